@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDateTime>
+#include <QtGlobal>
+
+namespace sb {
+
+// Injectable time source, so SLA timers, the scheduler and event timestamps are testable.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual qint64 nowMs() const = 0;
+    QDateTime now() const { return QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC); }
+};
+
+class SystemClock final : public Clock {
+public:
+    qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
+    static const SystemClock &instance();
+};
+
+class ManualClock final : public Clock {
+public:
+    explicit ManualClock(qint64 ms = 0) : m_ms(ms) {}
+    qint64 nowMs() const override { return m_ms; }
+    void setMs(qint64 ms) { m_ms = ms; }
+    void advance(qint64 ms) { m_ms += ms; }
+
+private:
+    qint64 m_ms;
+};
+
+} // namespace sb

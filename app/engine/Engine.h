@@ -1,0 +1,144 @@
+#pragma once
+
+#include "core/Domain.h"
+#include "core/Result.h"
+
+#include <QDate>
+#include <QJsonObject>
+#include <QString>
+
+#include <vector>
+
+namespace sb {
+
+class Clock;
+class IdSource;
+class SqliteDb;
+struct BusinessHours;
+
+// Who performs a state change. Rules and the system act too (routing, sync), and are logged as such.
+struct Actor {
+    enum class Kind { Employee, Rule, System };
+    Kind kind = Kind::Employee;
+    QString id; // employee id, rule id, or empty for the system
+
+    static Actor employee(const QString &id) { return {Kind::Employee, id}; }
+    static Actor rule(const QString &id) { return {Kind::Rule, id}; }
+    static Actor system() { return {Kind::System, {}}; }
+};
+
+struct NewEmployee {
+    QString name;
+    QString email;
+    Role role = Role::Contributor;
+    QString teamId;
+};
+
+struct NewAccount {
+    Network network = Network::Mastodon;
+    QString handle;
+    QString displayName;
+    QString serviceUrl;   // instance or PDS base URL
+    QString remoteId;     // the account's id on the network, when known
+    int slaMinutes = 240; // promised first response, in business minutes
+    int maxChars = 0;     // 0: the network's default
+};
+
+struct NewCampaign {
+    QString name;
+    QString color; // #rrggbb
+    QDate startsOn;
+    QDate endsOn;
+    QString description;
+};
+
+struct NewPostVariant {
+    QString accountId;
+    QString text;
+};
+
+struct NewPost {
+    QString campaignId;
+    qint64 scheduledAtMs = 0; // 0: not scheduled yet
+    QString timeZone;         // IANA id the author scheduled in
+    std::vector<NewPostVariant> variants;
+};
+
+// The one API for state changes. Every call checks the actor's role, changes the rows and appends exactly one
+// event (actor, action, subject, time, details) in the same transaction. ui/ and models/ write nothing else.
+class Engine {
+public:
+    Engine(SqliteDb &db, const Clock &clock, IdSource &ids);
+
+    // Triage
+    Status assign(const Actor &actor, const QString &conversationId, const QString &assigneeId);
+    Status assignTeam(const Actor &actor, const QString &conversationId, const QString &teamId);
+    Status setStatus(const Actor &actor, const QString &conversationId, ConversationStatus status,
+                     qint64 snoozeUntilMs = 0);
+    Status addTag(const Actor &actor, const QString &conversationId, const QString &tag);
+    Status removeTag(const Actor &actor, const QString &conversationId, const QString &tag);
+    Status setPriority(const Actor &actor, const QString &conversationId, int priority);
+    Status markSpam(const Actor &actor, const QString &conversationId, bool spam);
+    Status markRead(const Actor &actor, const QString &conversationId);
+    Result<QString> addNote(const Actor &actor, const QString &conversationId, const QString &body);
+
+    // Replies: a community manager's reply goes to the outbox; a contributor's waits for approval.
+    struct ReplyOutcome {
+        QString outboxJobId;  // set when the reply was queued
+        QString replyDraftId; // set when it awaits approval
+    };
+    Result<ReplyOutcome> submitReply(const Actor &actor, const QString &conversationId, const QString &text);
+    // Approving queues the reply (optionally edited by the approver) in the outbox; returns the job id.
+    Result<QString> approveReply(const Actor &actor, const QString &draftId, const QString &editedText = {});
+    Status rejectReply(const Actor &actor, const QString &draftId, const QString &comment);
+    // The channel layer reports a job's outcome. Marks the conversation's first response on success.
+    Status completeOutboxJob(const QString &jobId, const QString &remoteId, qint64 itemSeq);
+
+    // Accounts
+    Result<QString> addAccount(const Actor &actor, const NewAccount &account);
+    Status setAccountPaused(const Actor &actor, const QString &accountId, bool paused);
+
+    // Posts and campaigns
+    Result<QString> addCampaign(const Actor &actor, const NewCampaign &campaign);
+    Result<QString> createPost(const Actor &actor, const NewPost &post);
+    Status submitPost(const Actor &actor, const QString &postId);
+    Status approvePost(const Actor &actor, const QString &postId);
+    Status rejectPost(const Actor &actor, const QString &postId, const QString &comment);
+
+    // Roster and workspace settings
+    Result<QString> addTeam(const Actor &actor, const QString &name);
+    Result<QString> addEmployee(const Actor &actor, const NewEmployee &employee);
+    Status updateEmployee(const Actor &actor, const QString &employeeId, const NewEmployee &changes);
+    Status setEmployeeActive(const Actor &actor, const QString &employeeId, bool active);
+    Status setBusinessHours(const Actor &actor, const BusinessHours &hours);
+    Status setSetting(const Actor &actor, const QString &key, const QString &value);
+    // metric is one of the goals table's metrics (replies_per_week, median_first_response_minutes, ...).
+    Result<QString> setGoal(const Actor &actor, const QString &employeeId, const QString &metric, double target);
+
+    // Bootstrap: the first admin of an empty workspace (no actor exists yet). Refused once anyone exists.
+    Result<QString> createFirstAdmin(const QString &name, const QString &email = {});
+
+    const Clock &clock() const { return m_clock; }
+    IdSource &ids() { return m_ids; }
+    SqliteDb &db() { return m_db; }
+
+    // Appends an event; callers hold the transaction. Public for the ingest path and the demo generator, which
+    // batch their own transactions.
+    Status appendEvent(const Actor &actor, const QString &action, const QString &subjectType,
+                       const QString &subjectId, const QString &conversationId, const QJsonObject &details = {});
+
+private:
+    Result<Role> requireEmployee(const Actor &actor);
+    Status requireRole(const Actor &actor, bool (*allowed)(Role), const QString &what);
+    Status requireConversation(const QString &conversationId);
+    Result<QString> queueReply(const Actor &actor, const QString &conversationId, const QString &text,
+                               const QString &draftId);
+    Status changePostState(const Actor &actor, const QString &postId, PostState from, PostState to,
+                           const QString &action, const QString &comment);
+
+    SqliteDb &m_db;
+    const Clock &m_clock;
+    IdSource &m_ids;
+};
+
+} // namespace sb

@@ -1,0 +1,172 @@
+// Engine calls that set the workspace up: accounts, campaigns, posts, goals.
+#include "core/Clock.h"
+#include "core/Ids.h"
+#include "engine/Engine.h"
+#include "store/Sqlite.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace sb {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Engine", text);
+}
+} // namespace
+
+Result<QString> Engine::addAccount(const Actor &actor, const NewAccount &account)
+{
+    const QString handle = account.handle.trimmed();
+    if (handle.isEmpty() || account.serviceUrl.trimmed().isEmpty()) {
+        return makeError(ErrorKind::Invalid, tr("An account needs a handle and a server address."));
+    }
+    if (account.slaMinutes <= 0) {
+        return makeError(ErrorKind::Invalid, tr("The promised first-response time must be positive."));
+    }
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canManageRoster, tr("add accounts")));
+    const QString id = m_ids.next();
+    const qint64 now = m_clock.nowMs();
+    Statement &ins = m_db.cached("INSERT INTO accounts(id, network, handle, display_name, service_url, remote_id, "
+                                 "sla_minutes, max_chars, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    ins.bindAll(id, networkName(account.network), handle, account.displayName, account.serviceUrl.trimmed(),
+                account.remoteId.isEmpty() ? QString() : account.remoteId, account.slaMinutes);
+    if (account.maxChars > 0) {
+        ins.bind(8, account.maxChars);
+    } else {
+        ins.bindNull(8);
+    }
+    ins.bind(9, now).bind(10, now);
+    if (Status s = ins.exec(); !s.ok()) {
+        return s.error().kind == ErrorKind::Duplicate
+            ? makeError(ErrorKind::Duplicate, tr("The account %1 is already in this workspace.").arg(handle))
+            : s.error();
+    }
+    SB_TRY(appendEvent(actor, QStringLiteral("account_added"), QStringLiteral("account"), id, {},
+                       {{QStringLiteral("network"), networkName(account.network)},
+                        {QStringLiteral("handle"), handle}}));
+    SB_TRY(tx.commit());
+    return id;
+}
+
+Status Engine::setAccountPaused(const Actor &actor, const QString &accountId, bool paused)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canTriage, tr("pause or resume sync")));
+    Statement &up = m_db.cached("UPDATE accounts SET sync_paused = ?, updated_at = ? WHERE id = ? AND sync_paused != ?");
+    up.bindAll(paused, m_clock.nowMs(), accountId, paused);
+    SB_TRY(up.exec());
+    if (m_db.changes() == 0) {
+        Statement &exists = m_db.cached("SELECT 1 FROM accounts WHERE id = ?");
+        exists.bind(1, accountId);
+        if (!exists.next()) {
+            return makeError(ErrorKind::NotFound, tr("No account with id %1.").arg(accountId));
+        }
+        return success();
+    }
+    SB_TRY(appendEvent(actor, paused ? QStringLiteral("sync_paused") : QStringLiteral("sync_resumed"),
+                       QStringLiteral("account"), accountId, {}));
+    return tx.commit();
+}
+
+Result<QString> Engine::addCampaign(const Actor &actor, const NewCampaign &campaign)
+{
+    static const QRegularExpression colour(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    if (campaign.name.trimmed().isEmpty() || !campaign.startsOn.isValid() || !campaign.endsOn.isValid()
+        || campaign.endsOn < campaign.startsOn) {
+        return makeError(ErrorKind::Invalid, tr("A campaign needs a name and an end date on or after its start."));
+    }
+    if (!campaign.color.isEmpty() && !colour.match(campaign.color).hasMatch()) {
+        return makeError(ErrorKind::Invalid, tr("A campaign colour is written #rrggbb."));
+    }
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canPublish, tr("plan campaigns")));
+    const QString id = m_ids.next();
+    const qint64 now = m_clock.nowMs();
+    Statement &ins = m_db.cached("INSERT INTO campaigns(id, name, color, starts_on, ends_on, description, created_at, "
+                                 "updated_at) VALUES (?,?,?,?,?,?,?,?)");
+    ins.bindAll(id, campaign.name.trimmed(), campaign.color.isEmpty() ? QStringLiteral("#2f6fde") : campaign.color,
+                campaign.startsOn.toString(Qt::ISODate), campaign.endsOn.toString(Qt::ISODate),
+                campaign.description, now, now);
+    SB_TRY(ins.exec());
+    SB_TRY(appendEvent(actor, QStringLiteral("campaign_added"), QStringLiteral("campaign"), id, {},
+                       {{QStringLiteral("name"), campaign.name.trimmed()}}));
+    SB_TRY(tx.commit());
+    return id;
+}
+
+Result<QString> Engine::createPost(const Actor &actor, const NewPost &post)
+{
+    if (post.variants.empty()) {
+        return makeError(ErrorKind::Invalid, tr("A post goes to at least one account."));
+    }
+    for (const NewPostVariant &v : post.variants) {
+        if (v.text.trimmed().isEmpty()) {
+            return makeError(ErrorKind::Invalid, tr("Every variant of a post needs text."));
+        }
+    }
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireEmployee(actor)); // contributors draft posts too
+    const QString id = m_ids.next();
+    const qint64 now = m_clock.nowMs();
+    Statement &ins = m_db.cached("INSERT INTO posts(id, campaign_id, author_id, state, scheduled_at, time_zone, "
+                                 "created_at, updated_at) VALUES (?,?,?,'draft',?,?,?,?)");
+    ins.bindAll(id, post.campaignId.isEmpty() ? QString() : post.campaignId, actor.id);
+    if (post.scheduledAtMs > 0) {
+        ins.bind(4, post.scheduledAtMs);
+    } else {
+        ins.bindNull(4);
+    }
+    ins.bind(5, post.timeZone.isEmpty() ? QString() : post.timeZone).bind(6, now).bind(7, now);
+    SB_TRY(ins.exec());
+    for (const NewPostVariant &v : post.variants) {
+        Statement &var = m_db.cached("INSERT INTO post_variants(id, post_id, account_id, text, updated_at) "
+                                     "VALUES (?,?,?,?,?)");
+        var.bindAll(m_ids.next(), id, v.accountId, v.text.trimmed(), now);
+        if (Status s = var.exec(); !s.ok()) {
+            return makeError(ErrorKind::Invalid, tr("Cannot add a variant for account %1: %2")
+                                                     .arg(v.accountId, s.error().message));
+        }
+    }
+    SB_TRY(appendEvent(actor, QStringLiteral("post_created"), QStringLiteral("post"), id, {},
+                       {{QStringLiteral("variants"), int(post.variants.size())}}));
+    SB_TRY(tx.commit());
+    return id;
+}
+
+Result<QString> Engine::setGoal(const Actor &actor, const QString &employeeId, const QString &metric, double target)
+{
+    if (target < 0) {
+        return makeError(ErrorKind::Invalid, tr("A goal's target cannot be negative."));
+    }
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canApprove, tr("set goals")));
+    const QString id = m_ids.next();
+    const qint64 now = m_clock.nowMs();
+    Statement &up = m_db.cached("INSERT INTO goals(id, employee_id, metric, target, created_at, updated_at) "
+                                "VALUES (?1,?2,?3,?4,?5,?5) ON CONFLICT(employee_id, metric) DO UPDATE SET "
+                                "target = ?4, updated_at = ?5 RETURNING id");
+    up.bindAll(id, employeeId, metric, target, now);
+    if (!up.next()) {
+        Error e = up.error();
+        up.reset();
+        return makeError(ErrorKind::Invalid, tr("Cannot set the goal: %1").arg(e.message));
+    }
+    const QString goalId = up.text(0);
+    up.reset();
+    SB_TRY(appendEvent(actor, QStringLiteral("goal_set"), QStringLiteral("goal"), goalId, {},
+                       {{QStringLiteral("employee_id"), employeeId},
+                        {QStringLiteral("metric"), metric},
+                        {QStringLiteral("target"), target}}));
+    SB_TRY(tx.commit());
+    return goalId;
+}
+
+} // namespace sb

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QHash>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace sb {
+
+class Clock;
+class IdSource;
+class SqliteDb;
+struct BusinessHours;
+
+struct RemotePerson {
+    QString remoteId;
+    QString handle;
+    QString displayName;
+};
+
+// One parsed message from a channel, in the shape every connector produces.
+struct IncomingItem {
+    QString accountId;
+    QString remoteId;
+    QString threadKey;      // the thread's root id, or the DM conversation id: groups items into a conversation
+    QString kind;           // mention, reply, dm, comment, quote, post
+    bool outbound = false;  // written by the brand account
+    QString parentRemoteId;
+    QString text;           // plain, sanitized
+    QString html;           // sanitized rich text, may be empty
+    QString lang;
+    QString url;
+    qint64 createdAt = 0;   // ms since epoch, UTC
+    RemotePerson author;
+    QString authorEmployeeId; // for outbound items sent from Switchboard
+    int likes = 0;
+    int reposts = 0;
+    int replies = 0;
+};
+
+// A sync cursor written in the same transaction as the items it covers.
+struct CursorUpdate {
+    QString accountId;
+    QString feed;
+    std::optional<QString> newest;
+    std::optional<QString> oldest;
+    std::optional<bool> backfillDone;
+};
+
+struct IngestResult {
+    int inserted = 0;
+    int updated = 0;
+    int conversationsCreated = 0;
+    int reopened = 0;
+};
+
+// The ingest path: pages of parsed items become items, contacts and conversations in one transaction per call.
+// Re-ingesting an item updates it in place (server-side edits, new counters).
+class Ingestor {
+public:
+    Ingestor(SqliteDb &db, const Clock &clock, IdSource &ids);
+    ~Ingestor();
+
+    Result<IngestResult> ingest(const std::vector<IncomingItem> &items, const std::vector<CursorUpdate> &cursors = {});
+    // A deletion on the server removes the local item; the conversation and its notes stay.
+    Status removeItem(const QString &accountId, const QString &remoteId);
+
+    // Forget cached account facts (call after an account's SLA or network changes).
+    void invalidateCaches();
+
+private:
+    struct AccountFacts {
+        QString network;
+        int slaMinutes = 0;
+    };
+    Result<AccountFacts> accountFacts(const QString &accountId);
+    Result<QString> contactId(const QString &network, const RemotePerson &person);
+    Status ingestOne(const IncomingItem &item, const BusinessHours &hours, IngestResult &result);
+
+    SqliteDb &m_db;
+    const Clock &m_clock;
+    IdSource &m_ids;
+    QHash<QString, AccountFacts> m_accounts;
+};
+
+// Unique, time-ordered local key for an item created at `createdAtMs`.
+constexpr qint64 itemSeqBase(qint64 createdAtMs)
+{
+    return createdAtMs << 10;
+}
+
+} // namespace sb

@@ -1,0 +1,354 @@
+#include "store/Schema.h"
+
+#include "store/Sqlite.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace sb::schema {
+
+namespace {
+
+// Times are INTEGER milliseconds since the epoch (UTC). Shared rows are keyed by UUID text and carry updated_at
+// so team mode can replicate them; items are keyed by (account_id, remote_id), the channel-native id.
+const char *const kV1Core = R"SQL(
+CREATE TABLE settings(
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at INTEGER NOT NULL);
+
+CREATE TABLE teams(
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    updated_at INTEGER NOT NULL);
+
+CREATE TABLE employees(
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT,
+    role TEXT NOT NULL CHECK(role IN ('admin','manager','community_manager','contributor')),
+    team_id TEXT REFERENCES teams(id) ON DELETE SET NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL);
+
+CREATE TABLE accounts(
+    id TEXT PRIMARY KEY,
+    network TEXT NOT NULL CHECK(network IN ('mastodon','bluesky')),
+    handle TEXT NOT NULL,
+    display_name TEXT,
+    service_url TEXT NOT NULL,
+    remote_id TEXT,
+    sla_minutes INTEGER NOT NULL DEFAULT 240,
+    max_chars INTEGER,
+    sync_paused INTEGER NOT NULL DEFAULT 0,
+    health TEXT NOT NULL DEFAULT 'ok',
+    health_detail TEXT,
+    rate_limited_until INTEGER,
+    last_sync_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE(network, service_url, handle));
+
+CREATE TABLE contacts(
+    id TEXT PRIMARY KEY,
+    network TEXT NOT NULL,
+    remote_id TEXT NOT NULL,
+    handle TEXT NOT NULL,
+    display_name TEXT,
+    avatar_path TEXT,
+    updated_at INTEGER NOT NULL,
+    UNIQUE(network, remote_id));
+CREATE INDEX contacts_handle ON contacts(handle);
+
+CREATE TABLE conversations(
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    thread_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    contact_id TEXT REFERENCES contacts(id),
+    status TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open','pending','snoozed','resolved')),
+    snoozed_until INTEGER,
+    assignee_id TEXT REFERENCES employees(id) ON DELETE SET NULL,
+    team_id TEXT REFERENCES teams(id) ON DELETE SET NULL,
+    priority INTEGER NOT NULL DEFAULT 0,
+    spam INTEGER NOT NULL DEFAULT 0,
+    sla_due_at INTEGER,
+    first_inbound_at INTEGER NOT NULL,
+    last_inbound_at INTEGER,
+    last_item_at INTEGER NOT NULL,
+    snippet TEXT NOT NULL DEFAULT '',
+    item_count INTEGER NOT NULL DEFAULT 0,
+    unread INTEGER NOT NULL DEFAULT 0,
+    first_response_at INTEGER,
+    first_response_secs INTEGER,
+    resolved_at INTEGER,
+    resolution_secs INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE(account_id, thread_key));
+CREATE INDEX conversations_recent ON conversations(last_item_at DESC, id);
+CREATE INDEX conversations_assignee ON conversations(assignee_id, last_item_at DESC);
+CREATE INDEX conversations_status ON conversations(status, last_item_at DESC);
+CREATE INDEX conversations_account ON conversations(account_id, last_item_at DESC);
+
+CREATE TABLE conversation_tags(
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY(conversation_id, tag)) WITHOUT ROWID;
+CREATE INDEX conversation_tags_tag ON conversation_tags(tag);
+
+-- seq is the local rowid: created_at in ms shifted left by 10 bits plus a collision counter, so rowid order is
+-- time order for items and for the FTS index that shares it ("newest 50 matching" walks the index backwards).
+CREATE TABLE items(
+    seq INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    remote_id TEXT NOT NULL,
+    conversation_id TEXT REFERENCES conversations(id) ON DELETE CASCADE,
+    contact_id TEXT REFERENCES contacts(id),
+    kind TEXT NOT NULL CHECK(kind IN ('mention','reply','dm','comment','quote','post')),
+    direction TEXT NOT NULL CHECK(direction IN ('in','out')),
+    parent_remote_id TEXT,
+    text TEXT NOT NULL,
+    html TEXT,
+    lang TEXT,
+    url TEXT,
+    author_employee_id TEXT REFERENCES employees(id),
+    created_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    like_count INTEGER NOT NULL DEFAULT 0,
+    repost_count INTEGER NOT NULL DEFAULT 0,
+    reply_count INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL,
+    UNIQUE(account_id, remote_id));
+CREATE INDEX items_conversation ON items(conversation_id, seq);
+CREATE INDEX items_contact ON items(contact_id, seq);
+
+CREATE VIRTUAL TABLE item_fts USING fts5(text, content='items', content_rowid='seq',
+                                         tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+    INSERT INTO item_fts(rowid, text) VALUES (new.seq, new.text);
+END;
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+    INSERT INTO item_fts(item_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+END;
+CREATE TRIGGER items_fts_update AFTER UPDATE OF text ON items BEGIN
+    INSERT INTO item_fts(item_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+    INSERT INTO item_fts(rowid, text) VALUES (new.seq, new.text);
+END;
+
+CREATE TABLE notes(
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL REFERENCES employees(id),
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL);
+CREATE INDEX notes_conversation ON notes(conversation_id, created_at);
+
+-- Append-only: who did what to which subject, when. Metrics are computed from it.
+CREATE TABLE events(
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    at INTEGER NOT NULL,
+    actor_kind TEXT NOT NULL CHECK(actor_kind IN ('employee','rule','system')),
+    actor_id TEXT,
+    action TEXT NOT NULL,
+    subject_type TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    conversation_id TEXT,
+    details TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX events_subject ON events(subject_type, subject_id, seq);
+CREATE INDEX events_actor ON events(actor_id, at);
+CREATE INDEX events_conversation ON events(conversation_id, seq);
+CREATE INDEX events_action ON events(action, at);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+
+CREATE TABLE sync_cursors(
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    feed TEXT NOT NULL,
+    newest TEXT,
+    oldest TEXT,
+    backfill_done INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY(account_id, feed)) WITHOUT ROWID;
+)SQL";
+
+const char *const kV2Publishing = R"SQL(
+CREATE TABLE campaigns(
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    color TEXT NOT NULL DEFAULT '#2f6fde',
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    CHECK(ends_on >= starts_on));
+
+CREATE TABLE posts(
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT REFERENCES campaigns(id) ON DELETE SET NULL,
+    author_id TEXT NOT NULL REFERENCES employees(id),
+    state TEXT NOT NULL DEFAULT 'draft' CHECK(state IN ('draft','in_review','approved','scheduled','publishing',
+        'published','failed','partially_published','missed')),
+    scheduled_at INTEGER,
+    time_zone TEXT,
+    local_time TEXT,
+    recurrence TEXT,
+    reviewer_id TEXT REFERENCES employees(id),
+    review_comment TEXT,
+    published_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL);
+CREATE INDEX posts_schedule ON posts(scheduled_at);
+CREATE INDEX posts_state ON posts(state, scheduled_at);
+
+CREATE TABLE post_variants(
+    id TEXT PRIMARY KEY,
+    post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK(state IN ('pending','publishing','published','failed')),
+    remote_id TEXT,
+    remote_url TEXT,
+    published_at INTEGER,
+    error TEXT,
+    like_count INTEGER NOT NULL DEFAULT 0,
+    repost_count INTEGER NOT NULL DEFAULT 0,
+    reply_count INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL,
+    UNIQUE(post_id, account_id));
+
+CREATE TABLE media(
+    id TEXT PRIMARY KEY,
+    variant_id TEXT REFERENCES post_variants(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    alt_text TEXT NOT NULL DEFAULT '',
+    size_bytes INTEGER NOT NULL DEFAULT 0,
+    remote_id TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL);
+
+-- A contributor's reply waits here for a manager; only an approved reply becomes an outbox job.
+CREATE TABLE reply_drafts(
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL REFERENCES employees(id),
+    text TEXT NOT NULL,
+    state TEXT NOT NULL CHECK(state IN ('in_review','approved','rejected')),
+    reviewer_id TEXT REFERENCES employees(id),
+    review_comment TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL);
+CREATE INDEX reply_drafts_state ON reply_drafts(state, created_at);
+
+-- The idempotency key is chosen when the job is written, in the transaction that created it, before any attempt.
+CREATE TABLE outbox_jobs(
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK(kind IN ('reply','post')),
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    conversation_id TEXT REFERENCES conversations(id) ON DELETE SET NULL,
+    variant_id TEXT REFERENCES post_variants(id) ON DELETE SET NULL,
+    reply_draft_id TEXT REFERENCES reply_drafts(id) ON DELETE SET NULL,
+    in_reply_to_remote_id TEXT,
+    text TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK(state IN ('pending','sending','done','failed','maybe_committed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT,
+    remote_id TEXT,
+    created_by TEXT NOT NULL REFERENCES employees(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL);
+CREATE INDEX outbox_due ON outbox_jobs(state, next_attempt_at);
+)SQL";
+
+const char *const kV3Team = R"SQL(
+CREATE TABLE canned_replies(
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_by TEXT REFERENCES employees(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL);
+
+CREATE TABLE saved_views(
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    query TEXT NOT NULL,
+    owner_id TEXT REFERENCES employees(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL);
+
+CREATE TABLE goals(
+    id TEXT PRIMARY KEY,
+    employee_id TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+    metric TEXT NOT NULL CHECK(metric IN ('replies_per_week','median_first_response_minutes','posts_per_week',
+        'resolved_per_week','sla_attainment_percent')),
+    target REAL NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE(employee_id, metric));
+
+CREATE INDEX items_author_employee ON items(author_employee_id, created_at) WHERE author_employee_id IS NOT NULL;
+)SQL";
+
+struct Migration {
+    int version;
+    const char *sql;
+};
+
+constexpr Migration kMigrations[] = {
+    {1, kV1Core},
+    {2, kV2Publishing},
+    {3, kV3Team},
+};
+
+} // namespace
+
+int latestVersion()
+{
+    return std::end(kMigrations)[-1].version;
+}
+
+Status migrate(SqliteDb &db, int target)
+{
+    if (target < 0) {
+        target = latestVersion();
+    }
+    const int current = int(db.scalarInt(QStringLiteral("PRAGMA user_version")));
+    for (const Migration &step : kMigrations) {
+        if (step.version <= current || step.version > target) {
+            continue;
+        }
+        Transaction tx(db);
+        if (!tx.began().ok()) {
+            return tx.began().error();
+        }
+        if (Status s = db.exec(step.sql); !s.ok()) {
+            return Error{ErrorKind::Storage,
+                         QStringLiteral("migration to schema v%1 failed: %2").arg(step.version).arg(s.error().message),
+                         {}};
+        }
+        SB_TRY(db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)));
+        SB_TRY(db.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version)));
+        if (Status s = tx.commit(); !s.ok()) {
+            return s;
+        }
+        qCInfo(lcStore) << "migrated" << db.path() << "to schema version" << step.version;
+    }
+    return success();
+}
+
+} // namespace sb::schema
