@@ -25,7 +25,7 @@ std::optional<Window> windowOn(const BusinessHours &bh, QDate date)
     if (close <= open) {
         return std::nullopt;
     }
-    return Window{open, close};
+    return Window {open, close};
 }
 
 QDate localDate(const BusinessHours &bh, qint64 ms)
@@ -83,16 +83,16 @@ QByteArray BusinessHours::toJson() const
             days.append(d);
         }
     }
-    const QJsonObject o{{QStringLiteral("zone"), QString::fromUtf8(zone.id())},
-                        {QStringLiteral("days"), days},
-                        {QStringLiteral("start"), start.toString(QStringLiteral("HH:mm"))},
-                        {QStringLiteral("end"), end.toString(QStringLiteral("HH:mm"))}};
+    const QJsonObject o {{QStringLiteral("zone"), QString::fromUtf8(zone.id())},
+                         {QStringLiteral("days"), days},
+                         {QStringLiteral("start"), start.toString(QStringLiteral("HH:mm"))},
+                         {QStringLiteral("end"), end.toString(QStringLiteral("HH:mm"))}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 std::optional<BusinessHours> BusinessHours::fromJson(const QByteArray &json)
 {
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         return std::nullopt;

@@ -21,7 +21,7 @@ public:
 
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(qint64 ms = 0) : m_ms(ms) {}
+    explicit ManualClock(qint64 ms = 0) : m_ms(ms) { }
     qint64 nowMs() const override { return m_ms; }
     void setMs(qint64 ms) { m_ms = ms; }
     void advance(qint64 ms) { m_ms += ms; }

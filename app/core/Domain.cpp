@@ -30,16 +30,16 @@ QString toName(const std::array<std::pair<Enum, const char *>, N> &table, Enum v
     return {};
 }
 
-constexpr std::array<std::pair<Role, const char *>, 4> kRoles{{{Role::Admin, "admin"},
-                                                               {Role::Manager, "manager"},
-                                                               {Role::CommunityManager, "community_manager"},
-                                                               {Role::Contributor, "contributor"}}};
-constexpr std::array<std::pair<ConversationStatus, const char *>, 4> kStatuses{
+constexpr std::array<std::pair<Role, const char *>, 4> kRoles {{{Role::Admin, "admin"},
+                                                                {Role::Manager, "manager"},
+                                                                {Role::CommunityManager, "community_manager"},
+                                                                {Role::Contributor, "contributor"}}};
+constexpr std::array<std::pair<ConversationStatus, const char *>, 4> kStatuses {
     {{ConversationStatus::Open, "open"},
      {ConversationStatus::Pending, "pending"},
      {ConversationStatus::Snoozed, "snoozed"},
      {ConversationStatus::Resolved, "resolved"}}};
-constexpr std::array<std::pair<PostState, const char *>, 9> kPostStates{
+constexpr std::array<std::pair<PostState, const char *>, 9> kPostStates {
     {{PostState::Draft, "draft"},
      {PostState::InReview, "in_review"},
      {PostState::Approved, "approved"},
@@ -49,12 +49,18 @@ constexpr std::array<std::pair<PostState, const char *>, 9> kPostStates{
      {PostState::Failed, "failed"},
      {PostState::PartiallyPublished, "partially_published"},
      {PostState::Missed, "missed"}}};
-constexpr std::array<std::pair<Network, const char *>, 2> kNetworks{
+constexpr std::array<std::pair<Network, const char *>, 2> kNetworks {
     {{Network::Mastodon, "mastodon"}, {Network::Bluesky, "bluesky"}}};
 } // namespace
 
-QString roleName(Role role) { return toName(kRoles, role); }
-std::optional<Role> roleFromName(const QString &name) { return fromName(kRoles, name); }
+QString roleName(Role role)
+{
+    return toName(kRoles, role);
+}
+std::optional<Role> roleFromName(const QString &name)
+{
+    return fromName(kRoles, name);
+}
 QString roleLabel(Role role)
 {
     switch (role) {
@@ -66,8 +72,14 @@ QString roleLabel(Role role)
     return {};
 }
 
-QString statusName(ConversationStatus status) { return toName(kStatuses, status); }
-std::optional<ConversationStatus> statusFromName(const QString &name) { return fromName(kStatuses, name); }
+QString statusName(ConversationStatus status)
+{
+    return toName(kStatuses, status);
+}
+std::optional<ConversationStatus> statusFromName(const QString &name)
+{
+    return fromName(kStatuses, name);
+}
 QString statusLabel(ConversationStatus status)
 {
     switch (status) {
@@ -79,8 +91,14 @@ QString statusLabel(ConversationStatus status)
     return {};
 }
 
-QString postStateName(PostState state) { return toName(kPostStates, state); }
-std::optional<PostState> postStateFromName(const QString &name) { return fromName(kPostStates, name); }
+QString postStateName(PostState state)
+{
+    return toName(kPostStates, state);
+}
+std::optional<PostState> postStateFromName(const QString &name)
+{
+    return fromName(kPostStates, name);
+}
 QString postStateLabel(PostState state)
 {
     switch (state) {
@@ -97,8 +115,14 @@ QString postStateLabel(PostState state)
     return {};
 }
 
-QString networkName(Network network) { return toName(kNetworks, network); }
-std::optional<Network> networkFromName(const QString &name) { return fromName(kNetworks, name); }
+QString networkName(Network network)
+{
+    return toName(kNetworks, network);
+}
+std::optional<Network> networkFromName(const QString &name)
+{
+    return fromName(kNetworks, name);
+}
 QString networkLabel(Network network)
 {
     return network == Network::Mastodon ? QStringLiteral("Mastodon") : QStringLiteral("Bluesky");

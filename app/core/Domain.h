@@ -8,7 +8,17 @@ namespace sb {
 
 enum class Role { Admin, Manager, CommunityManager, Contributor };
 enum class ConversationStatus { Open, Pending, Snoozed, Resolved };
-enum class PostState { Draft, InReview, Approved, Scheduled, Publishing, Published, Failed, PartiallyPublished, Missed };
+enum class PostState {
+    Draft,
+    InReview,
+    Approved,
+    Scheduled,
+    Publishing,
+    Published,
+    Failed,
+    PartiallyPublished,
+    Missed
+};
 enum class Network { Mastodon, Bluesky };
 
 QString roleName(Role role);
@@ -29,9 +39,21 @@ std::optional<Network> networkFromName(const QString &name);
 QString networkLabel(Network network);
 
 // Permission checks live here, in the engine, not in the UI.
-inline bool canTriage(Role role) { return role != Role::Contributor; }
-inline bool canPublish(Role role) { return role != Role::Contributor; }
-inline bool canApprove(Role role) { return role == Role::Admin || role == Role::Manager; }
-inline bool canManageRoster(Role role) { return role == Role::Admin || role == Role::Manager; }
+inline bool canTriage(Role role)
+{
+    return role != Role::Contributor;
+}
+inline bool canPublish(Role role)
+{
+    return role != Role::Contributor;
+}
+inline bool canApprove(Role role)
+{
+    return role == Role::Admin || role == Role::Manager;
+}
+inline bool canManageRoster(Role role)
+{
+    return role == Role::Admin || role == Role::Manager;
+}
 
 } // namespace sb

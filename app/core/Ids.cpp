@@ -35,8 +35,8 @@ QString uuidFromBytes(quint64 hi, quint64 lo)
     lo = (lo & ~(quint64(0xC0) << 56)) | (quint64(0x80) << 56);
     const QString h = QStringLiteral("%1").arg(hi, 16, 16, QLatin1Char('0'));
     const QString l = QStringLiteral("%1").arg(lo, 16, 16, QLatin1Char('0'));
-    return h.left(8) + QLatin1Char('-') + h.mid(8, 4) + QLatin1Char('-') + h.mid(12, 4) + QLatin1Char('-')
-        + l.left(4) + QLatin1Char('-') + l.mid(4);
+    return h.left(8) + QLatin1Char('-') + h.mid(8, 4) + QLatin1Char('-') + h.mid(12, 4) + QLatin1Char('-') + l.left(4)
+        + QLatin1Char('-') + l.mid(4);
 }
 
 QString isoUtc(qint64 ms)

@@ -20,7 +20,7 @@ public:
 
 class SeededIdSource final : public IdSource {
 public:
-    explicit SeededIdSource(quint64 seed) : m_rng(static_cast<quint32>(seed ^ (seed >> 32))) {}
+    explicit SeededIdSource(quint64 seed) : m_rng(static_cast<quint32>(seed ^ (seed >> 32))) { }
     QString next() override;
 
 private:

@@ -31,8 +31,8 @@ QString actorKindName(Actor::Kind kind)
     return {};
 }
 
-#define SB_BEGIN(tx)                                                                                                \
-    Transaction tx(m_db);                                                                                           \
+#define SB_BEGIN(tx)                                                                                                   \
+    Transaction tx(m_db);                                                                                              \
     SB_TRY(tx.began())
 } // namespace
 
@@ -191,7 +191,7 @@ Status Engine::setStatus(const Actor &actor, const QString &conversationId, Conv
         up.bind(3, now).bind(4, conversationId);
         SB_TRY(up.exec());
     }
-    QJsonObject details{{QStringLiteral("from"), previous}, {QStringLiteral("to"), statusName(status)}};
+    QJsonObject details {{QStringLiteral("from"), previous}, {QStringLiteral("to"), statusName(status)}};
     if (status == ConversationStatus::Snoozed) {
         details.insert(QStringLiteral("until"), isoUtc(snoozeUntilMs));
     }
@@ -222,8 +222,8 @@ Status Engine::addTag(const Actor &actor, const QString &conversationId, const Q
     Statement &touch = m_db.cached("UPDATE conversations SET updated_at = ? WHERE id = ?");
     touch.bindAll(m_clock.nowMs(), conversationId);
     SB_TRY(touch.exec());
-    SB_TRY(appendEvent(actor, QStringLiteral("tagged"), QStringLiteral("conversation"), conversationId,
-                       conversationId, {{QStringLiteral("tag"), clean}}));
+    SB_TRY(appendEvent(actor, QStringLiteral("tagged"), QStringLiteral("conversation"), conversationId, conversationId,
+                       {{QStringLiteral("tag"), clean}}));
     return tx.commit();
 }
 
@@ -304,8 +304,7 @@ Status Engine::markRead(const Actor &actor, const QString &conversationId)
     if (m_db.changes() == 0) {
         return requireConversation(conversationId);
     }
-    SB_TRY(appendEvent(actor, QStringLiteral("read"), QStringLiteral("conversation"), conversationId,
-                       conversationId));
+    SB_TRY(appendEvent(actor, QStringLiteral("read"), QStringLiteral("conversation"), conversationId, conversationId));
     return tx.commit();
 }
 
@@ -355,8 +354,7 @@ Result<QString> Engine::queueReply(const Actor &actor, const QString &conversati
     return jobId;
 }
 
-Result<Engine::ReplyOutcome> Engine::submitReply(const Actor &actor, const QString &conversationId,
-                                                 const QString &text)
+Result<Engine::ReplyOutcome> Engine::submitReply(const Actor &actor, const QString &conversationId, const QString &text)
 {
     const QString body = text.trimmed();
     if (body.isEmpty()) {
@@ -371,8 +369,8 @@ Result<Engine::ReplyOutcome> Engine::submitReply(const Actor &actor, const QStri
         auto job = queueReply(actor, conversationId, body, {});
         SB_TRY(job);
         outcome.outboxJobId = job.value();
-        SB_TRY(appendEvent(actor, QStringLiteral("replied"), QStringLiteral("outbox_job"), job.value(),
-                           conversationId, {{QStringLiteral("length"), int(body.size())}}));
+        SB_TRY(appendEvent(actor, QStringLiteral("replied"), QStringLiteral("outbox_job"), job.value(), conversationId,
+                           {{QStringLiteral("length"), int(body.size())}}));
     } else {
         outcome.replyDraftId = m_ids.next();
         const qint64 now = m_clock.nowMs();
@@ -413,8 +411,7 @@ Result<QString> Engine::approveReply(const Actor &actor, const QString &draftId,
     // The job is the author's reply; the approver is recorded in the event.
     auto job = queueReply(Actor::employee(authorId), conversationId, finalText, draftId);
     SB_TRY(job);
-    SB_TRY(appendEvent(actor, QStringLiteral("reply_approved"), QStringLiteral("reply_draft"), draftId,
-                       conversationId,
+    SB_TRY(appendEvent(actor, QStringLiteral("reply_approved"), QStringLiteral("reply_draft"), draftId, conversationId,
                        {{QStringLiteral("author_id"), authorId},
                         {QStringLiteral("outbox_job_id"), job.value()},
                         {QStringLiteral("edited"), finalText != original}}));
@@ -445,8 +442,7 @@ Status Engine::rejectReply(const Actor &actor, const QString &draftId, const QSt
                                 "updated_at = ? WHERE id = ?");
     up.bindAll(actor.id, comment.trimmed(), m_clock.nowMs(), draftId);
     SB_TRY(up.exec());
-    SB_TRY(appendEvent(actor, QStringLiteral("reply_rejected"), QStringLiteral("reply_draft"), draftId,
-                       conversationId,
+    SB_TRY(appendEvent(actor, QStringLiteral("reply_rejected"), QStringLiteral("reply_draft"), draftId, conversationId,
                        {{QStringLiteral("author_id"), authorId}, {QStringLiteral("comment"), comment.trimmed()}}));
     return tx.commit();
 }
@@ -478,7 +474,7 @@ Status Engine::completeOutboxJob(const QString &jobId, const QString &remoteId, 
         first.bindAll(now, conversationId);
         SB_TRY(first.exec());
     }
-    QJsonObject details{{QStringLiteral("remote_id"), remoteId}, {QStringLiteral("author_id"), author}};
+    QJsonObject details {{QStringLiteral("remote_id"), remoteId}, {QStringLiteral("author_id"), author}};
     if (itemSeq > 0) {
         details.insert(QStringLiteral("item_seq"), QString::number(itemSeq));
     }
@@ -498,16 +494,14 @@ Status Engine::changePostState(const Actor &actor, const QString &postId, PostSt
     const QString state = cur.text(0);
     cur.reset();
     if (state != postStateName(from)) {
-        return makeError(ErrorKind::Conflict,
-                         tr("The post is %1, not %2.").arg(state, postStateLabel(from).toLower()));
+        return makeError(ErrorKind::Conflict, tr("The post is %1, not %2.").arg(state, postStateLabel(from).toLower()));
     }
     Statement &up = m_db.cached("UPDATE posts SET state = ?, reviewer_id = coalesce(?, reviewer_id), "
                                 "review_comment = coalesce(?, review_comment), updated_at = ? WHERE id = ?");
     const bool review = from == PostState::InReview;
-    up.bindAll(postStateName(to), review ? actor.id : QString(), review ? comment : QString(), m_clock.nowMs(),
-               postId);
+    up.bindAll(postStateName(to), review ? actor.id : QString(), review ? comment : QString(), m_clock.nowMs(), postId);
     SB_TRY(up.exec());
-    QJsonObject details{{QStringLiteral("from"), postStateName(from)}, {QStringLiteral("to"), postStateName(to)}};
+    QJsonObject details {{QStringLiteral("from"), postStateName(from)}, {QStringLiteral("to"), postStateName(to)}};
     if (!comment.isEmpty()) {
         details.insert(QStringLiteral("comment"), comment);
     }
@@ -518,8 +512,7 @@ Status Engine::submitPost(const Actor &actor, const QString &postId)
 {
     SB_BEGIN(tx);
     SB_TRY(requireEmployee(actor));
-    SB_TRY(changePostState(actor, postId, PostState::Draft, PostState::InReview, QStringLiteral("post_submitted"),
-                           {}));
+    SB_TRY(changePostState(actor, postId, PostState::Draft, PostState::InReview, QStringLiteral("post_submitted"), {}));
     return tx.commit();
 }
 
@@ -646,8 +639,7 @@ Status Engine::updateEmployee(const Actor &actor, const QString &employeeId, con
     up.bindAll(name, changes.email.trimmed().isEmpty() ? QString() : changes.email.trimmed(), newRole,
                changes.teamId.isEmpty() ? QString() : changes.teamId, m_clock.nowMs(), employeeId);
     SB_TRY(up.exec());
-    SB_TRY(appendEvent(actor, QStringLiteral("employee_updated"), QStringLiteral("employee"), employeeId, {},
-                       details));
+    SB_TRY(appendEvent(actor, QStringLiteral("employee_updated"), QStringLiteral("employee"), employeeId, {}, details));
     return tx.commit();
 }
 
@@ -695,8 +687,9 @@ Status Engine::setSetting(const Actor &actor, const QString &key, const QString 
 Status Engine::setBusinessHours(const Actor &actor, const BusinessHours &hours)
 {
     if (!hours.zone.isValid() || hours.end <= hours.start || hours.dayMask == 0) {
-        return makeError(ErrorKind::Invalid, tr("Business hours need a valid time zone, at least one working day "
-                                                "and an end after the start."));
+        return makeError(ErrorKind::Invalid,
+                         tr("Business hours need a valid time zone, at least one working day "
+                            "and an end after the start."));
     }
     return setSetting(actor, QStringLiteral("business_hours"), QString::fromUtf8(hours.toJson()));
 }

@@ -38,10 +38,10 @@ struct NewAccount {
     Network network = Network::Mastodon;
     QString handle;
     QString displayName;
-    QString serviceUrl;   // instance or PDS base URL
-    QString remoteId;     // the account's id on the network, when known
+    QString serviceUrl; // instance or PDS base URL
+    QString remoteId; // the account's id on the network, when known
     int slaMinutes = 240; // promised first response, in business minutes
-    int maxChars = 0;     // 0: the network's default
+    int maxChars = 0; // 0: the network's default
 };
 
 struct NewCampaign {
@@ -60,7 +60,7 @@ struct NewPostVariant {
 struct NewPost {
     QString campaignId;
     qint64 scheduledAtMs = 0; // 0: not scheduled yet
-    QString timeZone;         // IANA id the author scheduled in
+    QString timeZone; // IANA id the author scheduled in
     std::vector<NewPostVariant> variants;
 };
 
@@ -84,7 +84,7 @@ public:
 
     // Replies: a community manager's reply goes to the outbox; a contributor's waits for approval.
     struct ReplyOutcome {
-        QString outboxJobId;  // set when the reply was queued
+        QString outboxJobId; // set when the reply was queued
         QString replyDraftId; // set when it awaits approval
     };
     Result<ReplyOutcome> submitReply(const Actor &actor, const QString &conversationId, const QString &text);
@@ -124,8 +124,8 @@ public:
 
     // Appends an event; callers hold the transaction. Public for the ingest path and the demo generator, which
     // batch their own transactions.
-    Status appendEvent(const Actor &actor, const QString &action, const QString &subjectType,
-                       const QString &subjectId, const QString &conversationId, const QJsonObject &details = {});
+    Status appendEvent(const Actor &actor, const QString &action, const QString &subjectType, const QString &subjectId,
+                       const QString &conversationId, const QJsonObject &details = {});
 
 private:
     Result<Role> requireEmployee(const Actor &actor);

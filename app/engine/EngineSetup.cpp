@@ -45,9 +45,9 @@ Result<QString> Engine::addAccount(const Actor &actor, const NewAccount &account
             ? makeError(ErrorKind::Duplicate, tr("The account %1 is already in this workspace.").arg(handle))
             : s.error();
     }
-    SB_TRY(appendEvent(actor, QStringLiteral("account_added"), QStringLiteral("account"), id, {},
-                       {{QStringLiteral("network"), networkName(account.network)},
-                        {QStringLiteral("handle"), handle}}));
+    SB_TRY(
+        appendEvent(actor, QStringLiteral("account_added"), QStringLiteral("account"), id, {},
+                    {{QStringLiteral("network"), networkName(account.network)}, {QStringLiteral("handle"), handle}}));
     SB_TRY(tx.commit());
     return id;
 }
@@ -57,7 +57,8 @@ Status Engine::setAccountPaused(const Actor &actor, const QString &accountId, bo
     Transaction tx(m_db);
     SB_TRY(tx.began());
     SB_TRY(requireRole(actor, canTriage, tr("pause or resume sync")));
-    Statement &up = m_db.cached("UPDATE accounts SET sync_paused = ?, updated_at = ? WHERE id = ? AND sync_paused != ?");
+    Statement &up
+        = m_db.cached("UPDATE accounts SET sync_paused = ?, updated_at = ? WHERE id = ? AND sync_paused != ?");
     up.bindAll(paused, m_clock.nowMs(), accountId, paused);
     SB_TRY(up.exec());
     if (m_db.changes() == 0) {
@@ -91,8 +92,8 @@ Result<QString> Engine::addCampaign(const Actor &actor, const NewCampaign &campa
     Statement &ins = m_db.cached("INSERT INTO campaigns(id, name, color, starts_on, ends_on, description, created_at, "
                                  "updated_at) VALUES (?,?,?,?,?,?,?,?)");
     ins.bindAll(id, campaign.name.trimmed(), campaign.color.isEmpty() ? QStringLiteral("#2f6fde") : campaign.color,
-                campaign.startsOn.toString(Qt::ISODate), campaign.endsOn.toString(Qt::ISODate),
-                campaign.description, now, now);
+                campaign.startsOn.toString(Qt::ISODate), campaign.endsOn.toString(Qt::ISODate), campaign.description,
+                now, now);
     SB_TRY(ins.exec());
     SB_TRY(appendEvent(actor, QStringLiteral("campaign_added"), QStringLiteral("campaign"), id, {},
                        {{QStringLiteral("name"), campaign.name.trimmed()}}));
@@ -130,8 +131,8 @@ Result<QString> Engine::createPost(const Actor &actor, const NewPost &post)
                                      "VALUES (?,?,?,?,?)");
         var.bindAll(m_ids.next(), id, v.accountId, v.text.trimmed(), now);
         if (Status s = var.exec(); !s.ok()) {
-            return makeError(ErrorKind::Invalid, tr("Cannot add a variant for account %1: %2")
-                                                     .arg(v.accountId, s.error().message));
+            return makeError(ErrorKind::Invalid,
+                             tr("Cannot add a variant for account %1: %2").arg(v.accountId, s.error().message));
         }
     }
     SB_TRY(appendEvent(actor, QStringLiteral("post_created"), QStringLiteral("post"), id, {},

@@ -37,7 +37,7 @@ Result<Ingestor::AccountFacts> Ingestor::accountFacts(const QString &accountId)
         return makeError(ErrorKind::NotFound,
                          QCoreApplication::translate("Ingest", "Unknown account %1.").arg(accountId));
     }
-    AccountFacts facts{st.text(0), st.integer(1)};
+    AccountFacts facts {st.text(0), st.integer(1)};
     st.reset();
     m_accounts.insert(accountId, facts);
     return facts;
@@ -82,13 +82,12 @@ Result<IngestResult> Ingestor::ingest(const std::vector<IncomingItem> &items, co
         SB_TRY(ingestOne(item, hours, result));
     }
     for (const CursorUpdate &cursor : cursors) {
-        Statement &st = m_db.cached(
-            "INSERT INTO sync_cursors(account_id, feed, newest, oldest, backfill_done, updated_at) "
-            "VALUES (?1, ?2, ?3, ?4, coalesce(?5, 0), ?6) ON CONFLICT(account_id, feed) DO UPDATE SET "
-            "newest = coalesce(?3, newest), oldest = coalesce(?4, oldest), "
-            "backfill_done = coalesce(?5, backfill_done), updated_at = ?6");
-        st.bindAll(cursor.accountId, cursor.feed, cursor.newest.value_or(QString()),
-                   cursor.oldest.value_or(QString()));
+        Statement &st
+            = m_db.cached("INSERT INTO sync_cursors(account_id, feed, newest, oldest, backfill_done, updated_at) "
+                          "VALUES (?1, ?2, ?3, ?4, coalesce(?5, 0), ?6) ON CONFLICT(account_id, feed) DO UPDATE SET "
+                          "newest = coalesce(?3, newest), oldest = coalesce(?4, oldest), "
+                          "backfill_done = coalesce(?5, backfill_done), updated_at = ?6");
+        st.bindAll(cursor.accountId, cursor.feed, cursor.newest.value_or(QString()), cursor.oldest.value_or(QString()));
         if (cursor.backfillDone) {
             st.bind(5, *cursor.backfillDone);
         } else {
@@ -104,8 +103,10 @@ Result<IngestResult> Ingestor::ingest(const std::vector<IncomingItem> &items, co
 Status Ingestor::ingestOne(const IncomingItem &item, const BusinessHours &hours, IngestResult &result)
 {
     if (item.remoteId.isEmpty() || item.threadKey.isEmpty() || item.createdAt <= 0) {
-        return makeError(ErrorKind::Invalid, QCoreApplication::translate("Ingest", "An item without an id, thread or "
-                                                                                   "time cannot be stored."));
+        return makeError(ErrorKind::Invalid,
+                         QCoreApplication::translate("Ingest",
+                                                     "An item without an id, thread or "
+                                                     "time cannot be stored."));
     }
     const auto facts = accountFacts(item.accountId);
     SB_TRY(facts);
@@ -198,7 +199,8 @@ Status Ingestor::ingestOne(const IncomingItem &item, const BusinessHours &hours,
         Engine engine(m_db, m_clock, m_ids);
         SB_TRY(engine.appendEvent(Actor::system(), QStringLiteral("status_changed"), QStringLiteral("conversation"),
                                   conversationId, conversationId,
-                                  {{QStringLiteral("from"), status}, {QStringLiteral("to"), QStringLiteral("open")},
+                                  {{QStringLiteral("from"), status},
+                                   {QStringLiteral("to"), QStringLiteral("open")},
                                    {QStringLiteral("reason"), QStringLiteral("new_inbound")}}));
         ++result.reopened;
     }

@@ -25,15 +25,15 @@ struct RemotePerson {
 struct IncomingItem {
     QString accountId;
     QString remoteId;
-    QString threadKey;      // the thread's root id, or the DM conversation id: groups items into a conversation
-    QString kind;           // mention, reply, dm, comment, quote, post
-    bool outbound = false;  // written by the brand account
+    QString threadKey; // the thread's root id, or the DM conversation id: groups items into a conversation
+    QString kind; // mention, reply, dm, comment, quote, post
+    bool outbound = false; // written by the brand account
     QString parentRemoteId;
-    QString text;           // plain, sanitized
-    QString html;           // sanitized rich text, may be empty
+    QString text; // plain, sanitized
+    QString html; // sanitized rich text, may be empty
     QString lang;
     QString url;
-    qint64 createdAt = 0;   // ms since epoch, UTC
+    qint64 createdAt = 0; // ms since epoch, UTC
     RemotePerson author;
     QString authorEmployeeId; // for outbound items sent from Switchboard
     int likes = 0;

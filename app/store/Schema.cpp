@@ -337,9 +337,9 @@ Status migrate(SqliteDb &db, int target)
             return tx.began().error();
         }
         if (Status s = db.exec(step.sql); !s.ok()) {
-            return Error{ErrorKind::Storage,
-                         QStringLiteral("migration to schema v%1 failed: %2").arg(step.version).arg(s.error().message),
-                         {}};
+            return Error {ErrorKind::Storage,
+                          QStringLiteral("migration to schema v%1 failed: %2").arg(step.version).arg(s.error().message),
+                          {}};
         }
         SB_TRY(db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)));
         SB_TRY(db.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version)));

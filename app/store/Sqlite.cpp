@@ -26,7 +26,7 @@ Error sqliteError(sqlite3 *db, int rc, const QString &context = {})
     if (!context.isEmpty()) {
         message = context + QStringLiteral(": ") + message;
     }
-    return Error{kind, message, {}};
+    return Error {kind, message, {}};
 }
 } // namespace
 
@@ -117,8 +117,7 @@ bool Statement::next()
 
 Status Statement::exec()
 {
-    while (next()) {
-    }
+    while (next()) { }
     if (m_failed) {
         Error e = error();
         reset();

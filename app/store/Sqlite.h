@@ -19,7 +19,7 @@ class SqliteDb;
 class Statement {
 public:
     Statement() = default;
-    Statement(SqliteDb *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    Statement(SqliteDb *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) { }
     ~Statement();
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
@@ -37,8 +37,7 @@ public:
     Statement &bind(int index, const char *utf8);
     Statement &bindNull(int index);
 
-    template <typename... Args>
-    Statement &bindAll(const Args &...args)
+    template <typename... Args> Statement &bindAll(const Args &...args)
     {
         int i = 1;
         (bind(i++, args), ...);

@@ -18,7 +18,7 @@ namespace sb {
 namespace {
 Error workspaceError(ErrorKind kind, const QString &message)
 {
-    return Error{kind, message, {}};
+    return Error {kind, message, {}};
 }
 } // namespace
 
@@ -85,16 +85,17 @@ Status Workspace::checkDatabaseFile(const QString &path)
     // Let SQLite read the schema and the first pages: catches truncated or scrambled files the header check missed.
     SqliteDb probe;
     if (Status s = probe.open(path, SqliteDb::Mode::ReadOnly); !s.ok()) {
-        return workspaceError(ErrorKind::Corrupt,
-                              QCoreApplication::translate("Workspace", "%1 cannot be opened: %2. It was left untouched.")
-                                  .arg(path, s.error().message));
+        return workspaceError(
+            ErrorKind::Corrupt,
+            QCoreApplication::translate("Workspace", "%1 cannot be opened: %2. It was left untouched.")
+                .arg(path, s.error().message));
     }
     auto check = probe.prepare(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
     if (!check.ok() || !check.value().next()) {
         const QString why = check.ok() ? check.value().error().message : check.error().message;
-        return workspaceError(ErrorKind::Corrupt,
-                              QCoreApplication::translate("Workspace", "%1 is corrupt (%2). It was left untouched.")
-                                  .arg(path, why));
+        return workspaceError(
+            ErrorKind::Corrupt,
+            QCoreApplication::translate("Workspace", "%1 is corrupt (%2). It was left untouched.").arg(path, why));
     }
     if (userVersion == 0 && check.value().int64(0) > 0) {
         return workspaceError(ErrorKind::Corrupt,
@@ -111,14 +112,14 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &dir, OpenMode 
     QFileInfo dirInfo(dir);
     if (!dirInfo.exists()) {
         if (mode == OpenMode::OpenExisting) {
-            return workspaceError(ErrorKind::NotFound,
-                                  QCoreApplication::translate("Workspace", "The workspace folder %1 does not exist.")
-                                      .arg(dir));
+            return workspaceError(
+                ErrorKind::NotFound,
+                QCoreApplication::translate("Workspace", "The workspace folder %1 does not exist.").arg(dir));
         }
         if (!QDir().mkpath(dir)) {
-            return workspaceError(ErrorKind::NotWritable,
-                                  QCoreApplication::translate("Workspace", "Cannot create the workspace folder %1.")
-                                      .arg(dir));
+            return workspaceError(
+                ErrorKind::NotWritable,
+                QCoreApplication::translate("Workspace", "Cannot create the workspace folder %1.").arg(dir));
         }
         dirInfo.refresh();
     }
@@ -130,10 +131,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &dir, OpenMode 
     {
         QTemporaryFile probe(QDir(dir).filePath(QStringLiteral(".write-test-XXXXXX")));
         if (!probe.open()) {
-            return workspaceError(ErrorKind::NotWritable,
-                                  QCoreApplication::translate("Workspace",
-                                                              "The workspace folder %1 is not writable: %2")
-                                      .arg(dir, probe.errorString()));
+            return workspaceError(
+                ErrorKind::NotWritable,
+                QCoreApplication::translate("Workspace", "The workspace folder %1 is not writable: %2")
+                    .arg(dir, probe.errorString()));
         }
     }
 
@@ -153,9 +154,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &dir, OpenMode 
             return s.error();
         }
         if (!QFileInfo(path).isWritable()) {
-            return workspaceError(ErrorKind::NotWritable,
-                                  QCoreApplication::translate("Workspace", "The database file %1 is not writable.")
-                                      .arg(path));
+            return workspaceError(
+                ErrorKind::NotWritable,
+                QCoreApplication::translate("Workspace", "The database file %1 is not writable.").arg(path));
         }
     }
 
@@ -187,10 +188,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &dir, OpenMode 
         }
         stmt.value().bind(1, backup);
         if (Status s = stmt.value().exec(); !s.ok()) {
-            return Error{ErrorKind::Storage,
-                         QCoreApplication::translate("Workspace", "Cannot back up %1 before migrating: %2")
-                             .arg(path, s.error().message),
-                         {}};
+            return Error {ErrorKind::Storage,
+                          QCoreApplication::translate("Workspace", "Cannot back up %1 before migrating: %2")
+                              .arg(path, s.error().message),
+                          {}};
         }
         ws->m_backupPath = backup;
         qCInfo(lcStore) << "backed up schema version" << version << "to" << backup;
