@@ -104,6 +104,9 @@ public:
     Status submitPost(const Actor &actor, const QString &postId);
     Status approvePost(const Actor &actor, const QString &postId);
     Status rejectPost(const Actor &actor, const QString &postId, const QString &comment);
+    // The channel layer reports one variant live on its network. The post becomes published once every variant
+    // is (publishing while some are still pending, partially_published when another one failed).
+    Status markVariantPublished(const QString &variantId, const QString &remoteId, const QString &remoteUrl);
 
     // Roster and workspace settings
     Result<QString> addTeam(const Actor &actor, const QString &name);

@@ -141,6 +141,52 @@ Result<QString> Engine::createPost(const Actor &actor, const NewPost &post)
     return id;
 }
 
+Status Engine::markVariantPublished(const QString &variantId, const QString &remoteId, const QString &remoteUrl)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    Statement &cur = m_db.cached("SELECT v.post_id, v.state, p.state FROM post_variants v "
+                                 "JOIN posts p ON p.id = v.post_id WHERE v.id = ?");
+    cur.bind(1, variantId);
+    if (!cur.next()) {
+        return makeError(ErrorKind::NotFound, tr("No post variant with id %1.").arg(variantId));
+    }
+    const QString postId = cur.text(0);
+    const QString variantState = cur.text(1);
+    const auto postState = postStateFromName(cur.text(2));
+    cur.reset();
+    if (variantState == QLatin1String("published")) {
+        return success();
+    }
+    if (!postState || *postState == PostState::Draft || *postState == PostState::InReview) {
+        return makeError(ErrorKind::Conflict, tr("A post that is not approved cannot be published."));
+    }
+    const qint64 now = m_clock.nowMs();
+    Statement &up = m_db.cached("UPDATE post_variants SET state = 'published', remote_id = ?, remote_url = ?, "
+                                "published_at = ?3, error = NULL, updated_at = ?3 WHERE id = ?4");
+    up.bindAll(remoteId, remoteUrl.isEmpty() ? QString() : remoteUrl, now, variantId);
+    SB_TRY(up.exec());
+    Statement &rest = m_db.cached("SELECT count(*), coalesce(sum(state = 'failed'), 0) FROM post_variants "
+                                  "WHERE post_id = ? AND state != 'published'");
+    rest.bind(1, postId);
+    const bool more = rest.next() && rest.int64(0) > 0;
+    const bool failed = more && rest.int64(1) > 0;
+    rest.reset();
+    PostState next = PostState::Published;
+    if (more) {
+        next = failed ? PostState::PartiallyPublished : PostState::Publishing;
+    }
+    Statement &post = m_db.cached("UPDATE posts SET state = ?1, published_at = CASE WHEN ?1 = 'published' THEN "
+                                  "coalesce(published_at, ?2) ELSE published_at END, updated_at = ?2 WHERE id = ?3");
+    post.bindAll(postStateName(next), now, postId);
+    SB_TRY(post.exec());
+    SB_TRY(appendEvent(Actor::system(), QStringLiteral("published"), QStringLiteral("post_variant"), variantId, {},
+                       {{QStringLiteral("post_id"), postId},
+                        {QStringLiteral("remote_id"), remoteId},
+                        {QStringLiteral("post_state"), postStateName(next)}}));
+    return tx.commit();
+}
+
 Result<QString> Engine::setGoal(const Actor &actor, const QString &employeeId, const QString &metric, double target)
 {
     if (target < 0) {
