@@ -66,6 +66,8 @@ bool WorkspaceContext::report(const Status &status)
 
 void WorkspaceContext::notifyChanged(const QString &what)
 {
+    // Models re-read after this: make sure no half-read statement pins the reader to an old snapshot.
+    reader().releaseCachedReads();
     emit changed(what);
 }
 

@@ -66,7 +66,7 @@ inline Error makeError(ErrorKind kind, QString message)
 // Returns the error of a failed Status/Result from the enclosing function.
 #define SB_TRY(expr)                                                                                                   \
     do {                                                                                                               \
-        if (auto sbTryResult_ = (expr); !sbTryResult_.ok()) {                                                          \
+        if (auto &&sbTryResult_ = (expr); !sbTryResult_.ok()) {                                                        \
             return sbTryResult_.error();                                                                               \
         }                                                                                                              \
     } while (false)

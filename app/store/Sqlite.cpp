@@ -257,6 +257,15 @@ Statement &SqliteDb::cached(const char *sql)
     return *it->second;
 }
 
+void SqliteDb::releaseCachedReads()
+{
+    for (auto &entry : m_cache) {
+        if (entry.second->isValid() && sqlite3_stmt_busy(entry.second->handle())) {
+            entry.second->reset();
+        }
+    }
+}
+
 qint64 SqliteDb::scalarInt(const QString &sql, qint64 fallback)
 {
     auto stmt = prepare(sql);
@@ -294,9 +303,17 @@ Error SqliteDb::lastError() const
 // another writer instead of failing on a lock upgrade; inside one it nests as a savepoint, which lets a caller
 // group several engine calls into one atomic unit (the demo generator does).
 Transaction::Transaction(SqliteDb &db)
-    : m_db(db), m_nested(sqlite3_get_autocommit(db.handle()) == 0),
-      m_began(db.exec(m_nested ? "SAVEPOINT sb_nested" : "BEGIN IMMEDIATE"))
+    : m_db(db), m_nested(sqlite3_get_autocommit(db.handle()) == 0), m_began(begin(db, m_nested))
 {
+}
+
+Status Transaction::begin(SqliteDb &db, bool nested)
+{
+    if (nested) {
+        return db.exec("SAVEPOINT sb_nested");
+    }
+    db.releaseCachedReads(); // a pinned old snapshot would make BEGIN IMMEDIATE fail with SQLITE_BUSY_SNAPSHOT
+    return db.exec("BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction()
@@ -307,6 +324,7 @@ Transaction::~Transaction()
             (void)m_db.exec("RELEASE sb_nested");
         } else {
             (void)m_db.exec("ROLLBACK");
+            m_db.releaseCachedReads();
         }
     }
 }
@@ -319,6 +337,9 @@ Status Transaction::commit()
     Status s = m_db.exec(m_nested ? "RELEASE sb_nested" : "COMMIT");
     if (s.ok()) {
         m_done = true;
+        if (!m_nested) {
+            m_db.releaseCachedReads();
+        }
     }
     return s;
 }

@@ -59,6 +59,8 @@ public:
     QByteArray blob(int col) const;
     bool isNull(int col) const;
 
+    sqlite3_stmt *handle() const { return m_stmt; }
+
 private:
     SqliteDb *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
@@ -84,6 +86,11 @@ public:
     Result<Statement> prepare(const QString &sql);
     // Returns a cached statement, reset and ready to bind. The SQL must be a string literal (keyed by address).
     Statement &cached(const char *sql);
+
+    // Resets cached statements left mid-result (a single-row lookup that was not stepped to the end). Such a
+    // statement pins a read snapshot: the connection would keep reading stale data, block checkpoints and fail to
+    // start a write transaction after another connection committed. Transactions call this at both ends.
+    void releaseCachedReads();
 
     // Single-value helpers for pragmas and counts. Return the fallback when the query yields no row.
     qint64 scalarInt(const QString &sql, qint64 fallback = 0);
@@ -112,6 +119,8 @@ public:
     Status commit();
 
 private:
+    static Status begin(SqliteDb &db, bool nested);
+
     SqliteDb &m_db;
     bool m_nested;
     Status m_began;

@@ -59,13 +59,28 @@ Status Workspace::checkDatabaseFile(const QString &path)
                                                           "of another kind). It was left untouched.")
                                   .arg(path));
     }
-    auto be32 = [&header](int offset) {
-        return (quint32(quint8(header[offset])) << 24) | (quint32(quint8(header[offset + 1])) << 16)
-            | (quint32(quint8(header[offset + 2])) << 8) | quint32(quint8(header[offset + 3]));
-    };
-    const int userVersion = int(be32(60));
-    const int applicationId = int(be32(68));
-    if (applicationId != schema::kApplicationId && userVersion != 0) {
+    // Read the version through SQLite, not the file header: in WAL mode the newest header may still be in the
+    // -wal file. A read-only connection changes nothing on disk.
+    SqliteDb probe;
+    if (Status s = probe.open(path, SqliteDb::Mode::ReadOnly); !s.ok()) {
+        return workspaceError(
+            ErrorKind::Corrupt,
+            QCoreApplication::translate("Workspace", "%1 cannot be opened: %2. It was left untouched.")
+                .arg(path, s.error().message));
+    }
+    auto check = probe.prepare(QStringLiteral("SELECT (SELECT count(*) FROM sqlite_schema), "
+                                              "(SELECT user_version FROM pragma_user_version), "
+                                              "(SELECT application_id FROM pragma_application_id)"));
+    if (!check.ok() || !check.value().next()) {
+        const QString why = check.ok() ? check.value().error().message : check.error().message;
+        return workspaceError(
+            ErrorKind::Corrupt,
+            QCoreApplication::translate("Workspace", "%1 is corrupt (%2). It was left untouched.").arg(path, why));
+    }
+    const qint64 tables = check.value().int64(0);
+    const int userVersion = check.value().integer(1);
+    const int applicationId = check.value().integer(2);
+    if ((applicationId != schema::kApplicationId && userVersion != 0) || (userVersion == 0 && tables > 0)) {
         return workspaceError(ErrorKind::Corrupt,
                               QCoreApplication::translate("Workspace",
                                                           "%1 is an SQLite database of another application. It was "
@@ -81,28 +96,6 @@ Status Workspace::checkDatabaseFile(const QString &path)
                                   .arg(path)
                                   .arg(userVersion)
                                   .arg(schema::latestVersion()));
-    }
-    // Let SQLite read the schema and the first pages: catches truncated or scrambled files the header check missed.
-    SqliteDb probe;
-    if (Status s = probe.open(path, SqliteDb::Mode::ReadOnly); !s.ok()) {
-        return workspaceError(
-            ErrorKind::Corrupt,
-            QCoreApplication::translate("Workspace", "%1 cannot be opened: %2. It was left untouched.")
-                .arg(path, s.error().message));
-    }
-    auto check = probe.prepare(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-    if (!check.ok() || !check.value().next()) {
-        const QString why = check.ok() ? check.value().error().message : check.error().message;
-        return workspaceError(
-            ErrorKind::Corrupt,
-            QCoreApplication::translate("Workspace", "%1 is corrupt (%2). It was left untouched.").arg(path, why));
-    }
-    if (userVersion == 0 && check.value().int64(0) > 0) {
-        return workspaceError(ErrorKind::Corrupt,
-                              QCoreApplication::translate("Workspace",
-                                                          "%1 is an SQLite database of another application. It was "
-                                                          "left untouched.")
-                                  .arg(path));
     }
     return success();
 }
