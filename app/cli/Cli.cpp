@@ -1,14 +1,246 @@
 #include "cli/Cli.h"
 
+#include "cli/CliArgs.h"
+#include "cli/CliCommands.h"
+#include "cli/CliContext.h"
+#include "cli/CliText.h"
+
+#include <QCoreApplication>
 #include <QTextStream>
 
 namespace sb::cli {
 
+namespace {
+const std::vector<OptionDef> &globalOptions()
+{
+    static const std::vector<OptionDef> options {{QStringLiteral("workspace"), true},
+                                                 {QStringLiteral("as"), true},
+                                                 {QStringLiteral("help"), false},
+                                                 {QStringLiteral("version"), false}};
+    return options;
+}
+
+OptionDef flag(const char *name)
+{
+    return {QString::fromLatin1(name), false};
+}
+
+OptionDef valued(const char *name)
+{
+    return {QString::fromLatin1(name), true};
+}
+
+QString programUsage()
+{
+    return QStringLiteral("usage: switchboard-cli [--workspace DIR] [--as EMPLOYEE] COMMAND [ARGS]");
+}
+
+void printHelp(QTextStream &out)
+{
+    out << programUsage() << "\n\n" << CliText::tr("Commands:") << '\n';
+    for (const CommandSpec &command : commands()) {
+        out << "  " << command.synopsis << '\n';
+    }
+    out << '\n'
+        << CliText::tr("Global options:") << '\n'
+        << "  --workspace DIR  "
+        << CliText::tr("the workspace folder (default: $SWITCHBOARD_WORKSPACE, else %1)")
+               .arg(defaultWorkspaceDir().isEmpty() ? QStringLiteral("-") : QStringLiteral("<data folder>/default"))
+        << '\n'
+        << "  --as EMPLOYEE    "
+        << CliText::tr("who makes the changes (default: $SWITCHBOARD_EMPLOYEE, else the first admin)") << '\n'
+        << "  --help, --version\n\n"
+        << CliText::tr("ID is a conversation id or a unique prefix of it (8 characters or more). EMPLOYEE is an "
+                       "employee's id or name (\"none\" unassigns), ACCOUNT an account's id or handle. Times are ISO "
+                       "8601; without an offset they are read in the workspace's time zone.")
+        << '\n'
+        << CliText::tr("Exit status: 0 success, 1 failure, 2 usage error. --json prints JSON on stdout.") << '\n';
+}
+
+void printCommandHelp(QTextStream &out, const CommandSpec &command)
+{
+    out << usageLine(command) << '\n';
+}
+
+const CommandSpec *findCommand(const QStringList &words)
+{
+    for (const CommandSpec &command : commands()) {
+        if (command.words == words) {
+            return &command;
+        }
+    }
+    return nullptr;
+}
+
+bool isGroup(const QString &word)
+{
+    for (const CommandSpec &command : commands()) {
+        if (command.words.size() > 1 && command.words.front() == word) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QString groupUsage(const QString &group)
+{
+    QStringList lines;
+    for (const CommandSpec &command : commands()) {
+        if (command.words.front() == group) {
+            lines << usageLine(command);
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+int usageError(QTextStream &err, const QString &message, const QString &usage)
+{
+    err << "switchboard-cli: " << message << '\n' << usage << '\n';
+    return ExitUsage;
+}
+} // namespace
+
+const std::vector<CommandSpec> &commands()
+{
+    static const std::vector<CommandSpec> list {
+        {{QStringLiteral("init")},
+         QStringLiteral("init [--name NAME] [--admin NAME] [--time-zone ZONE]"),
+         {valued("name"), valued("admin"), valued("time-zone")},
+         {},
+         false,
+         runInit},
+        {{QStringLiteral("demo")},
+         QStringLiteral("demo [--size small|large|N] [--seed S] [--json]"),
+         {valued("size"), valued("seed"), flag("json")},
+         {},
+         false,
+         runDemo},
+        {{QStringLiteral("account"), QStringLiteral("list")},
+         QStringLiteral("account list [--json]"),
+         {flag("json")},
+         {},
+         false,
+         runAccountList},
+        {{QStringLiteral("employee"), QStringLiteral("list")},
+         QStringLiteral("employee list [--json]"),
+         {flag("json")},
+         {},
+         false,
+         runEmployeeList},
+        {{QStringLiteral("inbox"), QStringLiteral("list")},
+         QStringLiteral("inbox list [--json] [--status S] [--assignee EMPLOYEE|none] [--account ACCOUNT] [--search Q] "
+                        "[--limit N]"),
+         {flag("json"), valued("status"), valued("assignee"), valued("account"), valued("search"), valued("limit")},
+         {},
+         false,
+         runInboxList},
+        {{QStringLiteral("inbox"), QStringLiteral("show")},
+         QStringLiteral("inbox show ID [--json]"),
+         {flag("json")},
+         {QStringLiteral("ID")},
+         false,
+         runInboxShow},
+        {{QStringLiteral("inbox"), QStringLiteral("assign")},
+         QStringLiteral("inbox assign ID EMPLOYEE|none [--json]"),
+         {flag("json")},
+         {QStringLiteral("ID"), QStringLiteral("EMPLOYEE")},
+         false,
+         runInboxAssign},
+        {{QStringLiteral("inbox"), QStringLiteral("status")},
+         QStringLiteral("inbox status ID open|pending|snoozed|resolved [--until ISO] [--json]"),
+         {valued("until"), flag("json")},
+         {QStringLiteral("ID"), QStringLiteral("STATUS")},
+         false,
+         runInboxStatus},
+        {{QStringLiteral("inbox"), QStringLiteral("note")},
+         QStringLiteral("inbox note ID TEXT|- [--json]"),
+         {flag("json")},
+         {QStringLiteral("ID"), QStringLiteral("TEXT")},
+         true,
+         runInboxNote},
+    };
+    return list;
+}
+
+QString usageLine(const CommandSpec &command)
+{
+    return QStringLiteral("usage: switchboard-cli [--workspace DIR] ") + command.synopsis;
+}
+
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    Q_UNUSED(out);
-    err << "usage: switchboard-cli [--workspace DIR] COMMAND ...\n" << arguments.join(QLatin1Char(' ')) << '\n';
-    return 2;
+    const CommandWords first = splitCommandWords(arguments, globalOptions(), 1);
+    if (first.words.isEmpty()) {
+        // No command: only the global options make sense.
+        auto parsed = parseArgs(first.rest, globalOptions());
+        if (!parsed.ok()) {
+            return usageError(err, parsed.error().message, programUsage());
+        }
+        if (parsed.value().has(QStringLiteral("help"))) {
+            printHelp(out);
+            return ExitOk;
+        }
+        if (parsed.value().has(QStringLiteral("version"))) {
+            out << "switchboard-cli " << QStringLiteral(SWITCHBOARD_VERSION) << '\n';
+            return ExitOk;
+        }
+        return usageError(err, CliText::tr("missing command (try --help)"), programUsage());
+    }
+
+    QStringList words = first.words;
+    QStringList rest = first.rest;
+    if (isGroup(words.front())) {
+        const CommandWords second = splitCommandWords(rest, globalOptions(), 1);
+        rest = second.rest;
+        if (second.words.isEmpty()) {
+            const auto parsed = parseArgs(rest, globalOptions());
+            if (parsed.ok() && parsed.value().has(QStringLiteral("help"))) {
+                out << groupUsage(words.front()) << '\n';
+                return ExitOk;
+            }
+            return usageError(err, CliText::tr("missing %1 command").arg(words.front()), groupUsage(words.front()));
+        }
+        words << second.words;
+        const CommandSpec *command = findCommand(words);
+        if (!command) {
+            return usageError(err, CliText::tr("unknown %1 command: %2").arg(words.front(), words.back()),
+                              groupUsage(words.front()));
+        }
+    }
+    const CommandSpec *command = findCommand(words);
+    if (!command) {
+        return usageError(err, CliText::tr("unknown command: %1 (try --help)").arg(words.front()), programUsage());
+    }
+
+    std::vector<OptionDef> options = globalOptions();
+    options.insert(options.end(), command->options.begin(), command->options.end());
+    const auto parsed = parseArgs(rest, options);
+    if (!parsed.ok()) {
+        return usageError(err, parsed.error().message, usageLine(*command));
+    }
+    const ParsedArgs &args = parsed.value();
+    if (args.has(QStringLiteral("help"))) {
+        printCommandHelp(out, *command);
+        return ExitOk;
+    }
+    if (args.has(QStringLiteral("version"))) {
+        out << "switchboard-cli " << QStringLiteral(SWITCHBOARD_VERSION) << '\n';
+        return ExitOk;
+    }
+    const QStringList &positionals = args.positionals();
+    if (positionals.size() < command->positionals.size()) {
+        return usageError(err, CliText::tr("missing argument %1").arg(command->positionals.at(positionals.size())),
+                          usageLine(*command));
+    }
+    if (positionals.size() > command->positionals.size() && !command->variadic) {
+        return usageError(err, CliText::tr("unexpected argument %1").arg(positionals.at(command->positionals.size())),
+                          usageLine(*command));
+    }
+    if (args.has(QStringLiteral("workspace")) && args.value(QStringLiteral("workspace")).isEmpty()) {
+        return usageError(err, CliText::tr("--workspace needs a folder"), usageLine(*command));
+    }
+    Context ctx(out, err, *command, args);
+    return command->run(ctx);
 }
 
 } // namespace sb::cli

@@ -1,0 +1,976 @@
+// switchboard-cli as a user meets it: the real executable on throwaway workspaces, checked by exit code, stdout and
+// stderr. Data is made through the engine and the ingest path, so these tests do not depend on the demo generator
+// (except demo(), which keeps to what DemoGenerator.h promises).
+#include "core/Clock.h"
+#include "core/Ids.h"
+#include "engine/Engine.h"
+#include "store/Ingest.h"
+#include "store/Sqlite.h"
+#include "store/Workspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace sb;
+
+namespace {
+
+struct CliRun {
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+    QString errText() const { return QString::fromUtf8(err); }
+    QString outText() const { return QString::fromUtf8(out); }
+};
+
+// The workspace every test starts from: an admin (Alice, from `init`), three more employees, two brand accounts and
+// four conversations whose newest items are, newest first: C, B, A, D.
+struct Fixture {
+    QString dir;
+    QString alice, bob, carol, dave;
+    QString mastodon, bluesky;
+    QString convA, convB, convC, convD;
+};
+
+const QRegularExpression &isoPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"));
+    return re;
+}
+
+bool isIso(const QJsonValue &value)
+{
+    return value.isString() && isoPattern().match(value.toString()).hasMatch();
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+IncomingItem item(const QString &account, const QString &remoteId, const QString &thread, const QString &kind,
+                  bool outbound, const QString &author, const QString &text, qint64 at)
+{
+    IncomingItem i;
+    i.accountId = account;
+    i.remoteId = remoteId;
+    i.threadKey = thread;
+    i.kind = kind;
+    i.outbound = outbound;
+    i.text = text;
+    i.createdAt = at;
+    i.author = RemotePerson {QStringLiteral("id-") + author, author, author.section(QLatin1Char('@'), 0, 0)};
+    return i;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    CliRun cli(const QStringList &args, const QHash<QString, QString> &env = {}, const QByteArray &input = {});
+    CliRun cliIn(const Fixture &f, QStringList args, const QHash<QString, QString> &env = {},
+                 const QByteArray &input = {});
+    QJsonDocument jsonOf(const CliRun &run);
+    Fixture makeWorkspace(const QString &name);
+    QJsonObject show(const Fixture &f, const QString &id);
+    QStringList listIds(const Fixture &f, const QStringList &filters);
+    qint64 eventCount(const QString &dir);
+
+    QTemporaryDir m_root;
+    QString m_program;
+    Fixture m_shared; // read-only tests use this one
+    int m_workspaces = 0;
+
+private slots:
+    void initTestCase();
+    void usageErrors_data();
+    void usageErrors();
+    void helpAndVersion();
+    void missingWorkspace();
+    void defaultWorkspaceLocation();
+    void corruptDatabase_data();
+    void corruptDatabase();
+    void tooNewDatabase();
+    void notWritable();
+    void initWorkspace();
+    void inboxListJson();
+    void inboxListTable();
+    void inboxListFilters();
+    void searchInputIsNeverSyntax_data();
+    void searchInputIsNeverSyntax();
+    void inboxShow();
+    void triageCommandsLogOneEventEach();
+    void actorFromEnvironment();
+    void roleRefusal();
+    void notFound();
+    void accountList();
+    void demo();
+};
+
+CliRun TestCli::cli(const QStringList &args, const QHash<QString, QString> &env, const QByteArray &input)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("SWITCHBOARD_WORKSPACE"));
+    environment.remove(QStringLiteral("SWITCHBOARD_EMPLOYEE"));
+    environment.remove(QStringLiteral("QT_LOGGING_RULES"));
+    // The default workspace lives under the data location: keep it inside the test's folder.
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_root.filePath(QStringLiteral("xdg-data")));
+    for (auto it = env.cbegin(); it != env.cend(); ++it) {
+        environment.insert(it.key(), it.value());
+    }
+    process.setProcessEnvironment(environment);
+    process.start(m_program, args);
+    if (!process.waitForStarted(10000)) {
+        qWarning() << "cannot start" << m_program;
+        return {};
+    }
+    if (!input.isEmpty()) {
+        process.write(input);
+    }
+    process.closeWriteChannel();
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        qWarning() << "timed out:" << args;
+        return {};
+    }
+    CliRun run;
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+CliRun TestCli::cliIn(const Fixture &f, QStringList args, const QHash<QString, QString> &env, const QByteArray &input)
+{
+    args.prepend(f.dir);
+    args.prepend(QStringLiteral("--workspace"));
+    return cli(args, env, input);
+}
+
+QJsonDocument TestCli::jsonOf(const CliRun &run)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+    if (error.error != QJsonParseError::NoError) {
+        qWarning() << "not JSON:" << error.errorString() << run.out.left(400) << run.err;
+    }
+    // Valid UTF-8 survives a decode/encode round trip unchanged.
+    if (QString::fromUtf8(run.out).toUtf8() != run.out) {
+        qWarning() << "stdout is not valid UTF-8";
+        return {};
+    }
+    return doc;
+}
+
+Fixture TestCli::makeWorkspace(const QString &name)
+{
+    Fixture f;
+    f.dir = m_root.filePath(name + QString::number(++m_workspaces));
+    const CliRun init = cli({QStringLiteral("--workspace"), f.dir, QStringLiteral("init"), QStringLiteral("--admin"),
+                             QStringLiteral("Alice"), QStringLiteral("--time-zone"), QStringLiteral("Europe/Berlin")});
+    if (init.code != 0) {
+        qWarning() << "init failed" << init.err;
+        return f;
+    }
+    auto ws = Workspace::open(f.dir, Workspace::OpenMode::OpenExisting);
+    if (!ws.ok()) {
+        qWarning() << ws.error().message;
+        return f;
+    }
+    SqliteDb &db = ws.value()->db();
+    Engine engine(db, SystemClock::instance(), RandomIdSource::instance());
+    f.alice = db.scalarText(QStringLiteral("SELECT id FROM employees WHERE name = 'Alice'"));
+    const Actor admin = Actor::employee(f.alice);
+    f.bob = engine.addEmployee(admin, {QStringLiteral("Bob"), {}, Role::CommunityManager, {}}).value();
+    f.carol = engine.addEmployee(admin, {QStringLiteral("Carol"), {}, Role::Contributor, {}}).value();
+    f.dave = engine.addEmployee(admin, {QStringLiteral("Dave"), {}, Role::Manager, {}}).value();
+    NewAccount m;
+    m.network = Network::Mastodon;
+    m.handle = QStringLiteral("brand@example.social");
+    m.displayName = QStringLiteral("Brand");
+    m.serviceUrl = QStringLiteral("https://example.social");
+    f.mastodon = engine.addAccount(admin, m).value();
+    NewAccount b;
+    b.network = Network::Bluesky;
+    b.handle = QStringLiteral("brand.bsky.social");
+    b.displayName = QStringLiteral("Brand on Bluesky");
+    b.serviceUrl = QStringLiteral("https://bsky.social");
+    f.bluesky = engine.addAccount(admin, b).value();
+
+    const qint64 hour = 3600 * 1000;
+    const qint64 base = QDateTime::currentMSecsSinceEpoch() - 10 * hour;
+    Ingestor ingest(db, SystemClock::instance(), RandomIdSource::instance());
+    const std::vector<IncomingItem> items {
+        item(f.bluesky, QStringLiteral("r-d1"), QStringLiteral("t-d"), QStringLiteral("mention"), false,
+             QStringLiteral("gina.bsky.social"), QStringLiteral("Question about pricing tiers"), base + hour / 2),
+        item(f.mastodon, QStringLiteral("r-a1"), QStringLiteral("t-a"), QStringLiteral("mention"), false,
+             QStringLiteral("dana@example.org"), QStringLiteral("My order 1234 never arrived"), base + hour),
+        item(f.mastodon, QStringLiteral("r-a2"), QStringLiteral("t-a"), QStringLiteral("reply"), true,
+             QStringLiteral("brand@example.social"), QStringLiteral("Sorry! Checking your order now"), base + 2 * hour),
+        item(f.mastodon, QStringLiteral("r-a3"), QStringLiteral("t-a"), QStringLiteral("reply"), false,
+             QStringLiteral("dana@example.org"), QStringLiteral("Still waiting for the order, any news?"),
+             base + 3 * hour),
+        item(f.bluesky, QStringLiteral("r-b1"), QStringLiteral("t-b"), QStringLiteral("dm"), false,
+             QStringLiteral("erin.bsky.social"), QStringLiteral("Grüße aus München — is the café event still on?"),
+             base + 4 * hour),
+        item(f.mastodon, QStringLiteral("r-c1"), QStringLiteral("t-c"), QStringLiteral("mention"), false,
+             QStringLiteral("frank@example.net"), QStringLiteral("Loved the launch livestream!"), base + 5 * hour),
+    };
+    if (auto r = ingest.ingest(items); !r.ok()) {
+        qWarning() << r.error().message;
+    }
+    auto conv = [&db](const char *thread) {
+        auto st = db.prepare(QStringLiteral("SELECT id FROM conversations WHERE thread_key = ?"));
+        st.value().bind(1, QString::fromLatin1(thread));
+        return st.value().next() ? st.value().text(0) : QString();
+    };
+    f.convA = conv("t-a");
+    f.convB = conv("t-b");
+    f.convC = conv("t-c");
+    f.convD = conv("t-d");
+    return f;
+}
+
+QJsonObject TestCli::show(const Fixture &f, const QString &id)
+{
+    const CliRun run = cliIn(f, {QStringLiteral("inbox"), QStringLiteral("show"), id, QStringLiteral("--json")});
+    if (run.code != 0) {
+        qWarning() << "show failed" << run.err;
+    }
+    return jsonOf(run).object();
+}
+
+QStringList TestCli::listIds(const Fixture &f, const QStringList &filters)
+{
+    const CliRun run
+        = cliIn(f, QStringList {QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--json")} + filters);
+    if (run.code != 0) {
+        qWarning() << "list failed" << filters << run.code << run.err;
+        return {QStringLiteral("<failed>")};
+    }
+    QStringList ids;
+    for (const QJsonValue &v : jsonOf(run).array()) {
+        ids << v.toObject().value(QStringLiteral("id")).toString();
+    }
+    return ids;
+}
+
+qint64 TestCli::eventCount(const QString &dir)
+{
+    SqliteDb db;
+    if (!db.open(QDir(dir).filePath(Workspace::databaseFileName()), SqliteDb::Mode::ReadOnly).ok()) {
+        return -1;
+    }
+    return db.scalarInt(QStringLiteral("SELECT count(*) FROM events"), -1);
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_root.isValid());
+    m_program = qEnvironmentVariable("SWITCHBOARD_CLI");
+    QVERIFY2(QFileInfo(m_program).isExecutable(), "SWITCHBOARD_CLI must name the built switchboard-cli");
+    m_shared = makeWorkspace(QStringLiteral("shared"));
+    QVERIFY(!m_shared.convA.isEmpty());
+    QVERIFY(!m_shared.convD.isEmpty());
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QString id = m_shared.convA;
+    auto row = [](const char *name, const QStringList &args) { QTest::newRow(name) << args; };
+    const QString inbox = QStringLiteral("inbox");
+    row("no command", {});
+    row("unknown command", {QStringLiteral("frobnicate")});
+    row("later command: sync", {QStringLiteral("sync"), QStringLiteral("--once")});
+    row("later command: reply", {QStringLiteral("reply"), id, QStringLiteral("--text"), QStringLiteral("hi")});
+    row("later command: account add", {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("mastodon")});
+    row("missing inbox command", {inbox});
+    row("unknown inbox command", {inbox, QStringLiteral("frob")});
+    row("unknown option", {inbox, QStringLiteral("list"), QStringLiteral("--bogus")});
+    row("unknown short option", {inbox, QStringLiteral("list"), QStringLiteral("-x")});
+    row("flag given a value", {inbox, QStringLiteral("list"), QStringLiteral("--json=yes")});
+    row("limit abc", {inbox, QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("abc")});
+    row("limit zero", {inbox, QStringLiteral("list"), QStringLiteral("--limit=0")});
+    row("limit negative", {inbox, QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("-5")});
+    row("limit without value", {inbox, QStringLiteral("list"), QStringLiteral("--limit")});
+    row("status filter foo", {inbox, QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("foo")});
+    row("empty search", {inbox, QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("  ")});
+    row("show without id", {inbox, QStringLiteral("show")});
+    row("show with extra argument", {inbox, QStringLiteral("show"), id, QStringLiteral("extra")});
+    row("assign without employee", {inbox, QStringLiteral("assign"), id});
+    row("status foo", {inbox, QStringLiteral("status"), id, QStringLiteral("foo")});
+    row("snoozed without until", {inbox, QStringLiteral("status"), id, QStringLiteral("snoozed")});
+    row("until not a date",
+        {inbox, QStringLiteral("status"), id, QStringLiteral("snoozed"), QStringLiteral("--until"),
+         QStringLiteral("tomorrow")});
+    row("until with open",
+        {inbox, QStringLiteral("status"), id, QStringLiteral("open"), QStringLiteral("--until"),
+         QStringLiteral("2030-01-01T00:00Z")});
+    row("note without text", {inbox, QStringLiteral("note"), id});
+    row("note of spaces", {inbox, QStringLiteral("note"), id, QStringLiteral("   ")});
+    row("demo size huge", {QStringLiteral("demo"), QStringLiteral("--size"), QStringLiteral("huge")});
+    row("demo seed negative", {QStringLiteral("demo"), QStringLiteral("--seed"), QStringLiteral("-1")});
+    row("init unknown zone", {QStringLiteral("init"), QStringLiteral("--time-zone"), QStringLiteral("Mars/Olympus")});
+    row("account list extra", {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("everything")});
+    row("as without value", {inbox, QStringLiteral("list"), QStringLiteral("--as")});
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    const qint64 eventsBefore = eventCount(m_shared.dir);
+    const CliRun run = cliIn(m_shared, args);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.out.isEmpty(), run.out.constData());
+    QVERIFY2(run.errText().startsWith(QLatin1String("switchboard-cli: ")), run.err.constData());
+    QVERIFY2(run.errText().contains(QLatin1String("usage: switchboard-cli")), run.err.constData());
+    QCOMPARE(eventCount(m_shared.dir), eventsBefore);
+}
+
+void TestCli::helpAndVersion()
+{
+    CliRun run = cli({QStringLiteral("--help")});
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.err.isEmpty());
+    for (const char *command :
+         {"init", "demo", "account list", "inbox list", "inbox show", "inbox assign", "inbox status", "inbox note"}) {
+        QVERIFY2(run.outText().contains(QLatin1String("  ") + QLatin1String(command)), command);
+    }
+    QVERIFY(!run.outText().contains(QLatin1String("serve")));
+
+    run = cli({QStringLiteral("--version")});
+    QCOMPARE(run.code, 0);
+    QCOMPARE(run.outText().trimmed(), QStringLiteral("switchboard-cli " SWITCHBOARD_VERSION));
+
+    run = cli({QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--help")});
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.outText().startsWith(QLatin1String("usage: switchboard-cli [--workspace DIR] inbox list")));
+
+    run = cli({QStringLiteral("inbox"), QStringLiteral("-h")});
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.outText().contains(QLatin1String("inbox note")));
+}
+
+void TestCli::missingWorkspace()
+{
+    const QString missing = m_root.filePath(QStringLiteral("does-not-exist"));
+    CliRun run = cli({QStringLiteral("--workspace"), missing, QStringLiteral("inbox"), QStringLiteral("list"),
+                      QStringLiteral("--json")});
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.errText().startsWith(QLatin1String("switchboard-cli: ")), run.err.constData());
+    QVERIFY(run.errText().contains(missing));
+    QCOMPARE(run.errText().count(QLatin1Char('\n')), 1);
+    QVERIFY(!QFileInfo::exists(missing)); // reading never creates a workspace
+
+    // A folder without a database: the message says how to make one.
+    const QString empty = m_root.filePath(QStringLiteral("empty-folder"));
+    QVERIFY(QDir().mkpath(empty));
+    run = cli({QStringLiteral("--workspace"), empty, QStringLiteral("account"), QStringLiteral("list")});
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.errText().contains(QLatin1String("init")), run.err.constData());
+    QVERIFY(!QFileInfo::exists(QDir(empty).filePath(Workspace::databaseFileName())));
+
+    // $SWITCHBOARD_WORKSPACE is the default when --workspace is not given.
+    run = cli({QStringLiteral("inbox"), QStringLiteral("list")}, {{QStringLiteral("SWITCHBOARD_WORKSPACE"), missing}});
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.errText().contains(missing));
+}
+
+void TestCli::defaultWorkspaceLocation()
+{
+    // Without --workspace or $SWITCHBOARD_WORKSPACE the workspace is <per-user data location>/default.
+    const CliRun run = cli({QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("Root")});
+    QCOMPARE(run.code, 0);
+    const QString expected = m_root.filePath(QStringLiteral("xdg-data/Switchboard/switchboard/default/switchboard.db"));
+    QVERIFY2(QFileInfo::exists(expected), qPrintable(run.outText()));
+    const CliRun list = cli({QStringLiteral("employee"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(list.code, 0);
+    QCOMPARE(jsonOf(list).array().first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Root"));
+}
+
+void TestCli::corruptDatabase_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QByteArray garbage;
+    for (int i = 0; i < 8192; ++i) {
+        garbage.append(char((i * 131 + 7) % 251));
+    }
+    QTest::newRow("garbage") << garbage;
+    QByteArray header("SQLite format 3", 16);
+    QTest::newRow("sqlite header, scrambled body") << (header + garbage);
+    QTest::newRow("truncated header") << QByteArray("SQLite format 3");
+}
+
+void TestCli::corruptDatabase()
+{
+    QFETCH(QByteArray, content);
+    const QString dir = m_root.filePath(QStringLiteral("corrupt-") + QString::number(++m_workspaces));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = QDir(dir).filePath(Workspace::databaseFileName());
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    const QByteArray before = fileHash(path);
+    const QList<QStringList> commands {
+        {QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--json")},
+        {QStringLiteral("account"), QStringLiteral("list")},
+        {QStringLiteral("inbox"), QStringLiteral("note"), QStringLiteral("12345678"), QStringLiteral("hello")},
+        {QStringLiteral("init")},
+        {QStringLiteral("demo"), QStringLiteral("--size"), QStringLiteral("10")},
+    };
+    for (const QStringList &command : commands) {
+        const CliRun run = cli(QStringList {QStringLiteral("--workspace"), dir} + command);
+        QVERIFY2(run.code == 1, qPrintable(command.join(QLatin1Char(' ')) + QStringLiteral(": ") + run.errText()));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.errText().startsWith(QLatin1String("switchboard-cli: ")), run.err.constData());
+        QVERIFY2(run.errText().contains(path), run.err.constData());
+        QCOMPARE(run.errText().count(QLatin1Char('\n')), 1);
+        QCOMPARE(fileHash(path), before);
+    }
+}
+
+void TestCli::tooNewDatabase()
+{
+    const QString dir = m_root.filePath(QStringLiteral("too-new"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = QDir(dir).filePath(Workspace::databaseFileName());
+    const QString source = QDir(m_shared.dir).filePath(Workspace::databaseFileName());
+    QVERIFY(!QFileInfo::exists(source + QStringLiteral("-wal"))
+            || QFileInfo(source + QStringLiteral("-wal")).size() == 0);
+    QVERIFY(QFile::copy(source, path));
+    {
+        SqliteDb db;
+        QVERIFY(db.open(path, SqliteDb::Mode::ReadWrite).ok());
+        QVERIFY(db.exec("PRAGMA user_version = 999").ok());
+    }
+    const QByteArray before = fileHash(path);
+    const CliRun run = cli({QStringLiteral("--workspace"), dir, QStringLiteral("inbox"), QStringLiteral("list")});
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.errText().contains(QLatin1String("newer")), run.err.constData());
+    QCOMPARE(fileHash(path), before);
+}
+
+void TestCli::notWritable()
+{
+    if (geteuid() == 0) {
+        QSKIP("root writes into read-only folders; this check needs an ordinary user");
+    }
+    const Fixture f = makeWorkspace(QStringLiteral("readonly"));
+    QVERIFY(QFile::setPermissions(f.dir, QFile::ReadOwner | QFile::ExeOwner));
+    const CliRun run = cliIn(f, {QStringLiteral("inbox"), QStringLiteral("note"), f.convA, QStringLiteral("hi")});
+    QVERIFY(QFile::setPermissions(f.dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.errText().contains(QLatin1String("not writable")), run.err.constData());
+}
+
+void TestCli::initWorkspace()
+{
+    const QString dir = m_root.filePath(QStringLiteral("fresh/nested"));
+    CliRun run = cli({QStringLiteral("--workspace"), dir, QStringLiteral("init"), QStringLiteral("--name"),
+                      QStringLiteral("Acme Social"), QStringLiteral("--admin"), QStringLiteral("Zoë Admin"),
+                      QStringLiteral("--time-zone"), QStringLiteral("America/New_York")});
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.err.isEmpty());
+
+    run = cli({QStringLiteral("--workspace"), dir, QStringLiteral("employee"), QStringLiteral("list"),
+               QStringLiteral("--json")});
+    QCOMPARE(run.code, 0);
+    const QJsonArray employees = jsonOf(run).array();
+    QCOMPARE(employees.size(), 1);
+    const QJsonObject admin = employees.first().toObject();
+    QCOMPARE(admin.value(QStringLiteral("name")).toString(), QStringLiteral("Zoë Admin"));
+    QCOMPARE(admin.value(QStringLiteral("role")).toString(), QStringLiteral("admin"));
+    QCOMPARE(admin.value(QStringLiteral("active")).toBool(), true);
+    QVERIFY(isIso(admin.value(QStringLiteral("created_at"))));
+
+    SqliteDb db;
+    QVERIFY(db.open(QDir(dir).filePath(Workspace::databaseFileName()), SqliteDb::Mode::ReadOnly).ok());
+    QCOMPARE(db.scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'")),
+             QStringLiteral("America/New_York"));
+    QCOMPARE(db.scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_name'")),
+             QStringLiteral("Acme Social"));
+    // One event per engine change: the admin and the two settings.
+    QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM events")), 3);
+    db.close();
+
+    run = cli({QStringLiteral("--workspace"), dir, QStringLiteral("init")});
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.errText().contains(QLatin1String("already")), run.err.constData());
+    QCOMPARE(eventCount(dir), 3);
+}
+
+void TestCli::inboxListJson()
+{
+    const CliRun run = cliIn(m_shared, {QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.err.isEmpty());
+    const QJsonDocument doc = jsonOf(run);
+    QVERIFY(doc.isArray());
+    const QJsonArray list = doc.array();
+    QCOMPARE(list.size(), 4);
+
+    QStringList ids;
+    QString previous;
+    for (const QJsonValue &value : list) {
+        QVERIFY(value.isObject());
+        const QJsonObject c = value.toObject();
+        ids << c.value(QStringLiteral("id")).toString();
+        for (const char *key : {"id", "account", "network", "author", "text", "status"}) {
+            QVERIFY2(c.value(QLatin1String(key)).isString(), key);
+        }
+        QVERIFY(c.value(QStringLiteral("assignee")).isNull());
+        for (const char *key : {"created_at", "updated_at", "last_item_at", "sla_due_at"}) {
+            QVERIFY2(isIso(c.value(QLatin1String(key))), key);
+        }
+        QVERIFY(c.value(QStringLiteral("priority")).isDouble());
+        QVERIFY(c.value(QStringLiteral("tags")).isArray());
+        QCOMPARE(c.value(QStringLiteral("unread")).toBool(), true);
+        QVERIFY(c.value(QStringLiteral("unread")).isBool());
+        QCOMPARE(c.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+        // Newest first: ISO UTC text sorts like time.
+        const QString last = c.value(QStringLiteral("last_item_at")).toString();
+        QVERIFY(previous.isEmpty() || last <= previous);
+        previous = last;
+    }
+    QCOMPARE(ids, (QStringList {m_shared.convC, m_shared.convB, m_shared.convA, m_shared.convD}));
+
+    const QJsonObject a = list.at(2).toObject();
+    QCOMPARE(a.value(QStringLiteral("account")).toString(), QStringLiteral("brand@example.social"));
+    QCOMPARE(a.value(QStringLiteral("network")).toString(), QStringLiteral("mastodon"));
+    QCOMPARE(a.value(QStringLiteral("author")).toString(), QStringLiteral("dana@example.org"));
+    // The latest inbound item, not the brand's own reply.
+    QCOMPARE(a.value(QStringLiteral("text")).toString(), QStringLiteral("Still waiting for the order, any news?"));
+    const QJsonObject b = list.at(1).toObject();
+    QCOMPARE(b.value(QStringLiteral("network")).toString(), QStringLiteral("bluesky"));
+    QCOMPARE(b.value(QStringLiteral("text")).toString(),
+             QStringLiteral("Grüße aus München — is the café event still on?"));
+}
+
+void TestCli::inboxListTable()
+{
+    const CliRun run = cliIn(m_shared, {QStringLiteral("inbox"), QStringLiteral("list")});
+    QCOMPARE(run.code, 0);
+    const QStringList lines = run.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 5);
+    QVERIFY(lines.at(0).startsWith(QLatin1String("ID")));
+    QVERIFY(lines.at(1).startsWith(m_shared.convC.left(8)));
+    QVERIFY(lines.at(4).startsWith(m_shared.convD.left(8)));
+    // Aligned: the TEXT column starts at the same position in every row.
+    const qsizetype textColumn = lines.at(0).indexOf(QLatin1String("TEXT"));
+    QVERIFY(textColumn > 0);
+    QCOMPARE(lines.at(3).mid(textColumn), QStringLiteral("Still waiting for the order, any news?"));
+}
+
+void TestCli::inboxListFilters()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("filters"));
+    {
+        auto ws = Workspace::open(f.dir, Workspace::OpenMode::OpenExisting);
+        QVERIFY(ws.ok());
+        Engine engine(ws.value()->db(), SystemClock::instance(), RandomIdSource::instance());
+        QVERIFY(engine.assign(Actor::employee(f.alice), f.convA, f.bob).ok());
+        QVERIFY(engine.setStatus(Actor::employee(f.alice), f.convD, ConversationStatus::Resolved).ok());
+    }
+    const QString A = f.convA, B = f.convB, C = f.convC, D = f.convD;
+    auto ids = [](std::initializer_list<QString> list) { return QStringList(list); };
+    QCOMPARE(listIds(f, {QStringLiteral("--status"), QStringLiteral("resolved")}), ids({D}));
+    QCOMPARE(listIds(f, {QStringLiteral("--status=open")}), ids({C, B, A}));
+    QCOMPARE(listIds(f, {QStringLiteral("--assignee"), QStringLiteral("bob")}), ids({A}));
+    QCOMPARE(listIds(f, {QStringLiteral("--assignee"), f.bob}), ids({A}));
+    QCOMPARE(listIds(f, {QStringLiteral("--assignee"), QStringLiteral("none")}), ids({C, B, D}));
+    QCOMPARE(listIds(f, {QStringLiteral("--account"), QStringLiteral("brand.bsky.social")}), ids({B, D}));
+    QCOMPARE(listIds(f, {QStringLiteral("--account"), QStringLiteral("@Brand@example.social")}), ids({C, A}));
+    QCOMPARE(listIds(f, {QStringLiteral("--account"), f.mastodon}), ids({C, A}));
+    QCOMPARE(listIds(f, {QStringLiteral("--limit"), QStringLiteral("2")}), ids({C, B}));
+    // Full-text search, alone and with filters.
+    QCOMPARE(listIds(f, {QStringLiteral("--search"), QStringLiteral("order")}), ids({A}));
+    QCOMPARE(listIds(f, {QStringLiteral("--search"), QStringLiteral("ORDER")}), ids({A}));
+    QCOMPARE(listIds(f, {QStringLiteral("--search"), QStringLiteral("ord*")}), ids({A}));
+    QCOMPARE(listIds(f, {QStringLiteral("--search"), QStringLiteral("munchen")}), ids({B}));
+    QCOMPARE(listIds(f, {QStringLiteral("--search"), QStringLiteral("question pricing")}), ids({D}));
+    QCOMPARE(listIds(f, {QStringLiteral("--search"), QStringLiteral("question order")}), ids({}));
+    QCOMPARE(listIds(f, {QStringLiteral("--search"), QStringLiteral("the")}), ids({C, B, A}));
+    QCOMPARE(
+        listIds(f, {QStringLiteral("--search"), QStringLiteral("the"), QStringLiteral("--limit"), QStringLiteral("1")}),
+        ids({C}));
+    QCOMPARE(listIds(f,
+                     {QStringLiteral("--search"), QStringLiteral("the"), QStringLiteral("--account"),
+                      QStringLiteral("brand.bsky.social")}),
+             ids({B}));
+    QCOMPARE(listIds(f,
+                     {QStringLiteral("--search"), QStringLiteral("order"), QStringLiteral("--assignee"),
+                      QStringLiteral("Bob"), QStringLiteral("--status"), QStringLiteral("open")}),
+             ids({A}));
+    QCOMPARE(listIds(f,
+                     {QStringLiteral("--search"), QStringLiteral("pricing"), QStringLiteral("--status"),
+                      QStringLiteral("open")}),
+             ids({}));
+
+    // Names that match nothing are runtime errors, not empty lists.
+    for (const QStringList &bad : {QStringList {QStringLiteral("--assignee"), QStringLiteral("nobody")},
+                                   QStringList {QStringLiteral("--account"), QStringLiteral("nope.example")}}) {
+        const CliRun run = cliIn(f, QStringList {QStringLiteral("inbox"), QStringLiteral("list")} + bad);
+        QCOMPARE(run.code, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(run.errText().startsWith(QLatin1String("switchboard-cli: ")));
+    }
+}
+
+void TestCli::searchInputIsNeverSyntax_data()
+{
+    QTest::addColumn<QString>("query");
+    for (const char *q :
+         {"\"unbalanced", "order AND", "NOT order", "(", ")", "order OR", "text:order", "*", "order -arrived", "^order",
+          "NEAR(order arrived)", "'", "\"\"", "{text}: order", "o\"r\"der", "+", "!!!"}) {
+        QTest::newRow(q) << QString::fromUtf8(q);
+    }
+}
+
+void TestCli::searchInputIsNeverSyntax()
+{
+    QFETCH(QString, query);
+    const CliRun run = cliIn(
+        m_shared,
+        {QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--search"), query});
+    if (query == QLatin1String("*")) {
+        QCOMPARE(run.code, 2); // no word left to search for
+        return;
+    }
+    QVERIFY2(run.code == 0, run.err.constData());
+    QVERIFY(jsonOf(run).isArray());
+}
+
+void TestCli::inboxShow()
+{
+    const QString id = m_shared.convA;
+    QJsonObject c = show(m_shared, id);
+    QCOMPARE(c.value(QStringLiteral("id")).toString(), id);
+    QCOMPARE(c.value(QStringLiteral("text")).toString(), QStringLiteral("Still waiting for the order, any news?"));
+    const QJsonArray items = c.value(QStringLiteral("items")).toArray();
+    QCOMPARE(items.size(), 3);
+    QStringList remoteIds, directions;
+    for (const QJsonValue &v : items) {
+        const QJsonObject i = v.toObject();
+        remoteIds << i.value(QStringLiteral("remote_id")).toString();
+        directions << i.value(QStringLiteral("direction")).toString();
+        QVERIFY(isIso(i.value(QStringLiteral("created_at"))));
+        QVERIFY(i.value(QStringLiteral("text")).isString());
+        QVERIFY(i.value(QStringLiteral("author")).isString());
+        QVERIFY(i.value(QStringLiteral("kind")).isString());
+    }
+    QCOMPARE(remoteIds, (QStringList {QStringLiteral("r-a1"), QStringLiteral("r-a2"), QStringLiteral("r-a3")}));
+    QCOMPARE(directions, (QStringList {QStringLiteral("in"), QStringLiteral("out"), QStringLiteral("in")}));
+    QCOMPARE(items.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("mention"));
+    QCOMPARE(items.at(0).toObject().value(QStringLiteral("author")).toString(), QStringLiteral("dana@example.org"));
+    QVERIFY(c.value(QStringLiteral("notes")).isArray());
+    QVERIFY(c.value(QStringLiteral("tags")).isArray());
+    QVERIFY(c.value(QStringLiteral("events")).isArray());
+
+    // A unique prefix of 8+ characters, in either case, names the same conversation.
+    QCOMPARE(show(m_shared, id.left(8)).value(QStringLiteral("id")).toString(), id);
+    QCOMPARE(show(m_shared, id.left(13).toUpper()).value(QStringLiteral("id")).toString(), id);
+    CliRun run = cliIn(m_shared, {QStringLiteral("inbox"), QStringLiteral("show"), id.left(7)});
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.errText().contains(QLatin1String("8")), run.err.constData());
+    run = cliIn(
+        m_shared,
+        {QStringLiteral("inbox"), QStringLiteral("show"), QStringLiteral("00000000-0000-4000-8000-000000000000")});
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.out.isEmpty());
+
+    run = cliIn(m_shared, {QStringLiteral("inbox"), QStringLiteral("show"), id});
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.outText().contains(id));
+    QVERIFY(run.outText().contains(QLatin1String("Sorry! Checking your order now")));
+    QVERIFY(run.outText().contains(QLatin1String("dana@example.org")));
+}
+
+void TestCli::triageCommandsLogOneEventEach()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("triage"));
+    const QString id = f.convA;
+    const QString inbox = QStringLiteral("inbox");
+    struct Step {
+        QStringList args;
+        QByteArray input;
+        QString action;
+        QString actor;
+    };
+    const std::vector<Step> steps {
+        {{inbox, QStringLiteral("assign"), id.left(8), QStringLiteral("bob")},
+         {},
+         QStringLiteral("assigned"),
+         QStringLiteral("Alice")},
+        {{inbox, QStringLiteral("assign"), id, QStringLiteral("none")},
+         {},
+         QStringLiteral("unassigned"),
+         QStringLiteral("Alice")},
+        {{QStringLiteral("--as"), QStringLiteral("BOB"), inbox, QStringLiteral("assign"), id, QStringLiteral("Carol")},
+         {},
+         QStringLiteral("assigned"),
+         QStringLiteral("Bob")},
+        {{inbox, QStringLiteral("status"), id, QStringLiteral("pending")},
+         {},
+         QStringLiteral("status_changed"),
+         QStringLiteral("Alice")},
+        {{inbox, QStringLiteral("status"), id, QStringLiteral("snoozed"), QStringLiteral("--until"),
+          QStringLiteral("2099-01-01T09:00")},
+         {},
+         QStringLiteral("status_changed"),
+         QStringLiteral("Alice")},
+        {{inbox, QStringLiteral("status"), id, QStringLiteral("resolved"), QStringLiteral("--as"), f.dave},
+         {},
+         QStringLiteral("status_changed"),
+         QStringLiteral("Dave")},
+        {{inbox, QStringLiteral("note"), id, QStringLiteral("Called"), QStringLiteral("the customer back")},
+         {},
+         QStringLiteral("note_added"),
+         QStringLiteral("Alice")},
+        {{inbox, QStringLiteral("note"), id, QStringLiteral("-")},
+         QByteArray("Über stdin: done\n"),
+         QStringLiteral("note_added"),
+         QStringLiteral("Alice")},
+    };
+    int events = int(show(f, id).value(QStringLiteral("events")).toArray().size());
+    for (const Step &step : steps) {
+        const CliRun run = cliIn(f, step.args, {}, step.input);
+        QVERIFY2(run.code == 0, qPrintable(step.args.join(QLatin1Char(' ')) + QStringLiteral(": ") + run.errText()));
+        QVERIFY(run.err.isEmpty());
+        QVERIFY(!run.out.isEmpty());
+        const QJsonArray after = show(f, id).value(QStringLiteral("events")).toArray();
+        QCOMPARE(after.size(), events + 1);
+        const QJsonObject last = after.last().toObject();
+        QCOMPARE(last.value(QStringLiteral("action")).toString(), step.action);
+        QCOMPARE(last.value(QStringLiteral("actor")).toString(), step.actor);
+        QVERIFY(isIso(last.value(QStringLiteral("at"))));
+        QVERIFY(last.value(QStringLiteral("details")).isObject());
+        events = int(after.size());
+    }
+    const QJsonObject c = show(f, id);
+    QCOMPARE(c.value(QStringLiteral("status")).toString(), QStringLiteral("resolved"));
+    QVERIFY(isIso(c.value(QStringLiteral("resolved_at"))));
+    QCOMPARE(c.value(QStringLiteral("assignee")).toString(), QStringLiteral("Carol"));
+    QCOMPARE(c.value(QStringLiteral("assignee_id")).toString(), f.carol);
+    const QJsonArray notes = c.value(QStringLiteral("notes")).toArray();
+    QCOMPARE(notes.size(), 2);
+    QCOMPARE(notes.at(0).toObject().value(QStringLiteral("body")).toString(),
+             QStringLiteral("Called the customer back"));
+    QCOMPARE(notes.at(0).toObject().value(QStringLiteral("author")).toString(), QStringLiteral("Alice"));
+    QCOMPARE(notes.at(1).toObject().value(QStringLiteral("body")).toString(), QStringLiteral("Über stdin: done"));
+    QVERIFY(isIso(notes.at(0).toObject().value(QStringLiteral("created_at"))));
+
+    // The snooze time without an offset was read in the workspace's zone (Europe/Berlin, UTC+1 in January).
+    const QJsonArray history = c.value(QStringLiteral("events")).toArray();
+    const QJsonObject snooze = history.at(history.size() - 4).toObject();
+    QCOMPARE(snooze.value(QStringLiteral("details")).toObject().value(QStringLiteral("until")).toString(),
+             QStringLiteral("2099-01-01T08:00:00.000Z"));
+
+    // --json on a change prints the conversation as inbox list does.
+    const CliRun run
+        = cliIn(f, {inbox, QStringLiteral("status"), id, QStringLiteral("open"), QStringLiteral("--json")});
+    QCOMPARE(run.code, 0);
+    const QJsonObject reopened = jsonOf(run).object();
+    QCOMPARE(reopened.value(QStringLiteral("id")).toString(), id);
+    QCOMPARE(reopened.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+    QVERIFY(reopened.value(QStringLiteral("resolved_at")).isNull());
+}
+
+void TestCli::actorFromEnvironment()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("env-actor"));
+    const CliRun run = cliIn(f, {QStringLiteral("inbox"), QStringLiteral("status"), f.convB, QStringLiteral("pending")},
+                             {{QStringLiteral("SWITCHBOARD_EMPLOYEE"), QStringLiteral("dave")}});
+    QCOMPARE(run.code, 0);
+    const QJsonObject last = show(f, f.convB).value(QStringLiteral("events")).toArray().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("actor")).toString(), QStringLiteral("Dave"));
+    QCOMPARE(last.value(QStringLiteral("actor_id")).toString(), f.dave);
+
+    // --as wins over the environment.
+    const CliRun as = cliIn(f,
+                            {QStringLiteral("--as"), QStringLiteral("Bob"), QStringLiteral("inbox"),
+                             QStringLiteral("status"), f.convB, QStringLiteral("open")},
+                            {{QStringLiteral("SWITCHBOARD_EMPLOYEE"), QStringLiteral("dave")}});
+    QCOMPARE(as.code, 0);
+    QCOMPARE(show(f, f.convB)
+                 .value(QStringLiteral("events"))
+                 .toArray()
+                 .last()
+                 .toObject()
+                 .value(QStringLiteral("actor"))
+                 .toString(),
+             QStringLiteral("Bob"));
+}
+
+void TestCli::roleRefusal()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("roles"));
+    const QString id = f.convC;
+    const qint64 before = eventCount(f.dir);
+    const QList<QPair<QStringList, QHash<QString, QString>>> refused {
+        {{QStringLiteral("--as"), QStringLiteral("carol"), QStringLiteral("inbox"), QStringLiteral("status"), id,
+          QStringLiteral("resolved")},
+         {}},
+        {{QStringLiteral("inbox"), QStringLiteral("status"), id, QStringLiteral("resolved")},
+         {{QStringLiteral("SWITCHBOARD_EMPLOYEE"), QStringLiteral("Carol")}}},
+        {{QStringLiteral("--as"), f.carol, QStringLiteral("inbox"), QStringLiteral("assign"), id,
+          QStringLiteral("Bob")},
+         {}},
+    };
+    for (const auto &[args, env] : refused) {
+        const CliRun run = cliIn(f, args, env);
+        QCOMPARE(run.code, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.errText().startsWith(QLatin1String("switchboard-cli: ")), run.err.constData());
+        QVERIFY2(run.errText().contains(QLatin1String("not allowed")), run.err.constData());
+    }
+    QCOMPARE(eventCount(f.dir), before);
+    const QJsonObject c = show(f, id);
+    QCOMPARE(c.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+    QVERIFY(c.value(QStringLiteral("assignee")).isNull());
+
+    // Contributors write notes.
+    const CliRun note = cliIn(f,
+                              {QStringLiteral("--as"), QStringLiteral("Carol"), QStringLiteral("inbox"),
+                               QStringLiteral("note"), id, QStringLiteral("Product says: shipping Friday")});
+    QCOMPARE(note.code, 0);
+    QCOMPARE(eventCount(f.dir), before + 1);
+
+    // Somebody unknown cannot act at all.
+    const CliRun ghost = cliIn(f,
+                               {QStringLiteral("--as"), QStringLiteral("Mallory"), QStringLiteral("inbox"),
+                                QStringLiteral("note"), id, QStringLiteral("hi")});
+    QCOMPARE(ghost.code, 1);
+    QVERIFY(ghost.errText().contains(QLatin1String("Mallory")));
+    QCOMPARE(eventCount(f.dir), before + 1);
+}
+
+void TestCli::notFound()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("not-found"));
+    const qint64 before = eventCount(f.dir);
+    const QString nobody = QStringLiteral("00000000-0000-4000-8000-000000000000");
+    const QList<QStringList> commands {
+        {QStringLiteral("inbox"), QStringLiteral("assign"), nobody, QStringLiteral("bob")},
+        {QStringLiteral("inbox"), QStringLiteral("assign"), f.convA, QStringLiteral("ghost")},
+        {QStringLiteral("inbox"), QStringLiteral("status"), nobody.left(8), QStringLiteral("resolved")},
+        {QStringLiteral("inbox"), QStringLiteral("note"), QStringLiteral("zzzzzzzzzz"), QStringLiteral("hello")},
+        {QStringLiteral("inbox"), QStringLiteral("show"), QStringLiteral("x")},
+    };
+    for (const QStringList &args : commands) {
+        const CliRun run = cliIn(f, args);
+        QVERIFY2(run.code == 1, qPrintable(args.join(QLatin1Char(' '))));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(run.errText().startsWith(QLatin1String("switchboard-cli: ")));
+        QCOMPARE(run.errText().count(QLatin1Char('\n')), 1);
+    }
+    // A snooze in the past is refused by the engine.
+    const CliRun past = cliIn(f,
+                              {QStringLiteral("inbox"), QStringLiteral("status"), f.convA, QStringLiteral("snoozed"),
+                               QStringLiteral("--until"), QStringLiteral("2001-01-01T00:00:00Z")});
+    QCOMPARE(past.code, 1);
+    QCOMPARE(eventCount(f.dir), before);
+}
+
+void TestCli::accountList()
+{
+    CliRun run = cliIn(m_shared, {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(run.code, 0);
+    const QJsonArray accounts = jsonOf(run).array();
+    QCOMPARE(accounts.size(), 2);
+    const QJsonObject m = accounts.at(0).toObject();
+    QCOMPARE(m.value(QStringLiteral("id")).toString(), m_shared.mastodon);
+    QCOMPARE(m.value(QStringLiteral("network")).toString(), QStringLiteral("mastodon"));
+    QCOMPARE(m.value(QStringLiteral("handle")).toString(), QStringLiteral("brand@example.social"));
+    QCOMPARE(m.value(QStringLiteral("display_name")).toString(), QStringLiteral("Brand"));
+    QCOMPARE(m.value(QStringLiteral("service_url")).toString(), QStringLiteral("https://example.social"));
+    QCOMPARE(m.value(QStringLiteral("health")).toString(), QStringLiteral("ok"));
+    QVERIFY(m.value(QStringLiteral("health_detail")).isNull());
+    QVERIFY(m.value(QStringLiteral("rate_limited_until")).isNull());
+    QVERIFY(m.value(QStringLiteral("last_sync_at")).isNull());
+    QCOMPARE(m.value(QStringLiteral("sync_paused")), QJsonValue(false));
+    QCOMPARE(accounts.at(1).toObject().value(QStringLiteral("network")).toString(), QStringLiteral("bluesky"));
+
+    run = cliIn(m_shared, {QStringLiteral("account"), QStringLiteral("list")});
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.outText().contains(QLatin1String("brand.bsky.social")));
+    QVERIFY(run.outText().startsWith(QLatin1String("ID")));
+}
+
+void TestCli::demo()
+{
+    // DemoGenerator.h promises: it fills an empty workspace, and the same seed gives the same rows, ids included.
+    const QString first = m_root.filePath(QStringLiteral("demo-1"));
+    const QString second = m_root.filePath(QStringLiteral("demo-2"));
+    const QStringList args {QStringLiteral("demo"), QStringLiteral("--size"), QStringLiteral("1000"),
+                            QStringLiteral("--seed"), QStringLiteral("7")};
+    for (const QString &dir : {first, second}) {
+        const CliRun run = cli(QStringList {QStringLiteral("--workspace"), dir} + args);
+        QVERIFY2(run.code == 0, run.err.constData());
+    }
+    auto listed = [this](const QString &dir) {
+        const CliRun run = cli({QStringLiteral("--workspace"), dir, QStringLiteral("inbox"), QStringLiteral("list"),
+                                QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("100000")});
+        return run.code == 0 ? jsonOf(run).array() : QJsonArray();
+    };
+    const QJsonArray list = listed(first);
+    QVERIFY(!list.isEmpty());
+    QString previous;
+    QStringList ids;
+    for (const QJsonValue &v : list) {
+        const QJsonObject c = v.toObject();
+        QVERIFY(c.value(QStringLiteral("id")).isString());
+        QVERIFY(c.value(QStringLiteral("account")).isString());
+        QVERIFY(c.value(QStringLiteral("text")).isString());
+        QVERIFY(isIso(c.value(QStringLiteral("updated_at"))));
+        const QString last = c.value(QStringLiteral("last_item_at")).toString();
+        QVERIFY(previous.isEmpty() || last <= previous);
+        previous = last;
+        ids << c.value(QStringLiteral("id")).toString();
+    }
+    QStringList again;
+    for (const QJsonValue &v : listed(second)) {
+        again << v.toObject().value(QStringLiteral("id")).toString();
+    }
+    ids.sort();
+    again.sort();
+    QCOMPARE(again, ids);
+
+    // A workspace with data is refused, clearly, and left as it was.
+    const qint64 events = eventCount(first);
+    CliRun run = cli(QStringList {QStringLiteral("--workspace"), first} + args);
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.errText().contains(QLatin1String("already has data")), run.err.constData());
+    QCOMPARE(eventCount(first), events);
+    run = cliIn(m_shared, {QStringLiteral("demo")});
+    QCOMPARE(run.code, 1);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
