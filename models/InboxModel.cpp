@@ -1,0 +1,429 @@
+#include "models/InboxModel.h"
+
+#include "core/Clock.h"
+#include "core/Domain.h"
+#include "models/WorkspaceContext.h"
+#include "store/Sqlite.h"
+
+#include <QDateTime>
+#include <QFont>
+#include <QLocale>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace sb::models {
+
+namespace {
+
+// Columns of kSelect, in order.
+enum SelectColumn {
+    ColId,
+    ColLastItemAt,
+    ColNetwork,
+    ColAccountId,
+    ColAccountHandle,
+    ColAuthor,
+    ColAuthorHandle,
+    ColSnippet,
+    ColStatus,
+    ColAssigneeId,
+    ColAssigneeName,
+    ColSlaDue,
+    ColFirstResponse,
+    ColSnoozedUntil,
+    ColUnread,
+    ColPriority,
+    ColItemCount,
+};
+
+const char *const kSelect
+    = "SELECT c.id, c.last_item_at, a.network, c.account_id, a.handle, "
+      "coalesce(nullif(ct.display_name, ''), ct.handle, ''), coalesce(ct.handle, ''), c.snippet, c.status, "
+      "coalesce(c.assignee_id, ''), coalesce(e.name, ''), coalesce(c.sla_due_at, 0), "
+      "coalesce(c.first_response_at, 0), coalesce(c.snoozed_until, 0), c.unread, c.priority, c.item_count "
+      "FROM conversations c JOIN accounts a ON a.id = c.account_id "
+      "LEFT JOIN contacts ct ON ct.id = c.contact_id LEFT JOIN employees e ON e.id = c.assignee_id "
+      "WHERE c.spam = 0";
+
+// Parameters: ?1 the filter's value, ?2 the FTS query, ?3/?4 the key of the last loaded row, ?5 the limit.
+QString filterClause(const InboxFilter &filter)
+{
+    switch (filter.kind) {
+    case InboxFilter::Kind::All: return {};
+    case InboxFilter::Kind::Mine: return QStringLiteral(" AND c.assignee_id = ?1 AND c.status != 'resolved'");
+    case InboxFilter::Kind::Unassigned:
+        return QStringLiteral(" AND c.assignee_id IS NULL AND c.status IN ('open', 'pending')");
+    case InboxFilter::Kind::AwaitingApproval:
+        return QStringLiteral(" AND EXISTS (SELECT 1 FROM reply_drafts d WHERE d.conversation_id = c.id "
+                              "AND d.state = 'in_review')");
+    case InboxFilter::Kind::Status: return QStringLiteral(" AND c.status = ?1");
+    case InboxFilter::Kind::Account: return QStringLiteral(" AND c.account_id = ?1");
+    case InboxFilter::Kind::Tag:
+        return QStringLiteral(" AND EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id "
+                              "AND t.tag = ?1)");
+    }
+    return {};
+}
+
+QString compactDuration(qint64 ms)
+{
+    const qint64 minutes = qMax<qint64>(1, ms / 60000);
+    if (minutes < 60) {
+        return InboxModel::tr("%n min", nullptr, int(minutes));
+    }
+    if (minutes < 48 * 60) {
+        return InboxModel::tr("%n h", nullptr, int(minutes / 60));
+    }
+    return InboxModel::tr("%n d", nullptr, int(minutes / (24 * 60)));
+}
+
+QString shortTime(qint64 ms, qint64 nowMs)
+{
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs).toLocalTime();
+    const QLocale locale;
+    if (when.date() == now.date()) {
+        return locale.toString(when.time(), QLocale::ShortFormat);
+    }
+    if (when.date().daysTo(now.date()) < 7 && when < now) {
+        return locale.toString(when, QStringLiteral("ddd ")) + locale.toString(when.time(), QLocale::ShortFormat);
+    }
+    if (when.date().year() == now.date().year()) {
+        return locale.toString(when.date(), QStringLiteral("d MMM"));
+    }
+    return locale.toString(when.date(), QStringLiteral("d MMM yyyy"));
+}
+
+QString statusText(const QString &name)
+{
+    const auto status = statusFromName(name);
+    return status ? statusLabel(*status) : name;
+}
+
+} // namespace
+
+QString ftsQuery(const QString &text)
+{
+    const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList quoted;
+    for (const QString &word : words) {
+        QString w = word;
+        w.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        quoted.append(QLatin1Char('"') + w + QLatin1Char('"'));
+    }
+    if (!quoted.isEmpty()) {
+        quoted.last().append(QLatin1Char('*'));
+    }
+    return quoted.join(QLatin1Char(' '));
+}
+
+InboxModel::InboxModel(WorkspaceContext &ctx, QObject *parent) : QAbstractTableModel(parent), m_ctx(ctx)
+{
+    connect(&m_ctx, &WorkspaceContext::currentEmployeeChanged, this, [this] {
+        if (m_filter.kind == InboxFilter::Kind::Mine) {
+            reload();
+        }
+    });
+    reload();
+}
+
+InboxModel::~InboxModel() = default;
+
+void InboxModel::setFilter(const InboxFilter &filter)
+{
+    if (filter == m_filter) {
+        return;
+    }
+    m_filter = filter;
+    reload();
+}
+
+void InboxModel::setSearchText(const QString &text)
+{
+    InboxFilter f = m_filter;
+    f.search = text.simplified();
+    setFilter(f);
+}
+
+void InboxModel::setPageSize(int rows)
+{
+    m_pageSize = qMax(1, rows);
+}
+
+bool InboxModel::load(const Row *after, int limit, std::vector<Row> &out)
+{
+    QString sql = QString::fromLatin1(kSelect) + filterClause(m_filter);
+    const QString fts = ftsQuery(m_filter.search);
+    if (!fts.isEmpty()) {
+        sql += QStringLiteral(" AND c.id IN (SELECT i.conversation_id FROM item_fts JOIN items i "
+                              "ON i.seq = item_fts.rowid WHERE item_fts MATCH ?2)");
+    }
+    // Keyset paging on (last_item_at DESC, id ASC), the order of the conversations_recent index.
+    if (after) {
+        sql += QStringLiteral(" AND c.last_item_at <= ?3 AND (c.last_item_at < ?3 OR c.id > ?4)");
+    }
+    sql += QStringLiteral(" ORDER BY c.last_item_at DESC, c.id ASC LIMIT ?5");
+
+    auto prepared = m_ctx.reader().prepare(sql);
+    if (!prepared.ok()) {
+        emit queryFailed(prepared.error().message);
+        return false;
+    }
+    Statement &st = prepared.value();
+    st.bind(1, m_filter.kind == InboxFilter::Kind::Mine ? m_ctx.currentEmployeeId() : m_filter.value);
+    st.bind(2, fts);
+    if (after) {
+        st.bind(3, after->lastItemAt).bind(4, after->id);
+    }
+    st.bind(5, limit);
+    while (st.next()) {
+        Row r;
+        r.id = st.text(ColId);
+        r.lastItemAt = st.int64(ColLastItemAt);
+        r.network = st.text(ColNetwork);
+        r.accountId = st.text(ColAccountId);
+        r.accountHandle = st.text(ColAccountHandle);
+        r.author = st.text(ColAuthor);
+        r.authorHandle = st.text(ColAuthorHandle);
+        r.snippet = st.text(ColSnippet).simplified();
+        r.status = st.text(ColStatus);
+        r.assigneeId = st.text(ColAssigneeId);
+        r.assigneeName = st.text(ColAssigneeName);
+        r.slaDueAt = st.int64(ColSlaDue);
+        r.firstResponseAt = st.int64(ColFirstResponse);
+        r.snoozedUntil = st.int64(ColSnoozedUntil);
+        r.unread = st.integer(ColUnread) != 0;
+        r.priority = st.integer(ColPriority);
+        r.itemCount = st.integer(ColItemCount);
+        out.push_back(std::move(r));
+    }
+    if (st.failed()) {
+        emit queryFailed(st.error().message);
+        return false;
+    }
+    return true;
+}
+
+void InboxModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_exhausted = false;
+    std::vector<Row> page;
+    if (load(nullptr, m_pageSize, page)) {
+        m_exhausted = int(page.size()) < m_pageSize;
+        m_rows = std::move(page);
+    } else {
+        m_exhausted = true;
+    }
+    endResetModel();
+}
+
+void InboxModel::refresh()
+{
+    const int limit = qMax(m_pageSize, int(m_rows.size()));
+    std::vector<Row> fresh;
+    if (!load(nullptr, limit, fresh)) {
+        return;
+    }
+    const bool sameRows = fresh.size() == m_rows.size()
+        && std::equal(fresh.cbegin(), fresh.cend(), m_rows.cbegin(),
+                      [](const Row &a, const Row &b) { return a.id == b.id; });
+    if (sameRows) {
+        m_rows = std::move(fresh);
+        m_exhausted = int(m_rows.size()) < limit;
+        if (!m_rows.empty()) {
+            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, kColumnCount - 1));
+        }
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(fresh);
+    m_exhausted = int(m_rows.size()) < limit;
+    endResetModel();
+}
+
+QString InboxModel::conversationId(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].id : QString();
+}
+
+int InboxModel::rowOf(const QString &conversationId) const
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id == conversationId) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+SlaState InboxModel::slaState(const QString &status, qint64 dueMs, qint64 firstResponseMs, qint64 nowMs)
+{
+    if (dueMs <= 0 || firstResponseMs > 0 || status == QLatin1String("resolved")) {
+        return SlaState::None;
+    }
+    if (nowMs > dueMs) {
+        return SlaState::Overdue;
+    }
+    return dueMs - nowMs <= kDueSoonMs ? SlaState::DueSoon : SlaState::OnTime;
+}
+
+int InboxModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int InboxModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : kColumnCount;
+}
+
+bool InboxModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_exhausted;
+}
+
+void InboxModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_exhausted) {
+        return;
+    }
+    std::vector<Row> page;
+    const Row *last = m_rows.empty() ? nullptr : &m_rows.back();
+    if (!load(last, m_pageSize, page)) {
+        m_exhausted = true;
+        return;
+    }
+    m_exhausted = int(page.size()) < m_pageSize;
+    if (page.empty()) {
+        return;
+    }
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(page.size()) - 1);
+    m_rows.insert(m_rows.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
+    endInsertRows();
+}
+
+QString InboxModel::slaText(const Row &row, SlaState state, qint64 nowMs) const
+{
+    switch (state) {
+    case SlaState::None: return {};
+    case SlaState::OnTime: return tr("On time");
+    case SlaState::DueSoon: return tr("Due in %1").arg(compactDuration(row.slaDueAt - nowMs));
+    case SlaState::Overdue: return tr("Overdue %1").arg(compactDuration(nowMs - row.slaDueAt));
+    }
+    return {};
+}
+
+QVariant InboxModel::displayData(const Row &row, int column) const
+{
+    switch (column) {
+    case NetworkColumn: return QString();
+    case AuthorColumn: return row.author;
+    case SnippetColumn: return row.snippet;
+    case StatusColumn: return statusText(row.status);
+    case AssigneeColumn: return row.assigneeName;
+    case SlaColumn: {
+        const qint64 now = m_ctx.clock().nowMs();
+        return slaText(row, slaState(row.status, row.slaDueAt, row.firstResponseAt, now), now);
+    }
+    case TimeColumn: return shortTime(row.lastItemAt, m_ctx.clock().nowMs());
+    }
+    return {};
+}
+
+QVariant InboxModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row &row = m_rows[std::size_t(index.row())];
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole: return displayData(row, column);
+    case Qt::FontRole:
+        if (row.unread) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (column) {
+        case NetworkColumn: {
+            const auto network = networkFromName(row.network);
+            return tr("%1 account %2").arg(network ? networkLabel(*network) : row.network, row.accountHandle);
+        }
+        case AuthorColumn: return row.authorHandle;
+        case SnippetColumn: return row.snippet;
+        case SlaColumn:
+            return row.slaDueAt > 0
+                ? tr("First response due %1")
+                      .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.slaDueAt).toLocalTime(),
+                                              QLocale::ShortFormat))
+                : QVariant();
+        case TimeColumn:
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.lastItemAt).toLocalTime(),
+                                      QLocale::LongFormat);
+        default: return {};
+        }
+    case Qt::AccessibleTextRole:
+        if (column == NetworkColumn) {
+            const auto network = networkFromName(row.network);
+            return network ? networkLabel(*network) : row.network;
+        }
+        if (column == AssigneeColumn && row.assigneeId.isEmpty()) {
+            return tr("Unassigned");
+        }
+        return displayData(row, column);
+    case IconKeyRole:
+        switch (column) {
+        case NetworkColumn: return QString(QStringLiteral("network-") + row.network);
+        case StatusColumn: return QString(QStringLiteral("status-") + row.status);
+        case SlaColumn:
+            switch (slaState(row.status, row.slaDueAt, row.firstResponseAt, m_ctx.clock().nowMs())) {
+            case SlaState::None: return {};
+            case SlaState::OnTime: return QStringLiteral("sla-ontime");
+            case SlaState::DueSoon: return QStringLiteral("sla-duesoon");
+            case SlaState::Overdue: return QStringLiteral("sla-overdue");
+            }
+            return {};
+        default: return {};
+        }
+    case IdRole: return row.id;
+    case StatusRole: return row.status;
+    case SortKeyRole: return row.lastItemAt;
+    case TimestampRole: return row.lastItemAt;
+    case NetworkRole: return row.network;
+    case AccountIdRole: return row.accountId;
+    case AssigneeIdRole: return row.assigneeId;
+    case UnreadRole: return row.unread;
+    case PriorityRole: return row.priority;
+    case AuthorRole: return row.author;
+    case TextRole: return row.snippet;
+    case SlaDueRole: return row.slaDueAt;
+    case SlaStateRole: return int(slaState(row.status, row.slaDueAt, row.firstResponseAt, m_ctx.clock().nowMs()));
+    default: return {};
+    }
+}
+
+QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) {
+        return {};
+    }
+    switch (section) {
+    case NetworkColumn: return role == Qt::ToolTipRole ? tr("Network") : QString();
+    case AuthorColumn: return tr("From");
+    case SnippetColumn: return tr("Message");
+    case StatusColumn: return tr("Status");
+    case AssigneeColumn: return tr("Assignee");
+    case SlaColumn: return role == Qt::ToolTipRole ? tr("First-response promise") : tr("SLA");
+    case TimeColumn: return tr("Last activity");
+    }
+    return {};
+}
+
+} // namespace sb::models

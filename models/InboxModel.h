@@ -1,0 +1,102 @@
+#pragma once
+
+#include "models/ModelRoles.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <vector>
+
+namespace sb::models {
+
+class WorkspaceContext;
+
+// Which conversations a view of the inbox lists. Search narrows any view to conversations with a matching item.
+struct InboxFilter {
+    enum class Kind { All, Mine, Unassigned, AwaitingApproval, Status, Account, Tag };
+    Kind kind = Kind::All;
+    QString value; // status name, account id or tag, depending on kind
+    QString search; // what the user typed; turned into an FTS5 query
+
+    bool operator==(const InboxFilter &) const = default;
+};
+
+// Turns free text into a safe FTS5 query: every word quoted (no operator injection), the last one a prefix.
+QString ftsQuery(const QString &text);
+
+// The conversation list: newest first by last activity, loaded in keyset pages of pageSize() rows on demand
+// (canFetchMore/fetchMore), never the whole table.
+class InboxModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InboxModel)
+public:
+    enum Column { NetworkColumn, AuthorColumn, SnippetColumn, StatusColumn, AssigneeColumn, SlaColumn, TimeColumn };
+    static constexpr int kColumnCount = TimeColumn + 1;
+    static constexpr qint64 kDueSoonMs = 60 * 60 * 1000; // "due soon" within the last hour before the SLA
+
+    explicit InboxModel(WorkspaceContext &ctx, QObject *parent = nullptr);
+    ~InboxModel() override;
+
+    InboxFilter filter() const { return m_filter; }
+    void setFilter(const InboxFilter &filter);
+    void setSearchText(const QString &text);
+
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int rows);
+
+    // Re-reads the rows already loaded. When the same conversations come back in the same order only their data
+    // changes (selections stay); otherwise the model resets and views re-select by id.
+    void refresh();
+
+    QString conversationId(int row) const;
+    // Row of a loaded conversation, -1 when it is not (yet) loaded.
+    int rowOf(const QString &conversationId) const;
+
+    static SlaState slaState(const QString &status, qint64 dueMs, qint64 firstResponseMs, qint64 nowMs);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+signals:
+    // The store refused a query (for example a search the index cannot parse); the list is empty meanwhile.
+    void queryFailed(const QString &message);
+
+private:
+    struct Row {
+        QString id;
+        qint64 lastItemAt = 0;
+        QString network;
+        QString accountId;
+        QString accountHandle;
+        QString author;
+        QString authorHandle;
+        QString snippet;
+        QString status;
+        QString assigneeId;
+        QString assigneeName;
+        qint64 slaDueAt = 0;
+        qint64 firstResponseAt = 0;
+        qint64 snoozedUntil = 0;
+        bool unread = false;
+        int priority = 0;
+        int itemCount = 0;
+    };
+
+    // Loads up to `limit` rows after the key of `after` (nullptr: from the top).
+    bool load(const Row *after, int limit, std::vector<Row> &out);
+    void reload();
+    QVariant displayData(const Row &row, int column) const;
+    QString slaText(const Row &row, SlaState state, qint64 nowMs) const;
+
+    WorkspaceContext &m_ctx;
+    InboxFilter m_filter;
+    std::vector<Row> m_rows;
+    int m_pageSize = 100;
+    bool m_exhausted = false;
+};
+
+} // namespace sb::models
