@@ -27,6 +27,12 @@ QString oneLine(const QString &text, qsizetype width)
     static const QRegularExpression whitespace(QStringLiteral("\\s+"));
     QString line = text;
     line.replace(whitespace, QStringLiteral(" "));
+    // Remote text must not drive the terminal (escape sequences, carriage returns).
+    for (QChar &c : line) {
+        if (c.category() == QChar::Other_Control) {
+            c = QChar(0xFFFD);
+        }
+    }
     line = line.trimmed();
     if (width < 0 || displayWidth(line) <= width) {
         return line;

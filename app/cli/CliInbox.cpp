@@ -386,7 +386,7 @@ int runInboxShow(Context &ctx)
     };
     auto field = [&conversation](const char *key) {
         const QJsonValue v = conversation.value(QLatin1String(key));
-        return v.isNull() || v.isUndefined() ? QStringLiteral("-") : v.toVariant().toString();
+        return v.isNull() || v.isUndefined() ? QStringLiteral("-") : oneLine(v.toVariant().toString());
     };
     QTextStream &out = ctx.out();
     QStringList tags;
@@ -414,7 +414,7 @@ int runInboxShow(Context &ctx)
         const QJsonObject item = v.toObject();
         const bool inbound = item.value(QStringLiteral("direction")).toString() == QLatin1String("in");
         out << "  " << when(item.value(QStringLiteral("created_at"))) << (inbound ? "  <- " : "  -> ")
-            << item.value(QStringLiteral("author")).toString() << ": "
+            << oneLine(item.value(QStringLiteral("author")).toString()) << ": "
             << oneLine(item.value(QStringLiteral("text")).toString()) << '\n';
     }
     if (!noteArray.isEmpty()) {
@@ -422,7 +422,7 @@ int runInboxShow(Context &ctx)
         for (const QJsonValue &v : noteArray) {
             const QJsonObject note = v.toObject();
             out << "  " << when(note.value(QStringLiteral("created_at"))) << "  "
-                << note.value(QStringLiteral("author")).toString() << ": "
+                << oneLine(note.value(QStringLiteral("author")).toString()) << ": "
                 << oneLine(note.value(QStringLiteral("body")).toString()) << '\n';
         }
     }

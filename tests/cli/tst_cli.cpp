@@ -112,6 +112,7 @@ private slots:
     void inboxListJson();
     void inboxListTable();
     void inboxListFilters();
+    void terminalControlsAreNotPrinted();
     void searchInputIsNeverSyntax_data();
     void searchInputIsNeverSyntax();
     void inboxShow();
@@ -651,6 +652,40 @@ void TestCli::inboxListFilters()
         QVERIFY(run.out.isEmpty());
         QVERIFY(run.errText().startsWith(QLatin1String("switchboard-cli: ")));
     }
+}
+
+void TestCli::terminalControlsAreNotPrinted()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("controls"));
+    const QString hostile = QStringLiteral("Hi \x1b]0;pwned\x07there\x1b[2J\rgone");
+    {
+        auto ws = Workspace::open(f.dir, Workspace::OpenMode::OpenExisting);
+        QVERIFY(ws.ok());
+        Ingestor ingest(ws.value()->db(), SystemClock::instance(), RandomIdSource::instance());
+        QVERIFY(ingest
+                    .ingest({item(f.mastodon, QStringLiteral("r-x1"), QStringLiteral("t-x"), QStringLiteral("mention"),
+                                  false, QStringLiteral("mallory@evil.example"), hostile,
+                                  QDateTime::currentMSecsSinceEpoch())})
+                    .ok());
+    }
+    for (const QStringList &args :
+         {QStringList {QStringLiteral("inbox"), QStringLiteral("list")},
+          QStringList {QStringLiteral("inbox"), QStringLiteral("show"), QStringLiteral("r")}}) {
+        QStringList a = args;
+        if (a.last() == QLatin1String("r")) {
+            a.last() = listIds(f, {QStringLiteral("--limit"), QStringLiteral("1")}).value(0);
+        }
+        const CliRun run = cliIn(f, a);
+        QCOMPARE(run.code, 0);
+        QVERIFY2(!run.out.contains('\x1b') && !run.out.contains('\r') && !run.out.contains('\x07'),
+                 run.out.constData());
+        QVERIFY(run.outText().contains(QLatin1String("gone")));
+    }
+    // JSON keeps the text as stored (escaped by the JSON writer).
+    const CliRun json = cliIn(f,
+                              {QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--json"),
+                               QStringLiteral("--limit"), QStringLiteral("1")});
+    QCOMPARE(jsonOf(json).array().first().toObject().value(QStringLiteral("text")).toString(), hostile);
 }
 
 void TestCli::searchInputIsNeverSyntax_data()
