@@ -1,14 +1,225 @@
 #include "ui/CalendarView.h"
 
+#include "core/Clock.h"
+#include "models/CalendarModel.h"
 #include "models/WorkspaceContext.h"
+#include "store/WorkspaceSettings.h"
+#include "ui/CalendarMonthGrid.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
+#include <QSplitter>
+#include <QTimeZone>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 namespace sb::ui {
+
+using sb::models::CalendarModel;
+
+namespace {
+
+constexpr int kAgendaDays = 30;
+
+QPixmap swatch(const QColor &colour, int size)
+{
+    QPixmap pm(size, size);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawRoundedRect(QRectF(0, 0, size, size), 2, 2);
+    return pm;
+}
+
+// Which colour means which state, in words: the chips pair colour with text, the legend teaches the colours.
+QWidget *stateLegend(QWidget *parent)
+{
+    auto *legend = new QWidget(parent);
+    legend->setObjectName(QStringLiteral("calendarLegend"));
+    auto *row = new QHBoxLayout(legend);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(4);
+    const int size = legend->fontMetrics().height() * 2 / 3;
+    for (PostState state : {PostState::Draft, PostState::InReview, PostState::Approved, PostState::Scheduled,
+                            PostState::Published, PostState::Failed, PostState::Missed}) {
+        auto *mark = new QLabel(legend);
+        mark->setPixmap(swatch(CalendarModel::stateColor(state), size));
+        row->addWidget(mark);
+        row->addWidget(new QLabel(postStateLabel(state), legend));
+        row->addSpacing(8);
+    }
+    row->addStretch(1);
+    return legend;
+}
+
+} // namespace
 
 CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) : QWidget(parent), m_ctx(ctx)
 {
     setObjectName(QStringLiteral("calendarView"));
+    m_monthModel = new CalendarModel(ctx.reader(), this);
+    m_monthModel->setObjectName(QStringLiteral("calendarMonthModel"));
+    m_agendaModel = new CalendarModel(ctx.reader(), this);
+    m_agendaModel->setObjectName(QStringLiteral("calendarAgendaModel"));
+
+    // Header: month navigation, the month, and the zone every time is shown in.
+    m_previous = new QToolButton(this);
+    m_previous->setObjectName(QStringLiteral("calendarPrevious"));
+    m_previous->setArrowType(Qt::LeftArrow);
+    m_previous->setAutoRaise(true);
+    m_previous->setToolTip(tr("Previous month (Page Up)"));
+    m_previous->setAccessibleName(tr("Previous month"));
+    m_today = new QToolButton(this);
+    m_today->setObjectName(QStringLiteral("calendarToday"));
+    m_today->setText(tr("Today"));
+    m_today->setToolTip(tr("Go to today (Home)"));
+    m_today->setAccessibleName(tr("Go to today"));
+    m_next = new QToolButton(this);
+    m_next->setObjectName(QStringLiteral("calendarNext"));
+    m_next->setArrowType(Qt::RightArrow);
+    m_next->setAutoRaise(true);
+    m_next->setToolTip(tr("Next month (Page Down)"));
+    m_next->setAccessibleName(tr("Next month"));
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("calendarTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    m_title->setFont(titleFont);
+    m_zone = new QLabel(this);
+    m_zone->setObjectName(QStringLiteral("calendarTimeZone"));
+    m_zone->setToolTip(tr("The workspace's time zone, set in Settings"));
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_previous);
+    header->addWidget(m_today);
+    header->addWidget(m_next);
+    header->addSpacing(8);
+    header->addWidget(m_title);
+    header->addStretch(1);
+    header->addWidget(m_zone);
+
+    m_grid = new CalendarMonthGrid(*m_monthModel, this);
+    auto *monthPane = new QWidget(this);
+    auto *monthLayout = new QVBoxLayout(monthPane);
+    monthLayout->setContentsMargins(0, 0, 0, 0);
+    monthLayout->addWidget(m_grid, 1);
+    monthLayout->addWidget(stateLegend(monthPane));
+
+    // Agenda: the next posts, whatever month is shown.
+    auto *agendaPane = new QWidget(this);
+    auto *agendaLayout = new QVBoxLayout(agendaPane);
+    agendaLayout->setContentsMargins(0, 0, 0, 0);
+    auto *agendaTitle = new QLabel(tr("Next %n day(s)", nullptr, kAgendaDays), agendaPane);
+    QFont bold = agendaTitle->font();
+    bold.setBold(true);
+    agendaTitle->setFont(bold);
+    m_agenda = new QTreeView(agendaPane);
+    m_agenda->setObjectName(QStringLiteral("calendarAgenda"));
+    m_agenda->setAccessibleName(tr("Upcoming posts"));
+    m_agenda->setModel(m_agendaModel);
+    m_agenda->setRootIsDecorated(false);
+    m_agenda->setUniformRowHeights(true);
+    m_agenda->setAlternatingRowColors(true);
+    m_agenda->setAllColumnsShowFocus(true);
+    m_agenda->header()->setStretchLastSection(false);
+    m_agenda->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_agenda->header()->setSectionResizeMode(CalendarModel::TextColumn, QHeaderView::Stretch);
+    m_agenda->setColumnHidden(CalendarModel::AccountsColumn, true);
+    m_agenda->setColumnHidden(CalendarModel::AuthorColumn, true);
+    m_agenda->setColumnHidden(CalendarModel::CampaignColumn, true);
+    m_agendaEmpty = new QLabel(tr("Nothing is scheduled for the next %n day(s).", nullptr, kAgendaDays), agendaPane);
+    m_agendaEmpty->setObjectName(QStringLiteral("calendarAgendaEmpty"));
+    m_agendaEmpty->setWordWrap(true);
+    agendaTitle->setBuddy(m_agenda);
+    agendaLayout->addWidget(agendaTitle);
+    agendaLayout->addWidget(m_agenda, 1);
+    agendaLayout->addWidget(m_agendaEmpty);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("calendarSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(monthPane);
+    splitter->addWidget(agendaPane);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({980, 300});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(splitter, 1);
+    setFocusProxy(m_grid);
+
+    connect(m_previous, &QToolButton::clicked, this, &CalendarView::showPreviousMonth);
+    connect(m_next, &QToolButton::clicked, this, &CalendarView::showNextMonth);
+    connect(m_today, &QToolButton::clicked, this, &CalendarView::showToday);
+    connect(m_grid, &CalendarMonthGrid::monthChanged, this, &CalendarView::onMonthChanged);
+    connect(m_agenda, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        m_grid->setSelectedDate(index.data(CalendarModel::LocalDateRole).toDate());
+        m_grid->setFocus();
+    });
+    connect(&ctx, &sb::models::WorkspaceContext::changed, this, &CalendarView::refresh);
+
+    const QDate now = today();
+    m_grid->setToday(now);
+    m_grid->setSelectedDate(now); // shows the month, which loads it
+    refresh();
 }
 
 CalendarView::~CalendarView() = default;
+
+QDate CalendarView::today() const
+{
+    const QTimeZone zone(WorkspaceSettings::timeZoneId(m_ctx.reader()).toUtf8());
+    return QDateTime::fromMSecsSinceEpoch(m_ctx.clock().nowMs(), zone.isValid() ? zone : QTimeZone::utc()).date();
+}
+
+void CalendarView::refresh()
+{
+    const QDate now = today();
+    m_grid->setToday(now);
+    m_monthModel->setRange(m_grid->firstShown(), m_grid->lastShown());
+    m_agendaModel->setRange(now, now.addDays(kAgendaDays - 1), 200);
+    const bool empty = m_agendaModel->rowCount() == 0;
+    m_agenda->setVisible(!empty);
+    m_agendaEmpty->setVisible(empty);
+
+    const QTimeZone zone = m_monthModel->zone();
+    const QDateTime instant = QDateTime::fromMSecsSinceEpoch(m_ctx.clock().nowMs(), zone);
+    m_zone->setText(
+        tr("Times in %1 (%2)").arg(QString::fromUtf8(zone.id()), zone.displayName(instant, QTimeZone::OffsetName)));
+}
+
+void CalendarView::onMonthChanged(QDate firstOfMonth)
+{
+    const QLocale locale;
+    m_title->setText(
+        tr("%1 %2").arg(locale.standaloneMonthName(firstOfMonth.month()), QString::number(firstOfMonth.year())));
+    m_grid->setAccessibleName(tr("Month calendar, %1").arg(m_title->text()));
+    m_monthModel->setRange(m_grid->firstShown(), m_grid->lastShown());
+}
+
+void CalendarView::showPreviousMonth()
+{
+    m_grid->setSelectedDate(m_grid->selectedDate().addMonths(-1));
+}
+
+void CalendarView::showNextMonth()
+{
+    m_grid->setSelectedDate(m_grid->selectedDate().addMonths(1));
+}
+
+void CalendarView::showToday()
+{
+    m_grid->setSelectedDate(today());
+}
 
 } // namespace sb::ui

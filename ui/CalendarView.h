@@ -1,21 +1,53 @@
 #pragma once
 
+#include <QDate>
 #include <QWidget>
 
+class QLabel;
+class QToolButton;
+class QTreeView;
+
 namespace sb::models {
+class CalendarModel;
 class WorkspaceContext;
-}
+} // namespace sb::models
 
 namespace sb::ui {
 
+class CalendarMonthGrid;
+
+// The publishing calendar: a month grid with posts and campaigns, and an agenda of the next posts.
 class CalendarView final : public QWidget {
     Q_OBJECT
 public:
     explicit CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent = nullptr);
     ~CalendarView() override;
 
+    CalendarMonthGrid *monthGrid() const { return m_grid; }
+    sb::models::CalendarModel *monthModel() const { return m_monthModel; }
+    sb::models::CalendarModel *agendaModel() const { return m_agendaModel; }
+
+public slots:
+    void refresh();
+    void showPreviousMonth();
+    void showNextMonth();
+    void showToday();
+
 private:
+    void onMonthChanged(QDate firstOfMonth);
+    QDate today() const;
+
     sb::models::WorkspaceContext &m_ctx;
+    sb::models::CalendarModel *m_monthModel = nullptr;
+    sb::models::CalendarModel *m_agendaModel = nullptr;
+    CalendarMonthGrid *m_grid = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_zone = nullptr;
+    QToolButton *m_previous = nullptr;
+    QToolButton *m_next = nullptr;
+    QToolButton *m_today = nullptr;
+    QTreeView *m_agenda = nullptr;
+    QLabel *m_agendaEmpty = nullptr;
 };
 
 } // namespace sb::ui

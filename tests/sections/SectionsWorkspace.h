@@ -175,7 +175,7 @@ struct SectionsWorkspace {
     void buildPosts()
     {
         const sb::Actor m = as(manager);
-        clock.setMs(at(23, 15));
+        clock.setMs(at(19, 9));
         campaign
             = must(engine->addCampaign(m,
                                        {QStringLiteral("Winter launch"), QStringLiteral("#c0392b"), QDate(2026, 11, 18),
@@ -189,6 +189,19 @@ struct SectionsWorkspace {
         sb::NewPost post;
         post.campaignId = campaign;
         post.timeZone = QStringLiteral("Europe/Berlin");
+        post.scheduledAtMs = at(20, 10);
+        post.variants = {{blueAccount, QStringLiteral("Teaser: something warm is coming")}};
+        publishedPost = must(engine->createPost(as(alice), post), "post 3");
+        must(engine->submitPost(as(alice), publishedPost), "submit 3");
+        must(engine->approvePost(m, publishedPost), "approve 3");
+        clock.setMs(at(20, 10));
+        must(engine->markVariantPublished(
+                 ws->db().scalarText(
+                     QStringLiteral("SELECT id FROM post_variants WHERE post_id = '%1'").arg(publishedPost)),
+                 QStringLiteral("3kabc"), {}),
+             "publish 3");
+
+        clock.setMs(at(23, 15));
         post.scheduledAtMs = at(24, 9, 30);
         post.variants = {{account, QStringLiteral("Winter launch day: the new range is here")}};
         scheduledPost = must(engine->createPost(as(alice), post), "post 1");
@@ -200,15 +213,6 @@ struct SectionsWorkspace {
                          {blueAccount, QStringLiteral("Meet us in Berlin tomorrow!")}};
         reviewPost = must(engine->createPost(as(carol), post), "post 2");
         must(engine->submitPost(as(carol), reviewPost), "submit 2");
-
-        post.scheduledAtMs = at(20, 10);
-        post.variants = {{blueAccount, QStringLiteral("Teaser: something warm is coming")}};
-        publishedPost = must(engine->createPost(as(alice), post), "post 3");
-        // The scheduler that publishes posts comes with a later issue; stand in for it here.
-        must(ws->db().exec(QStringLiteral("UPDATE posts SET state = 'published', published_at = %1 WHERE id = '%2'")
-                               .arg(at(20, 10))
-                               .arg(publishedPost)),
-             "publish 3");
 
         post.campaignId.clear();
         post.scheduledAtMs = at(26, 11, 45);

@@ -1,7 +1,137 @@
+#include "SectionsWorkspace.h"
+#include "models/CalendarModel.h"
+#include "models/WorkspaceContext.h"
+#include "ui/CalendarMonthGrid.h"
+#include "ui/CalendarView.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace sb;
+
+namespace {
+
+// A workspace handed to a WorkspaceContext, as the main window does; the fixture keeps the clock and ids.
+struct Harness {
+    SectionsWorkspace w;
+    std::unique_ptr<models::WorkspaceContext> ctx;
+
+    Harness() { ctx = std::make_unique<models::WorkspaceContext>(std::move(w.ws), w.clock, w.ids); }
+    SqliteDb &db() { return ctx->workspace().db(); }
+    qint64 count(const QString &sql) { return db().scalarInt(sql, -1); }
+};
+
+// Saves what a person would see when SWITCHBOARD_SCREENSHOT_DIR is set.
+void screenshot(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SWITCHBOARD_SCREENSHOT_DIR");
+    if (dir.isEmpty()) {
+        return;
+    }
+    QDir().mkpath(dir);
+    QVERIFY(widget.grab().save(dir + QStringLiteral("/sections-") + name + QStringLiteral(".png")));
+}
+
+template <typename T> T *child(QWidget &parent, const char *name)
+{
+    T *found = parent.findChild<T *>(QString::fromLatin1(name));
+    if (!found) {
+        qWarning("no child %s", name);
+    }
+    return found;
+}
+
+} // namespace
 
 class TestSections : public QObject {
     Q_OBJECT
+private slots:
+    void calendarShowsPostsAndCampaigns()
+    {
+        Harness h;
+        ui::CalendarView view(*h.ctx);
+        QCOMPARE(view.objectName(), QStringLiteral("calendarView"));
+        QAbstractItemModelTester monthTester(view.monthModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester agendaTester(view.agendaModel(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ui::CalendarMonthGrid *grid = view.monthGrid();
+
+        const QDate today(2026, 11, 24);
+        QCOMPARE(grid->today(), today);
+        QCOMPARE(grid->selectedDate(), today);
+        QCOMPARE(child<QLabel>(view, "calendarTitle")->text(), QStringLiteral("November 2026"));
+        QVERIFY(child<QLabel>(view, "calendarTimeZone")->text().contains(QStringLiteral("Europe/Berlin")));
+
+        // The four posts of the month, each on its local day, and both campaigns.
+        QCOMPARE(view.monthModel()->rowCount(), 4);
+        QCOMPARE(view.monthModel()->campaigns().size(), size_t(2));
+        QCOMPARE(grid->postsOn(today), 1);
+        QCOMPARE(grid->postsOn(QDate(2026, 11, 20)), 1);
+        QCOMPARE(grid->postsOn(QDate(2026, 11, 25)), 1);
+        QCOMPARE(grid->postsOn(QDate(2026, 11, 23)), 0);
+        grid->grab(); // paints
+        QCOMPARE(grid->chipsShown(today), 1);
+        QCOMPARE(grid->chipsShown(QDate(2026, 11, 26)), 1);
+
+        // The scheduled post is shown at 09:30 Berlin time, with its state.
+        const QModelIndex first = view.monthModel()->index(1, 0);
+        QCOMPARE(first.data(models::CalendarModel::LocalTimeRole).toTime(), QTime(9, 30));
+        QCOMPARE(first.data(models::CalendarModel::PostStateRole).toInt(), int(PostState::Scheduled));
+        QCOMPARE(view.monthModel()->index(2, models::CalendarModel::StateColumn).data().toString(),
+                 QStringLiteral("In review"));
+        QCOMPARE(view.monthModel()->index(2, 0).data(models::CalendarModel::NetworksRole).toStringList(),
+                 (QStringList {QStringLiteral("bluesky"), QStringLiteral("mastodon")}));
+
+        // Agenda: from today on (the published teaser of the 20th is not "next").
+        QCOMPARE(view.agendaModel()->rowCount(), 3);
+        QVERIFY(grid->accessibleDescription().contains(QStringLiteral("Winter launch day")));
+        screenshot(view, QStringLiteral("calendar"));
+
+        // Keyboard: Page Down and Page Up change months; arrows move the day.
+        grid->setFocus();
+        QSignalSpy months(grid, &ui::CalendarMonthGrid::monthChanged);
+        QTest::keyClick(grid, Qt::Key_PageDown);
+        QCOMPARE(months.count(), 1);
+        QCOMPARE(child<QLabel>(view, "calendarTitle")->text(), QStringLiteral("December 2026"));
+        QCOMPARE(view.monthModel()->rowCount(), 0);
+        QTest::keyClick(grid, Qt::Key_PageUp);
+        QCOMPARE(view.monthModel()->rowCount(), 4);
+        QTest::keyClick(grid, Qt::Key_Right);
+        QCOMPARE(grid->selectedDate(), QDate(2026, 11, 25));
+        QTest::keyClick(grid, Qt::Key_Down);
+        QCOMPARE(grid->selectedDate(), QDate(2026, 12, 2));
+        QCOMPARE(grid->month(), QDate(2026, 12, 1));
+        QTest::keyClick(grid, Qt::Key_Home);
+        QCOMPARE(grid->selectedDate(), today);
+
+        // Mouse: the buttons, and a click on a day.
+        QTest::mouseClick(child<QToolButton>(view, "calendarPrevious"), Qt::LeftButton);
+        QCOMPARE(grid->month(), QDate(2026, 10, 1));
+        QTest::mouseClick(child<QToolButton>(view, "calendarToday"), Qt::LeftButton);
+        QCOMPARE(grid->month(), QDate(2026, 11, 1));
+        QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(QDate(2026, 11, 12)).center());
+        QCOMPARE(grid->selectedDate(), QDate(2026, 11, 12));
+
+        // A new post through the engine shows after the change is announced.
+        NewPost post;
+        post.scheduledAtMs = h.w.at(27, 16);
+        post.variants = {{h.w.account, QStringLiteral("Friday recap")}};
+        QVERIFY(h.ctx->engine().createPost(Actor::employee(h.w.alice), post).ok());
+        h.ctx->notifyChanged();
+        QCOMPARE(grid->postsOn(QDate(2026, 11, 27)), 1);
+        QCOMPARE(view.agendaModel()->rowCount(), 4);
+    }
 };
 
 QTEST_MAIN(TestSections)

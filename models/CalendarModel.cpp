@@ -1,0 +1,220 @@
+#include "models/CalendarModel.h"
+
+#include "models/ModelRoles.h"
+#include "store/Sqlite.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLocale>
+
+namespace sb::models {
+
+CalendarModel::CalendarModel(SqliteDb &db, QObject *parent) : QAbstractTableModel(parent), m_db(db)
+{
+}
+
+CalendarModel::~CalendarModel() = default;
+
+void CalendarModel::setRange(QDate first, QDate last, int limit)
+{
+    m_first = first;
+    m_last = last;
+    m_limit = limit;
+    reload();
+}
+
+void CalendarModel::reload()
+{
+    const QTimeZone configured(WorkspaceSettings::timeZoneId(m_db).toUtf8());
+    const QTimeZone zone = configured.isValid() ? configured : QTimeZone::utc();
+    std::vector<Post> posts;
+    std::vector<Campaign> campaigns;
+    if (m_first.isValid() && m_last.isValid() && m_first <= m_last) {
+        const qint64 from = m_first.startOfDay(zone).toMSecsSinceEpoch();
+        const qint64 to = m_last.addDays(1).startOfDay(zone).toMSecsSinceEpoch();
+        QHash<QString, size_t> byId;
+        auto st = m_db.prepare(QStringLiteral(
+            "SELECT p.id, p.state, p.scheduled_at, coalesce(p.campaign_id, ''), coalesce(e.name, '') FROM posts p "
+            "LEFT JOIN employees e ON e.id = p.author_id WHERE p.scheduled_at >= ?1 AND p.scheduled_at < ?2 "
+            "ORDER BY p.scheduled_at, p.id LIMIT ?3"));
+        if (st.ok()) {
+            Statement &s = st.value();
+            s.bind(1, from).bind(2, to).bind(3, m_limit > 0 ? qint64(m_limit) : qint64(-1));
+            while (s.next()) {
+                Post p;
+                p.id = s.text(0);
+                p.state = postStateFromName(s.text(1)).value_or(PostState::Draft);
+                p.scheduledAt = s.int64(2);
+                const QDateTime local = QDateTime::fromMSecsSinceEpoch(p.scheduledAt, zone);
+                p.localDate = local.date();
+                p.localTime = local.time();
+                p.campaignId = s.text(3);
+                p.author = s.text(4);
+                byId.insert(p.id, posts.size());
+                posts.push_back(std::move(p));
+            }
+        }
+        auto variants = m_db.prepare(QStringLiteral(
+            "SELECT v.post_id, a.network, a.handle, v.text FROM post_variants v JOIN posts p ON p.id = v.post_id "
+            "JOIN accounts a ON a.id = v.account_id WHERE p.scheduled_at >= ?1 AND p.scheduled_at < ?2 "
+            "ORDER BY v.post_id, a.network, a.handle"));
+        if (variants.ok()) {
+            Statement &s = variants.value();
+            s.bind(1, from).bind(2, to);
+            while (s.next()) {
+                const auto it = byId.constFind(s.text(0));
+                if (it == byId.constEnd()) {
+                    continue; // beyond the limit
+                }
+                Post &p = posts[*it];
+                if (!p.networks.contains(s.text(1))) {
+                    p.networks.append(s.text(1));
+                }
+                p.handles.append(s.text(2));
+                if (p.text.isEmpty()) {
+                    p.text = s.text(3);
+                }
+            }
+        }
+        auto spans = m_db.prepare(QStringLiteral("SELECT id, name, color, starts_on, ends_on FROM campaigns "
+                                                 "WHERE starts_on <= ?2 AND ends_on >= ?1 ORDER BY starts_on, name"));
+        if (spans.ok()) {
+            Statement &s = spans.value();
+            s.bind(1, m_first.toString(Qt::ISODate)).bind(2, m_last.toString(Qt::ISODate));
+            while (s.next()) {
+                campaigns.push_back({s.text(0), s.text(1), QColor(s.text(2)), QDate::fromString(s.text(3), Qt::ISODate),
+                                     QDate::fromString(s.text(4), Qt::ISODate)});
+            }
+        }
+    }
+    beginResetModel();
+    m_zone = zone;
+    m_posts = std::move(posts);
+    m_campaigns = std::move(campaigns);
+    endResetModel();
+}
+
+const CalendarModel::Campaign *CalendarModel::campaign(const QString &id) const
+{
+    for (const Campaign &c : m_campaigns) {
+        if (c.id == id) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+QColor CalendarModel::stateColor(PostState state)
+{
+    switch (state) {
+    case PostState::Draft: return QColor(0x8a, 0x8f, 0x98);
+    case PostState::InReview: return QColor(0xd0, 0x8c, 0x00);
+    case PostState::Approved: return QColor(0x1f, 0x9d, 0x8b);
+    case PostState::Scheduled: return QColor(0x2f, 0x6f, 0xde);
+    case PostState::Publishing: return QColor(0x6a, 0x5a, 0xcd);
+    case PostState::Published: return QColor(0x2e, 0x9d, 0x4f);
+    case PostState::Failed: return QColor(0xd6, 0x45, 0x41);
+    case PostState::PartiallyPublished: return QColor(0xe6, 0x7e, 0x22);
+    case PostState::Missed: return QColor(0xb0, 0x3a, 0x6f);
+    }
+    return {};
+}
+
+QString CalendarModel::formatTime(QTime time)
+{
+    const QLocale locale;
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss"));
+    return locale.toString(time, format);
+}
+
+QString CalendarModel::networkGlyph(const QString &networkName)
+{
+    if (networkName == QLatin1String("mastodon")) {
+        return tr("M", "network glyph: Mastodon");
+    }
+    if (networkName == QLatin1String("bluesky")) {
+        return tr("B", "network glyph: Bluesky");
+    }
+    return networkName.left(1).toUpper();
+}
+
+int CalendarModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_posts.size());
+}
+
+int CalendarModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CalendarModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Post &p = m_posts[size_t(index.row())];
+    const int column = index.column();
+    const Campaign *c = p.campaignId.isEmpty() ? nullptr : campaign(p.campaignId);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case WhenColumn:
+            return QString(QLocale().toString(p.localDate, QStringLiteral("ddd d MMM")) + QStringLiteral(", ")
+                           + formatTime(p.localTime));
+        case StateColumn: return postStateLabel(p.state);
+        case AccountsColumn: return p.handles.join(QStringLiteral(", "));
+        case TextColumn: return p.text.simplified();
+        case CampaignColumn: return c ? c->name : QString();
+        case AuthorColumn: return p.author;
+        }
+        break;
+    case Qt::DecorationRole:
+        if (column == StateColumn) {
+            return stateColor(p.state);
+        }
+        if (column == CampaignColumn && c) {
+            return c->color;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (column == TextColumn) {
+            return p.text;
+        }
+        break;
+    case IdRole: return p.id;
+    case StatusRole: return postStateName(p.state);
+    case SortKeyRole:
+    case ScheduledAtRole: return p.scheduledAt;
+    case PostStateRole: return int(p.state);
+    case LocalDateRole: return p.localDate;
+    case LocalTimeRole: return p.localTime;
+    case NetworksRole: return p.networks;
+    case HandlesRole: return p.handles;
+    case PostTextRole: return p.text;
+    case CampaignIdRole: return p.campaignId;
+    case CampaignColorRole: return c ? c->color : QColor();
+    default: break;
+    }
+    return {};
+}
+
+QVariant CalendarModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case WhenColumn: return tr("When");
+    case StateColumn: return tr("State");
+    case AccountsColumn: return tr("Accounts");
+    case TextColumn: return tr("Text");
+    case CampaignColumn: return tr("Campaign");
+    case AuthorColumn: return tr("Author");
+    }
+    return {};
+}
+
+} // namespace sb::models

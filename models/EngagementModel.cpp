@@ -1,0 +1,190 @@
+#include "models/EngagementModel.h"
+
+#include "models/ModelRoles.h"
+#include "store/Sqlite.h"
+
+#include <QFont>
+#include <QLocale>
+
+#include <cmath>
+#include <limits>
+
+namespace sb::models {
+
+EngagementModel::EngagementModel(SqliteDb &db, QObject *parent) : QAbstractTableModel(parent), m_db(db)
+{
+}
+
+EngagementModel::~EngagementModel() = default;
+
+void EngagementModel::setViewer(const QString &employeeId, bool seesEveryone)
+{
+    m_viewerId = employeeId;
+    m_seesEveryone = seesEveryone;
+}
+
+Status EngagementModel::reload(const metrics::TimeRange &range, qint64 nowMs)
+{
+    auto computed = metrics::EngagementMetrics::compute(m_db, range, nowMs);
+    if (!computed.ok()) {
+        beginResetModel();
+        m_report = {};
+        m_rows.clear();
+        endResetModel();
+        return computed.error();
+    }
+    beginResetModel();
+    m_report = std::move(computed).value();
+    m_rows.clear();
+    for (const metrics::Figures &f : m_report.employees) {
+        if (m_seesEveryone || f.employeeId == m_viewerId) {
+            m_rows.push_back(&f);
+        }
+    }
+    m_rows.push_back(&m_report.team);
+    endResetModel();
+    return success();
+}
+
+const metrics::Figures *EngagementModel::figuresAt(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)] : nullptr;
+}
+
+int EngagementModel::rowOf(const QString &employeeId) const
+{
+    for (size_t i = 0; i + 1 < m_rows.size(); ++i) {
+        if (m_rows[i]->employeeId == employeeId) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+int EngagementModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EngagementModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EngagementModel::value(const metrics::Figures &f, int column) const
+{
+    switch (column) {
+    case RepliesColumn: return f.repliesSent;
+    case ResolvedColumn: return f.conversationsResolved;
+    case MedianFirstResponseColumn:
+        return f.medianFirstResponseSecs ? QVariant(*f.medianFirstResponseSecs) : QVariant();
+    case P90FirstResponseColumn: return f.p90FirstResponseSecs ? QVariant(*f.p90FirstResponseSecs) : QVariant();
+    case SlaColumn: return f.slaAttainmentPercent() ? QVariant(*f.slaAttainmentPercent()) : QVariant();
+    case WorkloadColumn: return f.openWorkload;
+    case NotesColumn: return f.notesWritten;
+    case PostsColumn: return f.postsPublished;
+    }
+    return {};
+}
+
+QString EngagementModel::display(const metrics::Figures &f, int column) const
+{
+    const QLocale locale;
+    switch (column) {
+    case EmployeeColumn: return f.employeeId.isEmpty() ? tr("Team (all employees)") : f.name;
+    case RoleColumn: return f.employeeId.isEmpty() ? QString() : roleLabel(f.role);
+    case MedianFirstResponseColumn:
+        return f.medianFirstResponseSecs ? metrics::formatDuration(*f.medianFirstResponseSecs) : QStringLiteral("–");
+    case P90FirstResponseColumn:
+        return f.p90FirstResponseSecs ? metrics::formatDuration(*f.p90FirstResponseSecs) : QStringLiteral("–");
+    case SlaColumn:
+        return f.slaAttainmentPercent() ? tr("%1 %").arg(locale.toString(std::round(*f.slaAttainmentPercent()), 'f', 0))
+                                        : QStringLiteral("–");
+    default: return locale.toString(value(f, column).toInt());
+    }
+}
+
+QVariant EngagementModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const metrics::Figures &f = *m_rows[size_t(index.row())];
+    const int column = index.column();
+    const bool team = f.employeeId.isEmpty();
+    switch (role) {
+    case Qt::DisplayRole: return display(f, column);
+    case Qt::TextAlignmentRole:
+        return column >= RepliesColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                       : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::FontRole:
+        if (team) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (column) {
+        case MedianFirstResponseColumn:
+        case P90FirstResponseColumn: return tr("%n first response(s) in business hours", nullptr, f.firstResponses);
+        case SlaColumn: return tr("%1 on time, %2 late or overdue").arg(f.slaMet).arg(f.slaMissed);
+        case ResolvedColumn: return tr("Handled %n conversation(s)", nullptr, f.conversationsHandled);
+        default: break;
+        }
+        break;
+    case Qt::AccessibleTextRole:
+        return QString(headerData(column, Qt::Horizontal).toString() + QStringLiteral(": ") + display(f, column));
+    case IdRole: return f.employeeId;
+    case TeamRowRole: return team;
+    case ValueRole: return value(f, column);
+    case SortKeyRole: {
+        if (column == EmployeeColumn) {
+            return f.name.toLower();
+        }
+        if (column == RoleColumn) {
+            return int(f.role);
+        }
+        const QVariant v = value(f, column);
+        // Rows without a figure sort after every figure.
+        return v.isNull() ? QVariant(std::numeric_limits<double>::max()) : QVariant(v.toDouble());
+    }
+    default: break;
+    }
+    return {};
+}
+
+QVariant EngagementModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case MedianFirstResponseColumn:
+            return tr("Median time from the first inbound message to the first reply, in business hours");
+        case P90FirstResponseColumn: return tr("Nine in ten first replies came within this time (business hours)");
+        case SlaColumn: return tr("Share of conversations answered before their due time");
+        case WorkloadColumn: return tr("Open and pending conversations assigned now");
+        default: return {};
+        }
+    }
+    if (role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case EmployeeColumn: return tr("Employee");
+    case RoleColumn: return tr("Role");
+    case RepliesColumn: return tr("Replies");
+    case ResolvedColumn: return tr("Resolved");
+    case MedianFirstResponseColumn: return tr("First response (median)");
+    case P90FirstResponseColumn: return tr("p90");
+    case SlaColumn: return tr("SLA met");
+    case WorkloadColumn: return tr("Open now");
+    case NotesColumn: return tr("Notes");
+    case PostsColumn: return tr("Posts published");
+    }
+    return {};
+}
+
+} // namespace sb::models
