@@ -7,6 +7,7 @@
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
 
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -119,6 +120,15 @@ int runDemo(Context &ctx)
         options.seed = seedText.toULongLong(&ok);
         if (!ok || seedText.startsWith(QLatin1Char('+')) || seedText.startsWith(QLatin1Char('-'))) {
             return ctx.usageError(CliText::tr("--seed takes a non-negative number, not \"%1\"").arg(seedText));
+        }
+    }
+
+    if (args.has(QStringLiteral("anchor"))) {
+        // A fixed last day makes the workspace reproducible; without it the history ends now.
+        options.anchor = QDate::fromString(args.value(QStringLiteral("anchor")), Qt::ISODate);
+        if (!options.anchor.isValid()) {
+            return ctx.usageError(CliText::tr("--anchor takes a date such as 2025-06-30, not \"%1\"")
+                                      .arg(args.value(QStringLiteral("anchor"))));
         }
     }
 

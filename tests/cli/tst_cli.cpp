@@ -330,6 +330,7 @@ void TestCli::usageErrors_data()
     row("note of spaces", {inbox, QStringLiteral("note"), id, QStringLiteral("   ")});
     row("demo size huge", {QStringLiteral("demo"), QStringLiteral("--size"), QStringLiteral("huge")});
     row("demo seed negative", {QStringLiteral("demo"), QStringLiteral("--seed"), QStringLiteral("-1")});
+    row("demo anchor not a date", {QStringLiteral("demo"), QStringLiteral("--anchor"), QStringLiteral("2025-13-01")});
     row("init unknown zone", {QStringLiteral("init"), QStringLiteral("--time-zone"), QStringLiteral("Mars/Olympus")});
     row("account list extra", {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("everything")});
     row("as without value", {inbox, QStringLiteral("list"), QStringLiteral("--as")});
@@ -971,11 +972,13 @@ void TestCli::accountList()
 
 void TestCli::demo()
 {
-    // DemoGenerator.h promises: it fills an empty workspace, and the same seed gives the same rows, ids included.
+    // DemoGenerator.h promises: it fills an empty workspace, and the same seed and anchor give the same rows, ids
+    // included.
     const QString first = m_root.filePath(QStringLiteral("demo-1"));
     const QString second = m_root.filePath(QStringLiteral("demo-2"));
-    const QStringList args {QStringLiteral("demo"), QStringLiteral("--size"), QStringLiteral("1000"),
-                            QStringLiteral("--seed"), QStringLiteral("7")};
+    const QStringList args {QStringLiteral("demo"),      QStringLiteral("--size"), QStringLiteral("1000"),
+                            QStringLiteral("--seed"),    QStringLiteral("7"),      QStringLiteral("--anchor"),
+                            QStringLiteral("2025-06-30")};
     for (const QString &dir : {first, second}) {
         const CliRun run = cli(QStringList {QStringLiteral("--workspace"), dir} + args);
         QVERIFY2(run.code == 0, run.err.constData());
