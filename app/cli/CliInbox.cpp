@@ -121,10 +121,12 @@ QString ftsQuery(const QString &search)
     return terms.join(QLatin1Char(' '));
 }
 
-QHash<QString, QString> employeeNames(SqliteDb &db)
+// Names of employees and teams by id, for the history people read.
+QHash<QString, QString> rosterNames(SqliteDb &db)
 {
     QHash<QString, QString> names;
-    if (auto st = db.prepare(QStringLiteral("SELECT id, name FROM employees")); st.ok()) {
+    if (auto st = db.prepare(QStringLiteral("SELECT id, name FROM employees UNION ALL SELECT id, name FROM teams"));
+        st.ok()) {
         while (st.value().next()) {
             names.insert(st.value().text(0), st.value().text(1));
         }
@@ -429,10 +431,10 @@ int runInboxShow(Context &ctx)
     if (!eventArray.isEmpty()) {
         out << '\n' << CliText::tr("History:") << '\n';
         Table table({CliText::tr("AT"), CliText::tr("ACTOR"), CliText::tr("ACTION"), CliText::tr("DETAILS")});
-        const QHash<QString, QString> names = employeeNames(db);
+        const QHash<QString, QString> names = rosterNames(db);
         for (const QJsonValue &v : eventArray) {
             const QJsonObject event = v.toObject();
-            // People read names where the log keeps employee ids (assigned from/to, author_id...).
+            // People read names where the log keeps ids (assigned from/to, team, author_id...).
             QJsonObject details = event.value(QStringLiteral("details")).toObject();
             for (auto it = details.begin(); it != details.end(); ++it) {
                 if (const auto name = names.constFind(it.value().toString()); name != names.cend()) {
