@@ -38,6 +38,16 @@ void RosterModel::reload()
     endResetModel();
 }
 
+std::optional<sb::Role> RosterModel::roleOf(SqliteDb &db, const QString &employeeId)
+{
+    auto st = db.prepare(QStringLiteral("SELECT role FROM employees WHERE id = ? AND active = 1"));
+    if (!st.ok()) {
+        return std::nullopt;
+    }
+    st.value().bind(1, employeeId);
+    return st.value().next() ? roleFromName(st.value().text(0)) : std::nullopt;
+}
+
 QString RosterModel::teamName(const QString &teamId) const
 {
     for (const Team &t : m_teams) {

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace sb {
@@ -36,6 +37,8 @@ public:
     ~RosterModel() override;
 
     void reload();
+    // The role of an active employee, nullopt for an unknown or deactivated one (who may do nothing).
+    static std::optional<sb::Role> roleOf(SqliteDb &db, const QString &employeeId);
     const std::vector<Team> &teams() const { return m_teams; }
     QString teamName(const QString &teamId) const;
     // Row of an employee, -1 when absent.

@@ -1,14 +1,23 @@
 #include "SectionsWorkspace.h"
 #include "models/CalendarModel.h"
+#include "models/EngagementModel.h"
+#include "models/ModelRoles.h"
 #include "models/WorkspaceContext.h"
 #include "ui/CalendarMonthGrid.h"
 #include "ui/CalendarView.h"
+#include "ui/EngagementChart.h"
+#include "ui/EngagementGoals.h"
+#include "ui/EngagementView.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
+#include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -37,6 +46,7 @@ void screenshot(QWidget &widget, const QString &name)
         return;
     }
     QDir().mkpath(dir);
+    QApplication::processEvents(); // layouts and charts settle as they would before the window is seen
     QVERIFY(widget.grab().save(dir + QStringLiteral("/sections-") + name + QStringLiteral(".png")));
 }
 
@@ -131,6 +141,95 @@ private slots:
         h.ctx->notifyChanged();
         QCOMPARE(grid->postsOn(QDate(2026, 11, 27)), 1);
         QCOMPARE(view.agendaModel()->rowCount(), 4);
+    }
+
+    void engagementShowsFiguresByRole()
+    {
+        Harness h;
+        QVERIFY(h.ctx->engine()
+                    .setGoal(Actor::employee(h.w.manager), h.w.alice, QStringLiteral("replies_per_week"), 4)
+                    .ok());
+        QVERIFY(
+            h.ctx->engine()
+                .setGoal(Actor::employee(h.w.manager), h.w.alice, QStringLiteral("median_first_response_minutes"), 30)
+                .ok());
+        ui::EngagementView view(*h.ctx);
+        QCOMPARE(view.objectName(), QStringLiteral("engagementView"));
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTableView *table = view.table();
+        QAbstractItemModel *shown = table->model();
+
+        // An admin sees everyone, then the team's row, over the last 30 days by default.
+        QCOMPARE(shown->rowCount(), 6);
+        QVERIFY(shown->index(5, 0).data(models::EngagementModel::TeamRowRole).toBool());
+        auto cell = [&](const QString &employee, int column) {
+            for (int row = 0; row < shown->rowCount(); ++row) {
+                if (shown->index(row, 0).data(models::IdRole).toString() == employee) {
+                    return shown->index(row, column).data().toString();
+                }
+            }
+            return QString();
+        };
+        QCOMPARE(cell(h.w.alice, models::EngagementModel::MedianFirstResponseColumn), QStringLiteral("28 min"));
+        QCOMPARE(cell(h.w.bob, models::EngagementModel::MedianFirstResponseColumn), QStringLiteral("2.0 h"));
+        QCOMPARE(cell(h.w.bob, models::EngagementModel::SlaColumn), QStringLiteral("0 %"));
+        QCOMPARE(cell(h.w.alice, models::EngagementModel::RepliesColumn), QStringLiteral("2"));
+        QCOMPARE(cell(h.w.carol, models::EngagementModel::RoleColumn), QStringLiteral("Contributor"));
+        QCOMPARE(shown->index(5, models::EngagementModel::RepliesColumn).data().toString(), QStringLiteral("4"));
+
+        // One chart: fastest first, in minutes (the slowest median is two hours), with the team median.
+        ui::EngagementChart *chart = view.chart();
+        QCOMPARE(int(chart->bars().size()), 3);
+        QCOMPARE(chart->bars().front().employeeId, h.w.alice);
+        QCOMPARE(chart->bars().back().employeeId, h.w.bob);
+        QVERIFY(!chart->usesHours());
+        QVERIFY(chart->findChild<QWidget *>(QStringLiteral("engagementChartView"))
+                    ->accessibleDescription()
+                    .contains(QStringLiteral("Team median: 38 min")));
+
+        // Sorting keeps the team's row last.
+        QTest::mouseClick(
+            table->horizontalHeader()->viewport(), Qt::LeftButton, {},
+            QPoint(table->horizontalHeader()->sectionViewportPosition(models::EngagementModel::RepliesColumn) + 5, 5));
+        QTest::mouseClick(
+            table->horizontalHeader()->viewport(), Qt::LeftButton, {},
+            QPoint(table->horizontalHeader()->sectionViewportPosition(models::EngagementModel::RepliesColumn) + 5, 5));
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(models::EngagementModel::RepliesColumn));
+        QVERIFY(shown->index(5, 0).data(models::EngagementModel::TeamRowRole).toBool());
+
+        // Selecting Alice by mouse shows her goals.
+        int aliceRow = -1;
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            if (shown->index(row, 0).data(models::IdRole).toString() == h.w.alice) {
+                aliceRow = row;
+            }
+        }
+        QVERIFY(aliceRow >= 0);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(shown->index(aliceRow, 1)).center());
+        QCOMPARE(view.selectedEmployee(), h.w.alice);
+        QCOMPARE(view.goals()->goalCount(), 2);
+        screenshot(view, QStringLiteral("engagement"));
+
+        // This week (by keyboard): Friday's conversation drops out of the first responses.
+        QComboBox *range = child<QComboBox>(view, "engagementRange");
+        range->setFocus();
+        QTest::keyClick(range, Qt::Key_Up);
+        QCOMPARE(range->currentText(), QStringLiteral("This week"));
+        QCOMPARE(cell(h.w.alice, models::EngagementModel::MedianFirstResponseColumn), QStringLiteral("10 min"));
+        QCOMPARE(view.selectedEmployee(), h.w.alice); // the selection survives the refresh
+        QVERIFY(chart->chart()->title().contains(QStringLiteral("this week")));
+
+        // A contributor sees their own row and the team's, nobody else's.
+        h.ctx->setCurrentEmployee(h.w.carol);
+        QCOMPARE(shown->rowCount(), 2);
+        QCOMPARE(shown->index(0, 0).data(models::IdRole).toString(), h.w.carol);
+        QVERIFY(shown->index(1, 0).data(models::EngagementModel::TeamRowRole).toBool());
+        QVERIFY(child<QLabel>(view, "engagementScope")->isVisible());
+        QCOMPARE(int(chart->bars().size()), 1);
+        screenshot(view, QStringLiteral("engagement-contributor"));
     }
 };
 
