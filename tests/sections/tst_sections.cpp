@@ -1,24 +1,36 @@
 #include "SectionsWorkspace.h"
+#include "models/AccountsModel.h"
 #include "models/CalendarModel.h"
 #include "models/EngagementModel.h"
 #include "models/ModelRoles.h"
+#include "models/RosterModel.h"
 #include "models/WorkspaceContext.h"
+#include "store/WorkspaceSettings.h"
+#include "ui/AccountsView.h"
 #include "ui/CalendarMonthGrid.h"
 #include "ui/CalendarView.h"
 #include "ui/EngagementChart.h"
 #include "ui/EngagementGoals.h"
 #include "ui/EngagementView.h"
+#include "ui/SettingsRosterPanel.h"
+#include "ui/SettingsView.h"
+#include "ui/SettingsWorkspacePanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTimeEdit>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -230,6 +242,195 @@ private slots:
         QVERIFY(child<QLabel>(view, "engagementScope")->isVisible());
         QCOMPARE(int(chart->bars().size()), 1);
         screenshot(view, QStringLiteral("engagement-contributor"));
+    }
+
+    void accountsPauseAndResume()
+    {
+        Harness h;
+        ui::AccountsView view(*h.ctx);
+        QCOMPARE(view.objectName(), QStringLiteral("accountsView"));
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1100, 420);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.model()->rowCount(), 2);
+        QVERIFY(!child<QLabel>(view, "accountsEmpty")->isVisible());
+        // Bluesky sorts first; every health is a word beside its colour.
+        QCOMPARE(view.model()->index(0, models::AccountsModel::HandleColumn).data().toString(),
+                 QStringLiteral("acme.bsky.social"));
+        QCOMPARE(view.model()->index(1, models::AccountsModel::HealthColumn).data().toString(),
+                 QStringLiteral("Healthy"));
+        QVERIFY(
+            view.model()->index(1, models::AccountsModel::HealthColumn).data(Qt::DecorationRole).canConvert<QColor>());
+
+        // Select the Mastodon account by mouse and pause it.
+        QTreeView *list = view.list();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualRect(view.model()->index(1, models::AccountsModel::HandleColumn)).center());
+        QCOMPARE(view.selectedAccount(), h.w.account);
+        QPushButton *pause = child<QPushButton>(view, "accountsPauseButton");
+        QCOMPARE(pause->text(), QStringLiteral("&Pause sync"));
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QCOMPARE(h.count(QStringLiteral("SELECT sync_paused FROM accounts WHERE id = '%1'").arg(h.w.account)), 1);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'sync_paused' AND subject_id = "
+                                        "'%1' AND actor_id = '%2'")
+                             .arg(h.w.account, h.w.admin)),
+                 1);
+        QCOMPARE(view.selectedAccount(), h.w.account); // the selection survives the refresh
+        QCOMPARE(view.model()->index(1, models::AccountsModel::HealthColumn).data().toString(),
+                 QStringLiteral("Paused"));
+        QCOMPARE(pause->text(), QStringLiteral("&Resume sync"));
+        screenshot(view, QStringLiteral("accounts"));
+
+        // And resume it from the keyboard.
+        pause->setFocus();
+        QTest::keyClick(pause, Qt::Key_Space);
+        QCOMPARE(h.count(QStringLiteral("SELECT sync_paused FROM accounts WHERE id = '%1'").arg(h.w.account)), 0);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'sync_resumed'")), 1);
+
+        // A contributor may look, not pause.
+        h.ctx->setCurrentEmployee(h.w.carol);
+        QVERIFY(!pause->isEnabled());
+        QVERIFY(child<QLabel>(view, "accountsPermission")->isVisible());
+    }
+
+    void accountsEmptyState()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.path(), Workspace::OpenMode::CreateIfMissing);
+        QVERIFY(ws.ok());
+        ManualClock clock(1'790'000'000'000);
+        SeededIdSource ids(3);
+        models::WorkspaceContext ctx(std::move(ws).value(), clock, ids);
+        QVERIFY(ctx.engine().createFirstAdmin(QStringLiteral("Solo")).ok());
+        ui::AccountsView view(ctx);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(child<QLabel>(view, "accountsEmpty")->isVisible());
+        QVERIFY(!view.list()->isVisible());
+        QVERIFY(!child<QPushButton>(view, "accountsPauseButton")->isVisible());
+    }
+
+    void settingsRosterAndHours()
+    {
+        Harness h;
+        ui::SettingsView view(*h.ctx);
+        QCOMPARE(view.objectName(), QStringLiteral("settingsView"));
+        QAbstractItemModelTester tester(view.roster()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1280, 720);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.roster()->model()->rowCount(), 5);
+        QVERIFY(!child<QLabel>(view, "settingsPermission")->isVisible());
+        screenshot(view, QStringLiteral("settings"));
+
+        // Add an employee with the inline form, by mouse and keyboard.
+        QTest::mouseClick(child<QPushButton>(view, "settingsNewEmployee"), Qt::LeftButton);
+        QLineEdit *name = child<QLineEdit>(view, "settingsEmployeeName");
+        QVERIFY(name->hasFocus());
+        QTest::keyClicks(name, QStringLiteral("Dana Diaz"));
+        QTest::keyClicks(child<QLineEdit>(view, "settingsEmployeeEmail"), QStringLiteral("dana@example.org"));
+        QComboBox *role = child<QComboBox>(view, "settingsEmployeeRole");
+        role->setFocus();
+        QTest::keyClick(role, Qt::Key_Down); // Contributor -> Community manager
+        QCOMPARE(role->currentText(), QStringLiteral("Community manager"));
+        QComboBox *team = child<QComboBox>(view, "settingsEmployeeTeam");
+        team->setFocus();
+        QTest::keyClick(team, Qt::Key_Down); // No team -> Support
+        QCOMPARE(team->currentText(), QStringLiteral("Support"));
+        QTest::mouseClick(child<QPushButton>(view, "settingsSaveEmployee"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(view, "settingsRosterMessage")->text(), QStringLiteral("Added Dana Diaz."));
+        const QString dana = h.db().scalarText(QStringLiteral("SELECT id FROM employees WHERE name = 'Dana Diaz'"));
+        QVERIFY(!dana.isEmpty());
+        QCOMPARE(h.db().scalarText(QStringLiteral("SELECT role || ' ' || team_id || ' ' || email FROM employees "
+                                                  "WHERE id = '%1'")
+                                       .arg(dana)),
+                 QStringLiteral("community_manager %1 dana@example.org").arg(h.w.team));
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'employee_added' AND "
+                                        "subject_id = '%1' AND actor_id = '%2'")
+                             .arg(dana, h.w.admin)),
+                 1);
+        QCOMPARE(view.roster()->model()->rowCount(), 6);
+
+        // Edit her: select the row by mouse, make her a contributor, press Return in the name field.
+        QTableView *table = view.roster()->table();
+        const int row = view.roster()->model()->rowOf(dana);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualRect(view.roster()->model()->index(row, 0)).center());
+        QCOMPARE(name->text(), QStringLiteral("Dana Diaz"));
+        role->setCurrentIndex(role->findData(int(Role::Contributor)));
+        name->setFocus();
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(h.db().scalarText(QStringLiteral("SELECT role FROM employees WHERE id = '%1'").arg(dana)),
+                 QStringLiteral("contributor"));
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'employee_updated' AND "
+                                        "subject_id = '%1'")
+                             .arg(dana)),
+                 1);
+
+        // Deactivate her.
+        QTest::mouseClick(child<QPushButton>(view, "settingsToggleActive"), Qt::LeftButton);
+        QCOMPARE(h.count(QStringLiteral("SELECT active FROM employees WHERE id = '%1'").arg(dana)), 0);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'employee_deactivated'")), 1);
+        QCOMPARE(child<QPushButton>(view, "settingsToggleActive")->text(), QStringLiteral("Re&activate"));
+
+        // A team, by keyboard.
+        QLineEdit *teamName = child<QLineEdit>(view, "settingsTeamName");
+        teamName->setFocus();
+        QTest::keyClicks(teamName, QStringLiteral("Events"));
+        QTest::keyClick(teamName, Qt::Key_Return);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM teams WHERE name = 'Events'")), 1);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'team_added'")), 2);
+        QVERIFY(team->findText(QStringLiteral("Events")) >= 0);
+
+        // Business hours: Friday off, open until 18:00, in New York.
+        QTest::mouseClick(child<QCheckBox>(view, "settingsDay5"), Qt::LeftButton);
+        QTimeEdit *end = child<QTimeEdit>(view, "settingsEnd");
+        end->setFocus();
+        QTest::keyClick(end, Qt::Key_Up); // the hour section steps 17 -> 18
+        QCOMPARE(end->time(), QTime(18, 0));
+        QComboBox *zone = child<QComboBox>(view, "settingsTimeZone");
+        zone->setFocus();
+        QTest::keyClicks(zone, QStringLiteral("America/New_York"));
+        QCOMPARE(zone->currentText(), QStringLiteral("America/New_York"));
+        const qint64 before = h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'setting_changed'"));
+        QTest::mouseClick(child<QPushButton>(view, "settingsSaveWorkspace"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(view, "settingsWorkspaceMessage")->text(), QStringLiteral("Saved."));
+        const BusinessHours hours = WorkspaceSettings::businessHours(h.db());
+        QCOMPARE(hours.dayMask, quint8(0b0001111));
+        QCOMPARE(hours.start, QTime(9, 0));
+        QCOMPARE(hours.end, QTime(18, 0));
+        QCOMPARE(hours.zone.id(), QByteArray("America/New_York"));
+        QCOMPARE(WorkspaceSettings::timeZoneId(h.db()), QStringLiteral("America/New_York"));
+        QCOMPARE(WorkspaceSettings::workspaceName(h.db()), QStringLiteral("Acme Social")); // unchanged: no event
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'setting_changed'")), before + 2);
+
+        // Hours that end before they start: the engine says why, nothing is written.
+        end->setTime(QTime(8, 0));
+        QTest::mouseClick(child<QPushButton>(view, "settingsSaveWorkspace"), Qt::LeftButton);
+        QVERIFY(child<QLabel>(view, "settingsWorkspaceMessage")->text().startsWith(QStringLiteral("Not saved: ")));
+        QCOMPARE(WorkspaceSettings::businessHours(h.db()).end, QTime(18, 0));
+
+        // A manager may not make an admin: the engine's refusal is shown, and reported to the window.
+        QSignalSpy errors(h.ctx.get(), &models::WorkspaceContext::errorOccurred);
+        h.ctx->setCurrentEmployee(h.w.manager);
+        QTest::mouseClick(child<QPushButton>(view, "settingsNewEmployee"), Qt::LeftButton);
+        QTest::keyClicks(name, QStringLiteral("Eve Boss"));
+        role->setCurrentIndex(role->findData(int(Role::Admin)));
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(child<QLabel>(view, "settingsRosterMessage")->text(),
+                 QStringLiteral("Not saved: Only an admin can make another admin."));
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM employees WHERE name = 'Eve Boss'")), 0);
+
+        // A contributor sees the roster but cannot change it.
+        h.ctx->setCurrentEmployee(h.w.carol);
+        QVERIFY(child<QLabel>(view, "settingsPermission")->isVisible());
+        QVERIFY(!child<QPushButton>(view, "settingsNewEmployee")->isEnabled());
+        QVERIFY(!child<QGroupBox>(view, "settingsEmployeeForm")->isEnabled());
+        QVERIFY(!child<QPushButton>(view, "settingsSaveWorkspace")->isEnabled());
+        QVERIFY(!zone->isEnabled());
+        screenshot(view, QStringLiteral("settings-contributor"));
     }
 };
 
