@@ -304,6 +304,21 @@ CREATE TABLE goals(
 CREATE INDEX items_author_employee ON items(author_employee_id, created_at) WHERE author_employee_id IS NOT NULL;
 )SQL";
 
+// Channel layer: where each account's secret lives (never the secret itself), sync progress for the GUI and other
+// processes, avatar URLs for the avatar cache, and the reply metadata an outbox job needs to be resent identically.
+const char *const kV4Channels = R"SQL(
+ALTER TABLE accounts ADD COLUMN credential_ref TEXT NOT NULL DEFAULT 'keychain';
+ALTER TABLE accounts ADD COLUMN oauth_client_id TEXT;
+ALTER TABLE accounts ADD COLUMN backfill_days INTEGER NOT NULL DEFAULT 30;
+ALTER TABLE accounts ADD COLUMN sync_progress REAL;
+ALTER TABLE contacts ADD COLUMN avatar_url TEXT;
+ALTER TABLE outbox_jobs ADD COLUMN visibility TEXT;
+ALTER TABLE outbox_jobs ADD COLUMN spoiler_text TEXT;
+ALTER TABLE outbox_jobs ADD COLUMN language TEXT;
+ALTER TABLE outbox_jobs ADD COLUMN remote_url TEXT;
+CREATE INDEX outbox_account ON outbox_jobs(account_id, state);
+)SQL";
+
 struct Migration {
     int version;
     const char *sql;
@@ -313,6 +328,7 @@ constexpr Migration kMigrations[] = {
     {1, kV1Core},
     {2, kV2Publishing},
     {3, kV3Team},
+    {4, kV4Channels},
 };
 
 } // namespace

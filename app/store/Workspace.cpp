@@ -192,7 +192,19 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &dir, OpenMode 
     if (Status s = schema::migrate(db); !s.ok()) {
         return s.error();
     }
+    // The workspace's own identity: keys its secrets in the keychain. Created once, never changed.
+    if (Status s = db.exec(QStringLiteral("INSERT OR IGNORE INTO settings(key, value, updated_at) VALUES "
+                                          "('workspace_id', lower(hex(randomblob(16))), %1)")
+                               .arg(QDateTime::currentMSecsSinceEpoch()));
+        !s.ok()) {
+        return s.error();
+    }
     return ws;
+}
+
+QString Workspace::id()
+{
+    return m_db->scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_id'"));
 }
 
 Result<std::unique_ptr<SqliteDb>> Workspace::openReader() const

@@ -25,6 +25,8 @@ public:
     QString databasePath() const;
     // Path of the copy taken before the last migration, empty when none was needed.
     QString lastBackupPath() const { return m_backupPath; }
+    // Stable identity of this workspace (keys its secrets in the keychain).
+    QString id();
 
     // The writer connection (engine, ingest). Lives on the thread that opened the workspace.
     SqliteDb &db() { return *m_db; }
