@@ -483,6 +483,28 @@ Status Engine::completeOutboxJob(const QString &jobId, const QString &remoteId, 
     return tx.commit();
 }
 
+Status Engine::failOutboxJob(const QString &jobId, const QString &reason)
+{
+    SB_BEGIN(tx);
+    Statement &cur = m_db.cached("SELECT state, conversation_id FROM outbox_jobs WHERE id = ?");
+    cur.bind(1, jobId);
+    if (!cur.next()) {
+        return notFound(tr("outbox job"), jobId);
+    }
+    const QString state = cur.text(0);
+    const QString conversationId = cur.text(1);
+    cur.reset();
+    if (state == QLatin1String("done") || state == QLatin1String("failed")) {
+        return success();
+    }
+    Statement &up = m_db.cached("UPDATE outbox_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?");
+    up.bindAll(reason, m_clock.nowMs(), jobId);
+    SB_TRY(up.exec());
+    SB_TRY(appendEvent(Actor::system(), QStringLiteral("publish_failed"), QStringLiteral("outbox_job"), jobId,
+                       conversationId, {{QStringLiteral("reason"), reason}}));
+    return tx.commit();
+}
+
 Status Engine::changePostState(const Actor &actor, const QString &postId, PostState from, PostState to,
                                const QString &action, const QString &comment)
 {

@@ -93,6 +93,8 @@ public:
     Status rejectReply(const Actor &actor, const QString &draftId, const QString &comment);
     // The channel layer reports a job's outcome. Marks the conversation's first response on success.
     Status completeOutboxJob(const QString &jobId, const QString &remoteId, qint64 itemSeq);
+    // The channel refused the job for good (permanent error): it stays visible as failed, with the reason.
+    Status failOutboxJob(const QString &jobId, const QString &reason);
 
     // Accounts
     Result<QString> addAccount(const Actor &actor, const NewAccount &account);

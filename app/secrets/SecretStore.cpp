@@ -4,7 +4,6 @@
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 Q_LOGGING_CATEGORY(lcSecrets, "switchboard.secrets")
@@ -115,8 +114,9 @@ Result<QString> resolveCredential(const SecretStore &store, const QString &accou
         const QString name = credentialRef.mid(4);
         const QString value = qEnvironmentVariable(name.toUtf8().constData());
         if (value.isEmpty()) {
-            return makeError(ErrorKind::AuthExpired,
-                             tr("The environment variable %1, which holds this account's secret, is not set.").arg(name));
+            return makeError(
+                ErrorKind::AuthExpired,
+                tr("The environment variable %1, which holds this account's secret, is not set.").arg(name));
         }
         return value;
     }

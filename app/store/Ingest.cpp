@@ -46,10 +46,14 @@ Result<Ingestor::AccountFacts> Ingestor::accountFacts(const QString &accountId)
 Result<QString> Ingestor::contactId(const QString &network, const RemotePerson &person)
 {
     Statement &st = m_db.cached(
-        "INSERT INTO contacts(id, network, remote_id, handle, display_name, updated_at) VALUES (?1,?2,?3,?4,?5,?6) "
-        "ON CONFLICT(network, remote_id) DO UPDATE SET handle = ?4, display_name = ?5, updated_at = ?6 "
-        "WHERE handle IS NOT ?4 OR display_name IS NOT ?5 RETURNING id");
-    st.bindAll(m_ids.next(), network, person.remoteId, person.handle, person.displayName, m_clock.nowMs());
+        "INSERT INTO contacts(id, network, remote_id, handle, display_name, avatar_url, updated_at) "
+        "VALUES (?1,?2,?3,?4,?5,?7,?6) "
+        "ON CONFLICT(network, remote_id) DO UPDATE SET handle = ?4, display_name = ?5, updated_at = ?6, "
+        "avatar_url = coalesce(?7, avatar_url), "
+        "avatar_path = CASE WHEN ?7 IS NOT avatar_url AND ?7 IS NOT NULL THEN NULL ELSE avatar_path END "
+        "WHERE handle IS NOT ?4 OR display_name IS NOT ?5 OR (?7 IS NOT NULL AND ?7 IS NOT avatar_url) RETURNING id");
+    st.bindAll(m_ids.next(), network, person.remoteId, person.handle, person.displayName, m_clock.nowMs(),
+               person.avatarUrl.isEmpty() ? QString() : person.avatarUrl);
     if (st.next()) {
         QString id = st.text(0);
         st.reset();

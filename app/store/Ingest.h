@@ -19,6 +19,7 @@ struct RemotePerson {
     QString remoteId;
     QString handle;
     QString displayName;
+    QString avatarUrl; // downloaded later by the sync engine's avatar cache, never by a renderer
 };
 
 // One parsed message from a channel, in the shape every connector produces.

@@ -1,0 +1,296 @@
+#include "sync/AccountSync.h"
+
+#include "core/Clock.h"
+#include "store/Ingest.h"
+#include "store/Sqlite.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSync, "switchboard.sync")
+
+namespace sb {
+
+namespace {
+constexpr qint64 kDayMs = 86'400'000;
+}
+
+AccountSync::AccountSync(AccountRecord account, std::unique_ptr<Channel> channel, SqliteDb &db, Ingestor &ingestor,
+                         const Clock &clock, SyncOptions options, QObject *parent)
+    : QObject(parent), m_account(std::move(account)), m_channel(std::move(channel)), m_db(db), m_ingestor(ingestor),
+      m_clock(clock), m_options(options)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &AccountSync::beginCycle);
+    m_feeds = m_channel->feeds();
+    connect(m_channel.get(), &Channel::streamed, this, &AccountSync::onStreamed);
+    connect(m_channel.get(), &Channel::streamingStateChanged, this, [this](bool connected) {
+        const bool wasUp = m_streaming;
+        m_streaming = connected;
+        // There is no replay after a reconnect: fetch what the stream may have missed.
+        if (connected && !wasUp && m_continuous && !m_running) {
+            beginCycle();
+        }
+    });
+}
+
+AccountSync::~AccountSync()
+{
+    m_channel->stopStreaming();
+}
+
+void AccountSync::start()
+{
+    m_continuous = true;
+    if (m_account.paused) {
+        setHealth(Health::Paused);
+        return;
+    }
+    beginCycle();
+}
+
+void AccountSync::stop()
+{
+    m_continuous = false;
+    m_timer.stop();
+    m_channel->stopStreaming();
+}
+
+void AccountSync::runOnce(std::function<void(Status)> done)
+{
+    m_onceDone = std::move(done);
+    beginCycle();
+}
+
+void AccountSync::syncNow()
+{
+    if (!m_running) {
+        m_timer.stop();
+        beginCycle();
+    }
+}
+
+void AccountSync::setHealth(const QString &health, const QString &detail, qint64 until)
+{
+    m_account.health = health;
+    if (Status s = AccountStore::setHealth(m_db, m_account.id, health, detail, until, m_clock.nowMs()); !s.ok()) {
+        qCWarning(lcSync) << "cannot store health:" << s.error().message;
+    }
+    emit stateChanged(m_account.id);
+}
+
+void AccountSync::scheduleCycle(qint64 delayMs)
+{
+    if (m_continuous) {
+        m_timer.start(int(std::clamp<qint64>(delayMs, 0, std::numeric_limits<int>::max())));
+    }
+}
+
+void AccountSync::beginCycle()
+{
+    if (m_running) {
+        return;
+    }
+    m_running = true;
+    m_lastStatus = success();
+    setHealth(Health::Syncing);
+    if (m_verified) {
+        m_feedIndex = 0;
+        nextFeed();
+        return;
+    }
+    QPointer<AccountSync> self(this);
+    m_channel->verify([self](Result<ChannelIdentity> identity) {
+        if (!self) {
+            return;
+        }
+        if (!identity.ok()) {
+            self->fail(identity.error());
+            return;
+        }
+        const ChannelCapabilities caps = self->m_channel->capabilities();
+        (void)AccountStore::setRemoteIdentity(self->m_db, self->m_account.id, identity.value().remoteId,
+                                              identity.value().displayName, caps.maxCharacters);
+        self->m_account.remoteId = identity.value().remoteId;
+        self->m_verified = true;
+        self->m_feedIndex = 0;
+        self->nextFeed();
+    });
+}
+
+void AccountSync::nextFeed()
+{
+    if (m_feedIndex >= m_feeds.size()) {
+        finishCycle();
+        return;
+    }
+    const QString feed = m_feeds.at(m_feedIndex);
+    const SyncCursor cursor = AccountStore::cursor(m_db, m_account.id, feed);
+    if (!cursor.backfillDone) {
+        backfillStep(feed, cursor.oldest, !cursor.exists || cursor.newest.isEmpty());
+    } else {
+        pollStep(feed, cursor.newest, m_options.maxPagesPerPoll);
+    }
+}
+
+Status AccountSync::store(const QString &feed, FeedPage &page, std::optional<QString> newest,
+                          std::optional<QString> oldest, std::optional<bool> backfillDone)
+{
+    for (IncomingItem &item : page.items) {
+        item.accountId = m_account.id;
+    }
+    CursorUpdate cursor {m_account.id, feed, std::move(newest), std::move(oldest), backfillDone};
+    auto result = m_ingestor.ingest(page.items, {cursor});
+    if (!result.ok()) {
+        return result.error();
+    }
+    for (const QString &gone : page.deletedRemoteIds) {
+        SB_TRY(m_ingestor.removeItem(m_account.id, gone));
+    }
+    if (result.value().inserted + result.value().updated > 0) {
+        emit ingested(m_account.id, result.value().inserted + result.value().updated);
+    }
+    return success();
+}
+
+void AccountSync::backfillStep(const QString &feed, const QString &cursor, bool firstPage)
+{
+    QPointer<AccountSync> self(this);
+    m_channel->backfillOlder(feed, cursor, [self, feed, firstPage](Result<FeedPage> result) {
+        if (!self) {
+            return;
+        }
+        if (!result.ok()) {
+            self->fail(result.error());
+            return;
+        }
+        FeedPage page = std::move(result).value();
+        const qint64 now = self->m_clock.nowMs();
+        const qint64 horizon = now - qint64(self->m_account.backfillDays) * kDayMs;
+        const bool done = page.olderCursor.isEmpty() || page.items.empty()
+            || (page.oldestItemAtMs > 0 && page.oldestItemAtMs < horizon);
+        std::optional<QString> newest;
+        if (firstPage && !page.newestCursor.isEmpty()) {
+            newest = page.newestCursor; // later polls continue from the top of the first page
+        }
+        std::optional<QString> oldest;
+        if (!page.olderCursor.isEmpty()) {
+            oldest = page.olderCursor;
+        }
+        if (Status s = self->store(feed, page, newest, oldest, done); !s.ok()) {
+            self->fail(s.error());
+            return;
+        }
+        if (page.oldestItemAtMs > 0 && self->m_account.backfillDays > 0) {
+            const double span = double(self->m_account.backfillDays) * double(kDayMs);
+            const double covered = std::clamp(double(now - page.oldestItemAtMs) / span, 0.0, 1.0);
+            const double perFeed = 1.0 / double(std::max<qsizetype>(1, self->m_feeds.size()));
+            (void)AccountStore::setProgress(self->m_db, self->m_account.id,
+                                            perFeed * (double(self->m_feedIndex) + (done ? 1.0 : covered)));
+            emit self->stateChanged(self->m_account.id);
+        }
+        if (done) {
+            const SyncCursor c = AccountStore::cursor(self->m_db, self->m_account.id, feed);
+            self->pollStep(feed, c.newest, self->m_options.maxPagesPerPoll);
+        } else {
+            self->backfillStep(feed, page.olderCursor, false);
+        }
+    });
+}
+
+void AccountSync::pollStep(const QString &feed, const QString &cursor, int pagesLeft)
+{
+    if (pagesLeft <= 0) {
+        ++m_feedIndex;
+        nextFeed();
+        return;
+    }
+    QPointer<AccountSync> self(this);
+    m_channel->pollNewer(feed, cursor, [self, feed, cursor, pagesLeft](Result<FeedPage> result) {
+        if (!self) {
+            return;
+        }
+        if (!result.ok()) {
+            self->fail(result.error());
+            return;
+        }
+        FeedPage page = std::move(result).value();
+        const bool advanced = !page.newestCursor.isEmpty() && page.newestCursor != cursor;
+        std::optional<QString> newest;
+        if (advanced) {
+            newest = page.newestCursor;
+        }
+        if (!page.items.empty() || !page.deletedRemoteIds.isEmpty() || advanced) {
+            if (Status s = self->store(feed, page, newest, std::nullopt, std::nullopt); !s.ok()) {
+                self->fail(s.error());
+                return;
+            }
+        }
+        if (advanced && !page.items.empty()) {
+            self->pollStep(feed, page.newestCursor, pagesLeft - 1); // more may be waiting
+        } else {
+            ++self->m_feedIndex;
+            self->nextFeed();
+        }
+    });
+}
+
+void AccountSync::onStreamed(const FeedPage &page)
+{
+    FeedPage copy = page;
+    if (Status s = store(QStringLiteral("stream"), copy, std::nullopt, std::nullopt, std::nullopt); !s.ok()) {
+        qCWarning(lcSync) << m_account.handle << "cannot store streamed items:" << s.error().message;
+    }
+}
+
+void AccountSync::finishCycle()
+{
+    m_running = false;
+    m_backoff.reset();
+    (void)AccountStore::setProgress(m_db, m_account.id, std::nullopt);
+    (void)AccountStore::markSynced(m_db, m_account.id, m_clock.nowMs());
+    setHealth(Health::Ok);
+    emit cycleFinished(m_account.id, true);
+    if (m_onceDone) {
+        std::exchange(m_onceDone, {})(success());
+    }
+    if (m_continuous) {
+        if (m_options.streaming && m_channel->capabilities().supportsStreaming && !m_streaming) {
+            m_channel->startStreaming();
+        }
+        scheduleCycle(m_streaming ? m_options.streamingPollIntervalMs : m_options.pollIntervalMs);
+    }
+}
+
+void AccountSync::fail(const Error &error)
+{
+    m_running = false;
+    (void)AccountStore::setProgress(m_db, m_account.id, std::nullopt);
+    qCInfo(lcSync) << m_account.handle << errorKindName(error.kind) << error.message;
+    switch (error.kind) {
+    case ErrorKind::AuthExpired:
+        // Retrying cannot help: the user has to sign in again.
+        m_verified = false;
+        m_channel->stopStreaming();
+        setHealth(Health::AuthExpired, error.message);
+        m_timer.stop();
+        break;
+    case ErrorKind::RateLimited: {
+        const qint64 until
+            = error.retryAt.isValid() ? error.retryAt.toMSecsSinceEpoch() : m_clock.nowMs() + m_backoff.nextDelayMs();
+        setHealth(Health::RateLimited, error.message, until);
+        scheduleCycle(std::max<qint64>(0, until - m_clock.nowMs()) + m_backoff.jitterMs(5'000));
+        break;
+    }
+    default:
+        setHealth(Health::Error, error.message);
+        scheduleCycle(m_backoff.nextDelayMs());
+        break;
+    }
+    emit cycleFinished(m_account.id, false);
+    if (m_onceDone) {
+        std::exchange(m_onceDone, {})(Status(error));
+    }
+}
+
+} // namespace sb

@@ -1,0 +1,235 @@
+#include "sync/SyncService.h"
+
+#include "core/Clock.h"
+#include "engine/Engine.h"
+#include "secrets/SecretStore.h"
+#include "store/Ingest.h"
+#include "store/Sqlite.h"
+#include "store/Workspace.h"
+#include "sync/AvatarCache.h"
+#include "sync/OutboxRunner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QPointer>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+namespace sb {
+
+SyncService::SyncService(QString workspaceDir, const Clock &clock, IdSource &ids, SyncOptions options, QObject *parent)
+    : QObject(parent), m_dir(std::move(workspaceDir)), m_clock(clock), m_ids(ids), m_options(options)
+{
+}
+
+SyncService::~SyncService()
+{
+    stop();
+    m_syncs.clear();
+}
+
+void SyncService::setChannelFactory(const QString &network, ChannelFactory factory)
+{
+    m_factories.insert(network, std::move(factory));
+}
+
+Status SyncService::open()
+{
+    m_lock = std::make_unique<QLockFile>(QDir(m_dir).filePath(QStringLiteral("runner.lock")));
+    m_lock->setStaleLockTime(0); // a lock is stale only when its process is gone, never by age
+    m_isRunner = m_lock->tryLock(0);
+    if (!m_isRunner) {
+        return makeError(ErrorKind::Conflict,
+                         QCoreApplication::translate("SyncService", "Sync and publishing already run in %1.")
+                             .arg(lockHolderDescription()));
+    }
+    m_db = std::make_unique<SqliteDb>();
+    SB_TRY(m_db->open(QDir(m_dir).filePath(Workspace::databaseFileName()), SqliteDb::Mode::ReadWrite));
+    SB_TRY(configureConnection(*m_db));
+    m_ingestor = std::make_unique<Ingestor>(*m_db, m_clock, m_ids);
+    m_engine = std::make_unique<Engine>(*m_db, m_clock, m_ids);
+    m_secrets = std::make_unique<SecretStore>(
+        m_db->scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_id'")));
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_network->setAutoDeleteReplies(true);
+    m_avatars = std::make_unique<AvatarCache>(*m_db, *m_network, QDir(m_dir).filePath(QStringLiteral("avatars")));
+    m_outbox = std::make_unique<OutboxRunner>(*m_db, *m_engine, *m_ingestor, m_clock,
+                                              [this](const QString &id) { return channelFor(id); });
+    connect(m_outbox.get(), &OutboxRunner::jobChanged, this, &SyncService::outboxJobChanged);
+    SB_TRY(m_outbox->recoverInterrupted());
+    reloadAccounts();
+    return success();
+}
+
+QString SyncService::lockHolderDescription() const
+{
+    qint64 pid = 0;
+    QString host;
+    QString app;
+    if (m_lock && m_lock->getLockInfo(&pid, &host, &app)) {
+        return QCoreApplication::translate("SyncService", "%1 (process %2)").arg(app).arg(pid);
+    }
+    return QCoreApplication::translate("SyncService", "another Switchboard process");
+}
+
+std::unique_ptr<AccountSync> SyncService::makeSync(const AccountRecord &account)
+{
+    const auto factory = m_factories.constFind(account.network);
+    if (factory == m_factories.cend()) {
+        return nullptr;
+    }
+    ChannelContext context;
+    context.account = account;
+    context.network = m_network.get();
+    const QString accountId = account.id;
+    const QString credentialRef = account.credentialRef;
+    SecretStore *secrets = m_secrets.get();
+    context.secret = [secrets, accountId, credentialRef](const QString &purpose) {
+        return resolveCredential(*secrets, accountId, credentialRef, purpose);
+    };
+    std::unique_ptr<Channel> channel = (*factory)(context);
+    if (!channel) {
+        return nullptr;
+    }
+    auto sync = std::make_unique<AccountSync>(account, std::move(channel), *m_db, *m_ingestor, m_clock, m_options);
+    connect(sync.get(), &AccountSync::stateChanged, this, &SyncService::accountStateChanged);
+    connect(sync.get(), &AccountSync::ingested, this, &SyncService::itemsIngested);
+    connect(sync.get(), &AccountSync::cycleFinished, this, [this](const QString &, bool ok) {
+        if (ok) {
+            m_avatars->fetchMissing();
+            m_outbox->processDue(); // offline jobs go out once an account is reachable again
+        }
+    });
+    return sync;
+}
+
+void SyncService::reloadAccounts()
+{
+    if (!m_db) {
+        return;
+    }
+    std::map<QString, std::unique_ptr<AccountSync>> next;
+    for (const AccountRecord &account : AccountStore::all(*m_db)) {
+        auto existing = m_syncs.find(account.id);
+        const bool changed = existing == m_syncs.end() || existing->second->account().paused != account.paused
+            || existing->second->account().credentialRef != account.credentialRef
+            || existing->second->account().health == Health::AuthExpired;
+        if (!changed) {
+            next.emplace(account.id, std::move(existing->second));
+            continue;
+        }
+        auto sync = makeSync(account);
+        if (!sync) {
+            continue;
+        }
+        if (m_running) {
+            sync->start();
+        }
+        next.emplace(account.id, std::move(sync));
+    }
+    m_syncs = std::move(next);
+}
+
+Channel *SyncService::channelFor(const QString &accountId)
+{
+    auto it = m_syncs.find(accountId);
+    if (it == m_syncs.end() || it->second->account().paused || it->second->account().health == Health::AuthExpired) {
+        return nullptr;
+    }
+    return &it->second->channel();
+}
+
+AccountSync *SyncService::accountSync(const QString &accountId) const
+{
+    auto it = m_syncs.find(accountId);
+    return it == m_syncs.end() ? nullptr : it->second.get();
+}
+
+void SyncService::start()
+{
+    if (!m_isRunner || m_running) {
+        return;
+    }
+    m_running = true;
+    for (auto &[id, sync] : m_syncs) {
+        sync->start();
+    }
+    m_outbox->start();
+}
+
+void SyncService::stop()
+{
+    if (!m_running) {
+        return;
+    }
+    m_running = false;
+    for (auto &[id, sync] : m_syncs) {
+        sync->stop();
+    }
+    if (m_outbox) {
+        m_outbox->stop();
+    }
+}
+
+void SyncService::syncNow(const QString &accountId)
+{
+    if (AccountSync *sync = accountSync(accountId)) {
+        sync->syncNow();
+    }
+}
+
+void SyncService::wakeOutbox()
+{
+    if (m_outbox) {
+        m_outbox->processDue();
+    }
+}
+
+void SyncService::runOnce(const QString &onlyAccountId, std::function<void(Status)> done)
+{
+    struct Pass {
+        int pending = 0;
+        Status first = success();
+        std::function<void(Status)> done;
+    };
+    auto pass = std::make_shared<Pass>();
+    pass->done = std::move(done);
+    QPointer<SyncService> self(this);
+    auto finishAccounts = [self, pass] {
+        if (!self) {
+            return;
+        }
+        self->m_avatars->fetchMissing([self, pass] {
+            if (!self) {
+                return;
+            }
+            self->m_outbox->processDue([pass](int) { pass->done(pass->first); });
+        });
+    };
+    std::vector<AccountSync *> targets;
+    for (auto &[id, sync] : m_syncs) {
+        if ((onlyAccountId.isEmpty() || id == onlyAccountId) && !sync->account().paused) {
+            targets.push_back(sync.get());
+        }
+    }
+    if (targets.empty()) {
+        finishAccounts();
+        return;
+    }
+    pass->pending = int(targets.size());
+    for (AccountSync *sync : targets) {
+        sync->runOnce([pass, finishAccounts](Status s) {
+            if (!s.ok() && pass->first.ok()) {
+                pass->first = s;
+            }
+            if (--pass->pending == 0) {
+                finishAccounts();
+            }
+        });
+    }
+}
+
+} // namespace sb

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "core/Result.h"
+#include "sync/AccountSync.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+class QLockFile;
+class QNetworkAccessManager;
+
+namespace sb {
+
+class Clock;
+class Engine;
+class IdSource;
+class Ingestor;
+class OutboxRunner;
+class SecretStore;
+class SqliteDb;
+class AvatarCache;
+
+// Everything a channel needs to reach its account: the record, the thread's network manager, and how to get
+// the account's secret at run time (keychain or environment variable, never stored).
+struct ChannelContext {
+    AccountRecord account;
+    QNetworkAccessManager *network = nullptr;
+    std::function<Result<QString>(const QString &purpose)> secret;
+};
+
+using ChannelFactory = std::function<std::unique_ptr<Channel>(const ChannelContext &)>;
+
+// The sync engine of one workspace: one AccountSync per account, the outbox runner and the avatar cache, on one
+// writer connection (the store thread: everything here runs on the thread the service lives on). Only one process
+// per workspace runs it (a lock file next to the database); another process sees isRunner() == false.
+class SyncService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncService)
+public:
+    SyncService(QString workspaceDir, const Clock &clock, IdSource &ids, SyncOptions options = {},
+                QObject *parent = nullptr);
+    ~SyncService() override;
+
+    void setChannelFactory(const QString &network, ChannelFactory factory);
+
+    // Opens the writer connection and takes the runner lock. Fails with Conflict when another process runs.
+    Status open();
+    bool isRunner() const { return m_isRunner; }
+    QString lockHolderDescription() const;
+
+    // Continuous operation (GUI, `serve`): every active account syncs and streams; the outbox sends.
+    void start();
+    void stop();
+    // One pass (`sync --once`): each active account syncs once, then due outbox jobs are sent. done(first error).
+    void runOnce(const QString &onlyAccountId, std::function<void(Status)> done);
+    // Re-reads the accounts table (after one was added, removed, paused or re-authenticated).
+    void reloadAccounts();
+    void syncNow(const QString &accountId);
+    void wakeOutbox();
+
+    SqliteDb &db() { return *m_db; }
+    Engine &engine() { return *m_engine; }
+    AccountSync *accountSync(const QString &accountId) const;
+
+signals:
+    void accountStateChanged(const QString &accountId);
+    void itemsIngested(const QString &accountId, int count);
+    void outboxJobChanged(const QString &jobId, const QString &state);
+
+private:
+    std::unique_ptr<AccountSync> makeSync(const AccountRecord &account);
+    Channel *channelFor(const QString &accountId);
+
+    QString m_dir;
+    const Clock &m_clock;
+    IdSource &m_ids;
+    SyncOptions m_options;
+    std::unique_ptr<SqliteDb> m_db;
+    std::unique_ptr<Ingestor> m_ingestor;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<OutboxRunner> m_outbox;
+    std::unique_ptr<AvatarCache> m_avatars;
+    std::map<QString, std::unique_ptr<AccountSync>> m_syncs;
+    QHash<QString, ChannelFactory> m_factories;
+    bool m_isRunner = false;
+    bool m_running = false;
+};
+
+} // namespace sb
