@@ -184,6 +184,16 @@ QVariant CalendarModel::data(const QModelIndex &index, int role) const
             return p.text;
         }
         break;
+    case Qt::AccessibleTextRole: {
+        QStringList parts;
+        for (int col = 0; col < ColumnCount; ++col) {
+            const QString part = index.siblingAtColumn(col).data().toString();
+            if (!part.isEmpty()) {
+                parts << part;
+            }
+        }
+        return parts.join(QStringLiteral(", "));
+    }
     case IdRole: return p.id;
     case StatusRole: return postStateName(p.state);
     case SortKeyRole:

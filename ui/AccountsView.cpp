@@ -45,8 +45,7 @@ AccountsView::AccountsView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     m_list->setAllColumnsShowFocus(true);
     m_list->setAlternatingRowColors(true);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(AccountsModel::HealthColumn, QHeaderView::Stretch);
+    m_list->header()->setStretchLastSection(true);
     title->setBuddy(m_list);
 
     m_empty = new QLabel(tr("No channel accounts yet. Connect one with \"switchboard-cli account add\"; adding "

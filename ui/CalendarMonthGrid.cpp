@@ -1,7 +1,7 @@
 #include "ui/CalendarMonthGrid.h"
 
-#include "models/AccountsModel.h"
 #include "models/CalendarModel.h"
+#include "ui/CalendarChip.h"
 
 #include <QFocusEvent>
 #include <QFontMetrics>
@@ -10,7 +10,6 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QToolTip>
 
 #include <algorithm>
@@ -35,17 +34,6 @@ QColor textOn(const QColor &background)
 {
     const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
     return luminance > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
-}
-
-QFont smallFont(const QFont &base)
-{
-    QFont f = base;
-    if (f.pointSizeF() > 0) {
-        f.setPointSizeF(std::max(7.0, f.pointSizeF() * 0.9));
-    } else {
-        f.setPixelSize(std::max(9, f.pixelSize() * 9 / 10));
-    }
-    return f;
 }
 
 } // namespace
@@ -247,66 +235,6 @@ QSize CalendarMonthGrid::minimumSizeHint() const
     return {7 * 60, 6 * 48};
 }
 
-void CalendarMonthGrid::paintChip(QPainter &p, const QRect &rect, int row)
-{
-    const QModelIndex index = m_model.index(row, 0);
-    const auto state = static_cast<PostState>(index.data(CalendarModel::PostStateRole).toInt());
-    const QColor stateColor = CalendarModel::stateColor(state);
-    const QPalette &pal = palette();
-    const QFont font = smallFont(this->font());
-    const QFontMetrics fm(font);
-    p.setFont(font);
-
-    QPainterPath path;
-    path.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
-    p.fillPath(path, blend(pal.color(QPalette::Base), stateColor, 0.16));
-    p.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), stateColor);
-
-    // Line 1: network glyphs, time, state. Line 2 (or the rest of line 1 when wide): first words.
-    const bool twoLines = rect.height() >= 2 * fm.height();
-    int x = rect.left() + 6;
-    const int lineHeight = fm.height();
-    const int y1 = rect.top() + 2;
-    const QStringList networks = index.data(CalendarModel::NetworksRole).toStringList();
-    for (const QString &network : networks) {
-        const QString glyph = CalendarModel::networkGlyph(network);
-        const int w = fm.horizontalAdvance(glyph) + 4;
-        const QRect badge(x, y1 + 1, w, lineHeight - 2);
-        const QColor colour
-            = sb::models::AccountsModel::networkColor(networkFromName(network).value_or(Network::Mastodon));
-        p.setPen(Qt::NoPen);
-        p.setBrush(colour);
-        p.drawRoundedRect(badge, 2, 2);
-        p.setPen(textOn(colour));
-        p.drawText(badge, Qt::AlignCenter, glyph);
-        x += w + 3;
-    }
-    p.setPen(pal.color(QPalette::Text));
-    const QString time = CalendarModel::formatTime(index.data(CalendarModel::LocalTimeRole).toTime());
-    QFont bold = font;
-    bold.setBold(true);
-    p.setFont(bold);
-    const QFontMetrics boldFm(bold);
-    const QRect timeRect(x, y1, boldFm.horizontalAdvance(time), lineHeight);
-    p.drawText(timeRect, Qt::AlignLeft | Qt::AlignVCenter, time);
-    x = timeRect.right() + 5;
-    p.setFont(font);
-    const QString stateText = postStateLabel(state);
-    const QString text = index.data(CalendarModel::PostTextRole).toString().simplified();
-    const int right = rect.right() - 3;
-    if (twoLines) {
-        p.drawText(QRect(x, y1, right - x, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(stateText, Qt::ElideRight, right - x));
-        const QRect line2(rect.left() + 6, y1 + lineHeight, right - rect.left() - 6, lineHeight);
-        p.setPen(pal.color(QPalette::Text));
-        p.drawText(line2, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, line2.width()));
-    } else {
-        const QString line = stateText + QStringLiteral(" · ") + text;
-        p.drawText(QRect(x, y1, right - x, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(line, Qt::ElideRight, right - x));
-    }
-}
-
 void CalendarMonthGrid::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -318,7 +246,7 @@ void CalendarMonthGrid::paintEvent(QPaintEvent *)
         return;
     }
     const QFontMetrics fm = fontMetrics();
-    const QFont chipFont = smallFont(font());
+    const QFont chipFont = CalendarChip::font(font());
     const QFontMetrics chipFm(chipFont);
     const QLocale locale;
     const QColor gridLine = blend(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.18);
@@ -379,7 +307,7 @@ void CalendarMonthGrid::paintEvent(QPaintEvent *)
         const int chipTop = cell.top() + dayHeight + lanes * laneHeight + kChipGap;
         const int available = cell.bottom() - kChipGap - chipTop;
         const bool twoLines = cell.width() < 200;
-        const int chipHeight = (twoLines ? 2 : 1) * chipFm.height() + 4;
+        const int chipHeight = CalendarChip::height(chipFont, twoLines);
         const auto it = m_byDate.constFind(d);
         const int count = it == m_byDate.constEnd() ? 0 : int(it->size());
         int fit = std::max(0, (available + kChipGap) / (chipHeight + kChipGap));
@@ -389,7 +317,8 @@ void CalendarMonthGrid::paintEvent(QPaintEvent *)
         const int shown = std::min(fit, count);
         for (int i = 0; i < shown; ++i) {
             const QRect chip(cell.left() + 3, chipTop + i * (chipHeight + kChipGap), cell.width() - 6, chipHeight);
-            paintChip(p, chip, (*it)[size_t(i)]);
+            CalendarChip::paint(p, chip, m_model.index((*it)[size_t(i)], CalendarModel::WhenColumn), pal, chipFont,
+                                twoLines, false);
             m_chips.push_back({chip, (*it)[size_t(i)]});
         }
         m_shown.insert(d, shown);

@@ -7,8 +7,6 @@
 
 #include <vector>
 
-class QPainter;
-
 namespace sb::models {
 class CalendarModel;
 }
@@ -71,7 +69,6 @@ private:
     QDate dateAt(const QPoint &pos) const;
     int headerHeight() const;
     QRect gridArea() const;
-    void paintChip(QPainter &p, const QRect &rect, int row);
     int campaignLanes(std::vector<int> *laneOf) const;
 
     sb::models::CalendarModel &m_model;

@@ -4,19 +4,20 @@
 #include "models/CalendarModel.h"
 #include "models/WorkspaceContext.h"
 #include "store/WorkspaceSettings.h"
+#include "ui/CalendarAgendaDelegate.h"
 #include "ui/CalendarMonthGrid.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListView>
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
 #include <QSplitter>
 #include <QTimeZone>
 #include <QToolButton>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace sb::ui {
@@ -122,20 +123,14 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     QFont bold = agendaTitle->font();
     bold.setBold(true);
     agendaTitle->setFont(bold);
-    m_agenda = new QTreeView(agendaPane);
+    m_agenda = new QListView(agendaPane);
     m_agenda->setObjectName(QStringLiteral("calendarAgenda"));
     m_agenda->setAccessibleName(tr("Upcoming posts"));
     m_agenda->setModel(m_agendaModel);
-    m_agenda->setRootIsDecorated(false);
-    m_agenda->setUniformRowHeights(true);
-    m_agenda->setAlternatingRowColors(true);
-    m_agenda->setAllColumnsShowFocus(true);
-    m_agenda->header()->setStretchLastSection(false);
-    m_agenda->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_agenda->header()->setSectionResizeMode(CalendarModel::TextColumn, QHeaderView::Stretch);
-    m_agenda->setColumnHidden(CalendarModel::AccountsColumn, true);
-    m_agenda->setColumnHidden(CalendarModel::AuthorColumn, true);
-    m_agenda->setColumnHidden(CalendarModel::CampaignColumn, true);
+    m_agenda->setModelColumn(CalendarModel::WhenColumn);
+    m_agenda->setItemDelegate(new CalendarAgendaDelegate(m_agenda));
+    m_agenda->setUniformItemSizes(true);
+    m_agenda->setMouseTracking(true);
     m_agendaEmpty = new QLabel(tr("Nothing is scheduled for the next %n day(s).", nullptr, kAgendaDays), agendaPane);
     m_agendaEmpty->setObjectName(QStringLiteral("calendarAgendaEmpty"));
     m_agendaEmpty->setWordWrap(true);
@@ -162,7 +157,7 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     connect(m_next, &QToolButton::clicked, this, &CalendarView::showNextMonth);
     connect(m_today, &QToolButton::clicked, this, &CalendarView::showToday);
     connect(m_grid, &CalendarMonthGrid::monthChanged, this, &CalendarView::onMonthChanged);
-    connect(m_agenda, &QTreeView::activated, this, [this](const QModelIndex &index) {
+    connect(m_agenda, &QListView::activated, this, [this](const QModelIndex &index) {
         m_grid->setSelectedDate(index.data(CalendarModel::LocalDateRole).toDate());
         m_grid->setFocus();
     });

@@ -5,7 +5,7 @@
 
 class QLabel;
 class QToolButton;
-class QTreeView;
+class QListView;
 
 namespace sb::models {
 class CalendarModel;
@@ -46,7 +46,7 @@ private:
     QToolButton *m_previous = nullptr;
     QToolButton *m_next = nullptr;
     QToolButton *m_today = nullptr;
-    QTreeView *m_agenda = nullptr;
+    QListView *m_agenda = nullptr;
     QLabel *m_agendaEmpty = nullptr;
 };
 

@@ -16,6 +16,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace sb::ui {
 
@@ -119,7 +120,9 @@ void EngagementChart::rebuild()
     // Categories grow upwards: add the slowest first, so the fastest reads first, at the top.
     QStringList description;
     for (auto it = m_bars.rbegin(); it != m_bars.rend(); ++it) {
-        set->append(double(it->seconds) / unit);
+        // Whole minutes, or hours to a tenth: the label on each bar stays short.
+        const double value = double(it->seconds) / unit;
+        set->append(m_hours ? std::round(value * 10) / 10 : std::round(value));
         categories->append(it->name);
     }
     for (const Bar &b : m_bars) {
@@ -136,7 +139,7 @@ void EngagementChart::rebuild()
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(m_hours ? 2 : 3);
+    series->setLabelsPrecision(6);
     c->addSeries(series);
 
     auto *values = new QValueAxis;

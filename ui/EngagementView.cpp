@@ -160,6 +160,7 @@ EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *paren
     split->addWidget(bottom);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setSizes({330, 470}); // about a dozen rows before the table scrolls
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);

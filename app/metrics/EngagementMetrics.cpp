@@ -314,7 +314,9 @@ QString definitionsText()
               "resolved again counts once per person.</p>"
               "<p><b>Open workload</b>: open and pending conversations assigned now, whatever the range.</p>"
               "<p><b>Notes</b> and <b>posts published</b>: written or published in the range. Spam is "
-              "excluded everywhere.</p>");
+              "excluded everywhere.</p>"
+              "<p><b>Team</b>: the team's row and the chart's team median count every conversation, whoever "
+              "answered it, so they are not an average of the rows above.</p>");
 }
 
 QString goalMetricLabel(const QString &metric)

@@ -288,6 +288,29 @@ private slots:
         QCOMPARE(h.count(QStringLiteral("SELECT sync_paused FROM accounts WHERE id = '%1'").arg(h.w.account)), 0);
         QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'sync_resumed'")), 1);
 
+        // Health as the sync layer records it (it comes with a later issue; the test stands in for it).
+        QVERIFY(h.db()
+                    .exec(QStringLiteral("UPDATE accounts SET health = 'rate_limited', rate_limited_until = %1 "
+                                         "WHERE id = '%2'")
+                              .arg(h.w.at(24, 10, 45))
+                              .arg(h.w.blueAccount))
+                    .ok());
+        QVERIFY(
+            h.db()
+                .exec(QStringLiteral("UPDATE accounts SET health = 'auth_expired' WHERE id = '%1'").arg(h.w.account))
+                .ok());
+        view.refresh();
+        QVERIFY(view.model()
+                    ->index(0, models::AccountsModel::HealthColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Rate limited until ")));
+        QCOMPARE(view.model()->index(1, models::AccountsModel::HealthColumn).data().toString(),
+                 QStringLiteral("Sign-in expired: sign in again"));
+        QVERIFY(
+            view.model()->index(0, models::AccountsModel::HealthColumn).data(Qt::DecorationRole).value<QColor>()
+            != view.model()->index(1, models::AccountsModel::HealthColumn).data(Qt::DecorationRole).value<QColor>());
+
         // A contributor may look, not pause.
         h.ctx->setCurrentEmployee(h.w.carol);
         QVERIFY(!pause->isEnabled());
@@ -431,6 +454,35 @@ private slots:
         QVERIFY(!child<QPushButton>(view, "settingsSaveWorkspace")->isEnabled());
         QVERIFY(!zone->isEnabled());
         screenshot(view, QStringLiteral("settings-contributor"));
+    }
+
+    // Screenshots of every section on a real workspace (for example one made by `switchboard-cli demo`), so a
+    // person can look at them: SWITCHBOARD_SCREENSHOT_DIR=... SWITCHBOARD_SCREENSHOT_WORKSPACE=... tst_sections
+    void workspaceScreenshots()
+    {
+        const QString dir = qEnvironmentVariable("SWITCHBOARD_SCREENSHOT_WORKSPACE");
+        if (dir.isEmpty() || qEnvironmentVariableIsEmpty("SWITCHBOARD_SCREENSHOT_DIR")) {
+            QSKIP("set SWITCHBOARD_SCREENSHOT_WORKSPACE and SWITCHBOARD_SCREENSHOT_DIR to take these screenshots");
+        }
+        auto ws = Workspace::open(dir, Workspace::OpenMode::OpenExisting);
+        QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().message));
+        models::WorkspaceContext ctx(std::move(ws).value());
+        auto take = [](QWidget &view, const QString &name) {
+            view.resize(1280, 800);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            screenshot(view, name);
+        };
+        ui::CalendarView calendar(ctx);
+        take(calendar, QStringLiteral("demo-calendar"));
+        QVERIFY(calendar.monthModel()->rowCount() > 0);
+        ui::EngagementView engagement(ctx);
+        take(engagement, QStringLiteral("demo-engagement"));
+        QVERIFY(engagement.model()->rowCount() > 1);
+        ui::AccountsView accounts(ctx);
+        take(accounts, QStringLiteral("demo-accounts"));
+        ui::SettingsView settings(ctx);
+        take(settings, QStringLiteral("demo-settings"));
     }
 };
 
