@@ -84,10 +84,10 @@ QString shortTime(qint64 ms, qint64 nowMs)
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs).toLocalTime();
     const QLocale locale;
     if (when.date() == now.date()) {
-        return locale.toString(when.time(), QLocale::ShortFormat);
+        return formatTime(when.time());
     }
     if (when.date().daysTo(now.date()) < 7 && when < now) {
-        return locale.toString(when, QStringLiteral("ddd ")) + locale.toString(when.time(), QLocale::ShortFormat);
+        return locale.toString(when, QStringLiteral("ddd ")) + formatTime(when.time());
     }
     if (when.date().year() == now.date().year()) {
         return locale.toString(when.date(), QStringLiteral("d MMM"));
@@ -102,6 +102,20 @@ QString statusText(const QString &name)
 }
 
 } // namespace
+
+QString formatTime(const QTime &time)
+{
+    const QLocale locale;
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss")); // some locales' short format still shows seconds
+    return locale.toString(time, format);
+}
+
+QString formatDateTime(qint64 ms)
+{
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+    return QLocale().toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ') + formatTime(when.time());
+}
 
 QString ftsQuery(const QString &text)
 {
@@ -359,11 +373,7 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         case AuthorColumn: return row.authorHandle;
         case SnippetColumn: return row.snippet;
         case SlaColumn:
-            return row.slaDueAt > 0
-                ? tr("First response due %1")
-                      .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.slaDueAt).toLocalTime(),
-                                              QLocale::ShortFormat))
-                : QVariant();
+            return row.slaDueAt > 0 ? tr("First response due %1").arg(formatDateTime(row.slaDueAt)) : QVariant();
         case TimeColumn:
             return QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.lastItemAt).toLocalTime(),
                                       QLocale::LongFormat);
@@ -376,6 +386,9 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         }
         if (column == AssigneeColumn && row.assigneeId.isEmpty()) {
             return tr("Unassigned");
+        }
+        if (column == AuthorColumn) {
+            return tr("%1: %2").arg(row.author, row.snippet); // views may show the snippet under the author
         }
         return displayData(row, column);
     case IconKeyRole:
@@ -416,7 +429,7 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
     }
     switch (section) {
     case NetworkColumn: return role == Qt::ToolTipRole ? tr("Network") : QString();
-    case AuthorColumn: return tr("From");
+    case AuthorColumn: return tr("Conversation");
     case SnippetColumn: return tr("Message");
     case StatusColumn: return tr("Status");
     case AssigneeColumn: return tr("Assignee");

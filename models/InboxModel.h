@@ -21,6 +21,10 @@ struct InboxFilter {
     bool operator==(const InboxFilter &) const = default;
 };
 
+// Local date and time as people read it in lists and threads: the locale's short format, without seconds.
+QString formatDateTime(qint64 ms);
+QString formatTime(const QTime &time);
+
 // Turns free text into a safe FTS5 query: every word quoted (no operator injection), the last one a prefix.
 QString ftsQuery(const QString &text);
 

@@ -1,10 +1,288 @@
 #include "ui/MainWindow.h"
 
+#include "models/EmployeesModel.h"
+#include "models/ModelRoles.h"
+#include "models/WorkspaceContext.h"
+#include "store/WorkspaceSettings.h"
+#include "ui/AccountsView.h"
+#include "ui/CalendarView.h"
+#include "ui/EngagementView.h"
+#include "ui/Icons.h"
+#include "ui/InboxView.h"
+#include "ui/SettingsView.h"
+#include "ui/ShortcutsOverlay.h"
+#include "ui/StatusBarHealth.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
 namespace sb::ui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+namespace {
+constexpr int kErrorMessageMs = 10000;
+constexpr int kInfoMessageMs = 4000;
+
+struct SectionInfo {
+    const char *name;
+    const char *iconKey;
+};
+
+// Display names are translated where used; the keys name the icons and the settings value.
+const SectionInfo kSections[MainWindow::kSectionCount] = {
+    {QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Inbox"), "section-inbox"},
+    {QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Calendar"), "section-calendar"},
+    {QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Engagement"), "section-engagement"},
+    {QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Accounts"), "section-accounts"},
+    {QT_TRANSLATE_NOOP("sb::ui::MainWindow", "Settings"), "section-settings"},
+};
+
+// Gives the keyboard to a section: its focus proxy, else its first widget that takes Tab focus.
+void focusSection(QWidget *section)
 {
-    setWindowTitle(tr("Switchboard"));
+    if (section->focusProxy()) {
+        section->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
+    for (QWidget *w : section->findChildren<QWidget *>()) {
+        if (w->isVisibleTo(section) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
+            w->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+}
+} // namespace
+
+MainWindow::MainWindow(models::WorkspaceContext &ctx, QWidget *parent) : QMainWindow(parent), m_ctx(ctx)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/switchboard.svg")));
+    createSections();
+    createToolBar();
+    createMenus();
+
+    m_health = new StatusBarHealth(ctx, this);
+    statusBar()->addPermanentWidget(m_health);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    connect(&m_ctx, &models::WorkspaceContext::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kErrorMessageMs); });
+    connect(m_inbox, &InboxView::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kInfoMessageMs); });
+    connect(&m_ctx, &models::WorkspaceContext::changed, this, &MainWindow::updateTitle);
+
+    m_shortcuts = new ShortcutsOverlay(centralWidget());
+    QList<ShortcutsOverlay::Group> groups {{tr("Conversations (Inbox)"), m_inbox->triageActions()},
+                                           {tr("Sections"), m_sectionActions},
+                                           {tr("Window"), m_windowActions}};
+    m_shortcuts->setGroups(groups);
+
+    updateTitle();
+    readSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createSections()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_navigation = new QListWidget(central);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Sections"));
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setUniformItemSizes(true);
+    m_navigation->setSpacing(1);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setBackgroundRole(QPalette::Window);
+    m_navigation->viewport()->setBackgroundRole(QPalette::Window);
+
+    m_sections = new QStackedWidget(central);
+    m_sections->setObjectName(QStringLiteral("sections"));
+    m_inbox = new InboxView(m_ctx, m_sections);
+    m_sections->addWidget(m_inbox);
+    m_sections->addWidget(new CalendarView(m_ctx, m_sections));
+    m_sections->addWidget(new EngagementView(m_ctx, m_sections));
+    m_sections->addWidget(new AccountsView(m_ctx, m_sections));
+    m_sections->addWidget(new SettingsView(m_ctx, m_sections));
+
+    int widest = 0;
+    for (int i = 0; i < kSectionCount; ++i) {
+        const QString name = tr(kSections[i].name);
+        auto *item = new QListWidgetItem(icons::forKey(QLatin1String(kSections[i].iconKey)), name, m_navigation);
+        item->setData(Qt::AccessibleTextRole, name);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(name).arg(i + 1));
+        item->setSizeHint(QSize(0, qMax(fontMetrics().height(), 20) + 14));
+        widest = qMax(widest, fontMetrics().horizontalAdvance(name));
+    }
+    m_navigation->setFixedWidth(widest + 20 + 48);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < kSectionCount) {
+            m_sections->setCurrentIndex(row);
+        }
+    });
+    m_navigation->setCurrentRow(InboxSection);
+
+    auto *separator = new QFrame(central);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(m_navigation);
+    layout->addWidget(separator);
+    layout->addWidget(m_sections, 1);
+    setCentralWidget(central);
+
+    connect(m_inbox, &InboxView::addAccountRequested, this, [this] { setCurrentSection(AccountsSection); });
+    connect(m_inbox, &InboxView::demoRequested, this, &MainWindow::demoRequested);
+}
+
+void MainWindow::createToolBar()
+{
+    auto *bar = addToolBar(tr("Signed in"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+
+    auto *label = new QLabel(tr("Signed &in as:"), bar);
+    m_employees = new models::EmployeesModel(m_ctx, this);
+    m_employeeSelector = new QComboBox(bar);
+    m_employeeSelector->setObjectName(QStringLiteral("employeeSelector"));
+    m_employeeSelector->setAccessibleName(tr("Signed in as"));
+    m_employeeSelector->setToolTip(tr("Who you act as: every change is recorded under this name"));
+    m_employeeSelector->setModel(m_employees);
+    m_employeeSelector->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    label->setBuddy(m_employeeSelector);
+    m_employeeRole = new QLabel(bar);
+    m_employeeRole->setObjectName(QStringLiteral("employeeRole"));
+    m_employeeRole->setForegroundRole(QPalette::PlaceholderText);
+    bar->addWidget(label);
+    bar->addWidget(m_employeeSelector);
+    bar->addWidget(m_employeeRole);
+
+    connect(m_employeeSelector, &QComboBox::activated, this,
+            [this](int row) { m_ctx.setCurrentEmployee(m_employees->employeeId(row)); });
+    connect(&m_ctx, &models::WorkspaceContext::currentEmployeeChanged, this, &MainWindow::syncEmployeeSelector);
+    connect(m_employees, &QAbstractItemModel::modelReset, this, &MainWindow::syncEmployeeSelector);
+    connect(m_employees, &QAbstractItemModel::dataChanged, this, &MainWindow::syncEmployeeSelector);
+    syncEmployeeSelector();
+}
+
+void MainWindow::syncEmployeeSelector()
+{
+    const int row = m_employees->rowOf(m_ctx.currentEmployeeId());
+    m_employeeSelector->setCurrentIndex(row);
+    m_employeeRole->setText(row >= 0 ? m_employees->index(row).data(models::DetailRole).toString() : QString());
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *demo = file->addAction(tr("Open &Demo Workspace"));
+    demo->setObjectName(QStringLiteral("actionOpenDemo"));
+    connect(demo, &QAction::triggered, this, &MainWindow::demoRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < kSectionCount; ++i) {
+        QAction *action = view->addAction(icons::forKey(QLatin1String(kSections[i].iconKey)), tr(kSections[i].name));
+        action->setObjectName(QStringLiteral("actionSection%1").arg(i + 1));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] {
+            setCurrentSection(i);
+            focusSection(m_sections->widget(i));
+        });
+        m_sectionActions.append(action);
+    }
+
+    QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
+    conversation->addActions(m_inbox->triageActions());
+    addActions(m_inbox->triageActions()); // shortcuts work wherever the focus is in the window
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
+    shortcuts->setShortcut(QKeySequence(Qt::Key_Question));
+    connect(shortcuts, &QAction::triggered, this, [this] { m_shortcuts->toggle(); });
+    addAction(shortcuts);
+    QAction *about = help->addAction(tr("&About Switchboard"));
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    m_windowActions = {shortcuts, quit};
+}
+
+int MainWindow::currentSection() const
+{
+    return m_sections->currentIndex();
+}
+
+void MainWindow::setCurrentSection(int section)
+{
+    if (section >= 0 && section < kSectionCount) {
+        m_navigation->setCurrentRow(section);
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1 — Switchboard").arg(WorkspaceSettings::workspaceName(m_ctx.reader())));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Switchboard"),
+                       tr("<p><b>Switchboard %1</b></p><p>One inbox, a publishing calendar and an engagement panel "
+                          "for social media teams.</p>")
+                           .arg(QStringLiteral(SWITCHBOARD_VERSION)));
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("mainWindow/geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        const QSize available = screen() ? screen()->availableSize() : QSize(1600, 1000);
+        resize(qMin(1600, available.width() * 9 / 10), qMin(960, available.height() * 9 / 10));
+    }
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_inbox->restoreState(settings);
+    setCurrentSection(settings.value(QStringLiteral("mainWindow/section"), int(InboxSection)).toInt());
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/section"), currentSection());
+    m_inbox->saveState(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    writeSettings();
+    event->accept();
 }
 
 } // namespace sb::ui

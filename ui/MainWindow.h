@@ -1,13 +1,69 @@
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace sb::models {
+class EmployeesModel;
+class WorkspaceContext;
+} // namespace sb::models
 
 namespace sb::ui {
 
+class InboxView;
+class ShortcutsOverlay;
+class StatusBarHealth;
+
+// The window: section navigation on the left (Inbox, Calendar, Engagement, Accounts, Settings; Ctrl+1..5 and
+// arrow keys), the sections in a stack, a "signed in as" selector, menus whose entries show every shortcut,
+// and a status bar with each account's sync health and transient errors. Window state is remembered.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    enum Section { InboxSection, CalendarSection, EngagementSection, AccountsSection, SettingsSection };
+    static constexpr int kSectionCount = SettingsSection + 1;
+
+    explicit MainWindow(models::WorkspaceContext &ctx, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    int currentSection() const;
+    void setCurrentSection(int section);
+    InboxView *inboxView() const { return m_inbox; }
+
+signals:
+    // The user asked for a demo workspace (empty state, File menu); main() decides how to open one.
+    void demoRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createSections();
+    void createMenus();
+    void createToolBar();
+    void updateTitle();
+    void syncEmployeeSelector();
+    void showAbout();
+    void readSettings();
+    void writeSettings() const;
+
+    models::WorkspaceContext &m_ctx;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_sections = nullptr;
+    InboxView *m_inbox = nullptr;
+    QComboBox *m_employeeSelector = nullptr;
+    QLabel *m_employeeRole = nullptr;
+    models::EmployeesModel *m_employees = nullptr;
+    StatusBarHealth *m_health = nullptr;
+    ShortcutsOverlay *m_shortcuts = nullptr;
+    QList<QAction *> m_sectionActions;
+    QList<QAction *> m_windowActions;
 };
 
 } // namespace sb::ui

@@ -38,6 +38,7 @@ public:
         auto first = engine.createFirstAdmin(QStringLiteral("Ada Admin"));
         QVERIFY(first.ok());
         admin = first.value();
+        ctx->setCurrentEmployee(admin); // the context was made before anyone existed
         const auto as = sb::Actor::employee(admin);
         manager = addEmployee(QStringLiteral("Mona Manager"), sb::Role::Manager);
         agent = addEmployee(QStringLiteral("Carl Community"), sb::Role::CommunityManager);
@@ -135,6 +136,27 @@ public:
                     .submitReply(sb::Actor::employee(contributor), conversationIds[2],
                                  QStringLiteral("Draft: the event starts on 1 April."))
                     .ok());
+        // A campaign with posts this week and a goal, so the calendar and engagement sections have data too.
+        auto campaign
+            = engine.addCampaign(as,
+                                 {QStringLiteral("Spring event"), QStringLiteral("#2f6fde"), QDate(2026, 3, 1),
+                                  QDate(2026, 3, 31), QStringLiteral("Tickets and talks")});
+        QVERIFY(campaign.ok());
+        for (int k = 0; k < 3; ++k) {
+            sb::NewPost post;
+            post.campaignId = campaign.value();
+            post.scheduledAtMs = clock.nowMs() + qint64(k + 1) * 24 * 60 * kMinute;
+            post.timeZone = QStringLiteral("UTC");
+            post.variants = {{mastodon, QStringLiteral("Spring event, day %1: the programme is out.").arg(k + 1)},
+                             {bluesky, QStringLiteral("Spring event day %1 programme").arg(k + 1)}};
+            auto id = engine.createPost(sb::Actor::employee(agent), post);
+            QVERIFY(id.ok());
+            QVERIFY(engine.submitPost(sb::Actor::employee(agent), id.value()).ok());
+            if (k < 2) {
+                QVERIFY(engine.approvePost(as, id.value()).ok());
+            }
+        }
+        QVERIFY(engine.setGoal(as, agent, QStringLiteral("replies_per_week"), 40).ok());
         ready = true;
     }
 

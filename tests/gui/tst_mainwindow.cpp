@@ -1,0 +1,553 @@
+// The real main window, offscreen: sections by keyboard and mouse, keyboard triage checked in the event log,
+// the employee selector, search, the composer, remembered state, the empty state. With
+// SWITCHBOARD_SCREENSHOT_DIR set it also saves what each section looks like.
+#include "TestWorkspace.h"
+#include "models/InboxModel.h"
+#include "models/ModelRoles.h"
+#include "models/ViewsModel.h"
+#include "ui/InboxView.h"
+#include "ui/MainWindow.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+
+#include <algorithm>
+
+using sb::ui::MainWindow;
+
+namespace {
+
+const QStringList kSectionNames {QStringLiteral("inboxView"), QStringLiteral("calendarView"),
+                                 QStringLiteral("engagementView"), QStringLiteral("accountsView"),
+                                 QStringLiteral("settingsView")};
+
+template <typename T> T *find(QWidget *parent, const QString &name)
+{
+    return parent->findChild<T *>(name);
+}
+
+// A section "shows data" when one of its visible lists, tables or trees has rows.
+bool showsData(QWidget *section)
+{
+    const auto views = section->findChildren<QAbstractItemView *>();
+    return std::any_of(views.cbegin(), views.cend(), [](QAbstractItemView *view) {
+        return view->isVisible() && view->model() && view->model()->rowCount() > 0;
+    });
+}
+
+struct Event {
+    QString action;
+    QString actor;
+    QString subject;
+    QJsonObject details;
+};
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void sectionsByKeyboard();
+    void sectionsByNavigationArrows();
+    void sectionsByMouse();
+    void triageByKeyboard();
+    void assignByTypingAndSnooze();
+    void replyFromTheComposer();
+    void contributorSubmitsForApproval();
+    void searchWithSlash();
+    void viewsFilterTheList();
+    void shortcutsOverlay();
+    void statusBarShowsAccountHealth();
+    void stateIsRemembered();
+    void emptyWorkspaceTeaches();
+    void screenshots();
+
+private:
+    QString visibleSection() const;
+    QStackedWidget *sections() const { return find<QStackedWidget>(m_window.get(), QStringLiteral("sections")); }
+    QTreeView *list() const { return find<QTreeView>(m_window.get(), QStringLiteral("conversationList")); }
+    QList<Event> eventsAfter(qint64 seq);
+    qint64 lastEventSeq() { return m_ws->scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM events")); }
+    void key(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    void openWindow(bool resize = true);
+    QString selectNext(int expectedRow);
+    void saveShot(QWidget *widget, const QString &name);
+
+    std::unique_ptr<sbtest::TestWorkspace> m_ws;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QApplication::setOrganizationName(QStringLiteral("SwitchboardTests"));
+    QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    m_ws = std::make_unique<sbtest::TestWorkspace>();
+    QVERIFY(m_ws->ready);
+    openWindow();
+}
+
+void TestMainWindow::openWindow(bool resize)
+{
+    m_window = std::make_unique<MainWindow>(*m_ws->ctx);
+    if (resize) {
+        m_window->resize(1400, 860);
+    }
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QApplication::setActiveWindow(m_window.get());
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_ws.reset();
+}
+
+QString TestMainWindow::visibleSection() const
+{
+    QWidget *current = sections()->currentWidget();
+    return current && current->isVisible() ? current->objectName() : QString();
+}
+
+void TestMainWindow::key(int key, Qt::KeyboardModifiers modifiers)
+{
+    QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
+    QTest::keyClick(target, Qt::Key(key), modifiers);
+}
+
+QList<Event> TestMainWindow::eventsAfter(qint64 seq)
+{
+    QList<Event> events;
+    auto st = m_ws->ctx->workspace().db().prepare(
+        QStringLiteral("SELECT action, coalesce(actor_id, ''), subject_id, details FROM events WHERE seq > %1 "
+                       "ORDER BY seq")
+            .arg(seq));
+    if (!st.ok()) {
+        return events;
+    }
+    while (st.value().next()) {
+        events.append({st.value().text(0), st.value().text(1), st.value().text(2),
+                       QJsonDocument::fromJson(st.value().text(3).toUtf8()).object()});
+    }
+    return events;
+}
+
+// Presses j and returns the conversation it selected, once the selection has marked it read.
+QString TestMainWindow::selectNext(int expectedRow)
+{
+    key(Qt::Key_J);
+    const QModelIndex current = list()->currentIndex();
+    if (current.row() != expectedRow || !list()->selectionModel()->isRowSelected(expectedRow, {})) {
+        qWarning("j selected row %d, expected %d", current.row(), expectedRow);
+        return {};
+    }
+    const QString id = current.data(sb::models::IdRole).toString();
+    const QString sql = QStringLiteral("SELECT unread FROM conversations WHERE id = '%1'").arg(id);
+    if (!QTest::qWaitFor([&] { return m_ws->scalar(sql) == 0; })) {
+        qWarning("conversation %s was not marked read", qPrintable(id));
+        return {};
+    }
+    return id;
+}
+
+void TestMainWindow::sectionsByKeyboard()
+{
+    QCOMPARE(visibleSection(), QStringLiteral("inboxView"));
+    for (int i = 0; i < MainWindow::kSectionCount; ++i) {
+        key(Qt::Key_1 + i, Qt::ControlModifier);
+        QCOMPARE(visibleSection(), kSectionNames[i]);
+        QCOMPARE(m_window->currentSection(), i);
+        QWidget *section = sections()->currentWidget();
+        QVERIFY2(showsData(section), qPrintable(kSectionNames[i] + QStringLiteral(" shows no data")));
+        // The keyboard follows into the section.
+        QVERIFY(section->isAncestorOf(QApplication::focusWidget()) || QApplication::focusWidget() == section);
+    }
+    key(Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), list());
+}
+
+void TestMainWindow::sectionsByNavigationArrows()
+{
+    auto *navigation = find<QListWidget>(m_window.get(), QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    navigation->setFocus();
+    for (int i = 1; i < MainWindow::kSectionCount; ++i) {
+        QTest::keyClick(navigation, Qt::Key_Down);
+        QCOMPARE(visibleSection(), kSectionNames[i]);
+    }
+    QTest::keyClick(navigation, Qt::Key_Down); // the last one stays
+    QCOMPARE(visibleSection(), QStringLiteral("settingsView"));
+    QTest::keyClick(navigation, Qt::Key_Up);
+    QCOMPARE(visibleSection(), QStringLiteral("accountsView"));
+    QTest::keyClick(navigation, Qt::Key_Home);
+    QCOMPARE(visibleSection(), QStringLiteral("inboxView"));
+}
+
+void TestMainWindow::sectionsByMouse()
+{
+    auto *navigation = find<QListWidget>(m_window.get(), QStringLiteral("navigation"));
+    for (int i : {2, 4, 1, 3, 0}) {
+        const QRect rect = navigation->visualItemRect(navigation->item(i));
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(visibleSection(), kSectionNames[i]);
+        QVERIFY(showsData(sections()->currentWidget()));
+    }
+}
+
+void TestMainWindow::triageByKeyboard()
+{
+    key(Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), list());
+    QVERIFY(list()->model()->rowCount() > 0);
+    const QString me = m_ws->ctx->currentEmployeeId();
+    QCOMPARE(me, m_ws->admin);
+    // Entering the inbox shows the newest conversation, selected.
+    QCOMPARE(list()->currentIndex().row(), 0);
+    QVERIFY(list()->selectionModel()->isRowSelected(0, {}));
+    QTRY_COMPARE(
+        m_ws->scalar(QStringLiteral("SELECT unread FROM conversations WHERE id = '%1'").arg(m_ws->conversationIds[0])),
+        0);
+    const qint64 before = lastEventSeq();
+
+    const QString id = selectNext(1); // j: the next one
+    QCOMPARE(id, m_ws->conversationIds[1]);
+    const QModelIndex current = list()->currentIndex();
+    auto *author = find<QLabel>(m_window.get(), QStringLiteral("conversationAuthor"));
+    QVERIFY(author->isVisible());
+    QCOMPARE(author->text(), current.siblingAtColumn(sb::models::InboxModel::AuthorColumn).data().toString());
+    auto *thread = find<QTextBrowser>(m_window.get(), QStringLiteral("threadView"));
+    QVERIFY(thread->toPlainText().contains(QStringLiteral("Any news? (#")));
+
+    key(Qt::Key_A); // assign: the inline picker opens on me
+    auto *picker = find<QWidget>(m_window.get(), QStringLiteral("assignPicker"));
+    QVERIFY(picker->isVisible());
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("assignPickerSearch"));
+    key(Qt::Key_Return);
+    QVERIFY(!picker->isVisible());
+    QCOMPARE(QApplication::focusWidget(), list());
+
+    key(Qt::Key_E); // resolve
+    QCOMPARE(
+        m_ws->column(QStringLiteral("SELECT status || ' ' || assignee_id FROM conversations WHERE id = '%1'").arg(id))
+            .value(0),
+        QStringLiteral("resolved ") + me);
+
+    // Exactly one event per action, by me, on this conversation.
+    const QList<Event> events = eventsAfter(before);
+    QStringList actions;
+    for (const Event &e : events) {
+        actions.append(e.action);
+        QCOMPARE(e.actor, me);
+        QCOMPARE(e.subject, id);
+    }
+    QCOMPARE(actions,
+             (QStringList {QStringLiteral("read"), QStringLiteral("assigned"), QStringLiteral("status_changed")}));
+    QCOMPARE(events[1].details.value(QStringLiteral("to")).toString(), me);
+    QCOMPARE(events[2].details.value(QStringLiteral("to")).toString(), QStringLiteral("resolved"));
+
+    // The list refreshed in place: same row selected, now shown resolved and assigned to me.
+    QCOMPARE(list()->currentIndex().data(sb::models::IdRole).toString(), id);
+    QCOMPARE(list()->currentIndex().siblingAtColumn(sb::models::InboxModel::StatusColumn).data().toString(),
+             QStringLiteral("Resolved"));
+    QCOMPARE(list()->currentIndex().siblingAtColumn(sb::models::InboxModel::AssigneeColumn).data().toString(),
+             QStringLiteral("Ada Admin"));
+
+    key(Qt::Key_J);
+    QCOMPARE(list()->currentIndex().row(), 2);
+    key(Qt::Key_K);
+    QCOMPARE(list()->currentIndex().row(), 1);
+}
+
+void TestMainWindow::assignByTypingAndSnooze()
+{
+    key(Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(!selectNext(1).isEmpty());
+    const QString id = selectNext(2);
+    QCOMPARE(id, m_ws->conversationIds[2]);
+    const qint64 before = lastEventSeq();
+
+    key(Qt::Key_A);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("mon"));
+    key(Qt::Key_Return);
+    key(Qt::Key_S);
+    const qint64 tomorrowNine = QDateTime(QDate(2026, 3, 11), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
+    QCOMPARE(m_ws->column(QStringLiteral("SELECT assignee_id || ' ' || status || ' ' || snoozed_until "
+                                         "FROM conversations WHERE id = '%1'")
+                              .arg(id))
+                 .value(0),
+             QStringLiteral("%1 snoozed %2").arg(m_ws->manager).arg(tomorrowNine));
+    const QList<Event> events = eventsAfter(before);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events[0].action, QStringLiteral("assigned"));
+    QCOMPARE(events[1].action, QStringLiteral("status_changed"));
+    QCOMPARE(events[1].details.value(QStringLiteral("to")).toString(), QStringLiteral("snoozed"));
+
+    // Escape cancels a pick without an event.
+    key(Qt::Key_A);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("carl"));
+    key(Qt::Key_Escape);
+    QCOMPARE(eventsAfter(before).size(), 2);
+    QCOMPARE(QApplication::focusWidget(), list());
+}
+
+void TestMainWindow::replyFromTheComposer()
+{
+    key(Qt::Key_1, Qt::ControlModifier);
+    const QString id = selectNext(1);
+    QVERIFY(!id.isEmpty());
+    const qint64 before = lastEventSeq();
+
+    key(Qt::Key_R);
+    auto *editor = find<QPlainTextEdit>(m_window.get(), QStringLiteral("replyEditor"));
+    QCOMPARE(QApplication::focusWidget(), editor);
+    QTest::keyClicks(editor, QStringLiteral("Thanks, on it"));
+    QCOMPARE(editor->toPlainText(), QStringLiteral("Thanks, on it")); // j, k, e... type, they do not triage
+    auto *counter = find<QLabel>(m_window.get(), QStringLiteral("replyCounter"));
+    QCOMPARE(counter->text(), QStringLiteral("13 / 500"));
+    auto *send = find<QPushButton>(m_window.get(), QStringLiteral("sendReplyButton"));
+    QCOMPARE(send->text(), QStringLiteral("Send reply"));
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(editor->toPlainText().isEmpty());
+    const QList<Event> events = eventsAfter(before);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events[0].action, QStringLiteral("replied"));
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM outbox_jobs WHERE conversation_id = '%1' "
+                                         "AND text = 'Thanks, on it' AND state = 'pending'")
+                              .arg(id)),
+             1);
+    auto *thread = find<QTextBrowser>(m_window.get(), QStringLiteral("threadView"));
+    QVERIFY(thread->toPlainText().contains(QStringLiteral("queued in the outbox")));
+
+    // Over the limit: the counter says so and nothing can be sent.
+    editor->setPlainText(QString(501, QLatin1Char('x')));
+    QVERIFY(counter->text().contains(QStringLiteral("1 too many")));
+    QVERIFY(!send->isEnabled());
+}
+
+void TestMainWindow::contributorSubmitsForApproval()
+{
+    auto *selector = find<QComboBox>(m_window.get(), QStringLiteral("employeeSelector"));
+    QVERIFY(selector);
+    QCOMPARE(selector->currentText(), QStringLiteral("Ada Admin"));
+    selector->setFocus();
+    while (selector->currentText() != QStringLiteral("Sam Specialist")) {
+        const int before = selector->currentIndex();
+        QTest::keyClick(selector, Qt::Key_Down);
+        QVERIFY(selector->currentIndex() != before);
+    }
+    QCOMPARE(m_ws->ctx->currentEmployeeId(), m_ws->contributor);
+    QCOMPARE(find<QLabel>(m_window.get(), QStringLiteral("employeeRole"))->text(), QStringLiteral("Contributor"));
+
+    key(Qt::Key_1, Qt::ControlModifier);
+    const QString id = selectNext(1);
+    QVERIFY(!id.isEmpty());
+    const qint64 before = lastEventSeq();
+    key(Qt::Key_E); // a contributor cannot resolve: the shortcut is off, nothing happens
+    key(Qt::Key_A);
+    QCOMPARE(eventsAfter(before).size(), 0);
+    QVERIFY(!find<QWidget>(m_window.get(), QStringLiteral("assignPicker"))->isVisible());
+
+    key(Qt::Key_R);
+    auto *send = find<QPushButton>(m_window.get(), QStringLiteral("sendReplyButton"));
+    QCOMPARE(send->text(), QStringLiteral("Submit for approval"));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("We fixed it in 2.1"));
+    QTest::mouseClick(send, Qt::LeftButton);
+    const QList<Event> events = eventsAfter(before);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events[0].action, QStringLiteral("reply_submitted"));
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM reply_drafts WHERE conversation_id = '%1' "
+                                         "AND state = 'in_review'")
+                              .arg(id)),
+             1);
+    auto *views = find<QTreeView>(m_window.get(), QStringLiteral("inboxViews"));
+    auto *model = qobject_cast<sb::models::ViewsModel *>(views->model());
+    QCOMPARE(model->indexOf({sb::models::InboxFilter::Kind::AwaitingApproval, {}, {}})
+                 .siblingAtColumn(sb::models::ViewsModel::CountColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("2"));
+}
+
+void TestMainWindow::searchWithSlash()
+{
+    key(Qt::Key_1, Qt::ControlModifier);
+    key(Qt::Key_Slash);
+    auto *search = find<QLineEdit>(m_window.get(), QStringLiteral("inboxSearch"));
+    QCOMPARE(QApplication::focusWidget(), search);
+    QTest::keyClicks(search, QStringLiteral("refund"));
+    QTRY_COMPARE(list()->model()->rowCount(), 50);
+    for (int row = 0; row < list()->model()->rowCount(); ++row) {
+        const QString id = list()->model()->index(row, 0).data(sb::models::IdRole).toString();
+        QVERIFY(m_ws->scalar(QStringLiteral("SELECT count(*) FROM items WHERE conversation_id = '%1' AND text LIKE "
+                                            "'%refund%'")
+                                 .arg(id))
+                > 0);
+    }
+    key(Qt::Key_Return); // to the list, first result selected
+    QCOMPARE(QApplication::focusWidget(), list());
+    QCOMPARE(list()->currentIndex().row(), 0);
+    key(Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), search);
+    key(Qt::Key_Escape); // clears the search
+    QVERIFY(search->text().isEmpty());
+    QTRY_VERIFY(list()->model()->rowCount() >= 100); // the whole inbox again, still paged
+    QVERIFY(list()->model()->canFetchMore({}));
+}
+
+void TestMainWindow::viewsFilterTheList()
+{
+    auto *views = find<QTreeView>(m_window.get(), QStringLiteral("inboxViews"));
+    auto *model = qobject_cast<sb::models::ViewsModel *>(views->model());
+    QVERIFY(model);
+    const QModelIndex resolved
+        = model->indexOf({sb::models::InboxFilter::Kind::Status, QStringLiteral("resolved"), {}});
+    QTest::mouseClick(views->viewport(), Qt::LeftButton, {}, views->visualRect(resolved).center());
+    QVERIFY(list()->model()->rowCount() > 0);
+    QCOMPARE(qint64(list()->model()->rowCount()),
+             m_ws->scalar(QStringLiteral("SELECT count(*) FROM conversations WHERE status = 'resolved'")));
+    for (int row = 0; row < list()->model()->rowCount(); ++row) {
+        QCOMPARE(list()->model()->index(row, 0).data(sb::models::StatusRole).toString(), QStringLiteral("resolved"));
+    }
+    const QModelIndex bug = model->indexOf({sb::models::InboxFilter::Kind::Tag, QStringLiteral("bug"), {}});
+    QTest::mouseClick(views->viewport(), Qt::LeftButton, {}, views->visualRect(bug).center());
+    QCOMPARE(qint64(list()->model()->rowCount()),
+             m_ws->scalar(QStringLiteral("SELECT count(*) FROM conversation_tags WHERE tag = 'bug'")));
+}
+
+void TestMainWindow::shortcutsOverlay()
+{
+    key(Qt::Key_Question);
+    auto *overlay = find<QWidget>(m_window.get(), QStringLiteral("shortcutsOverlay"));
+    QVERIFY(overlay->isVisible());
+    QStringList texts;
+    for (QLabel *label : overlay->findChildren<QLabel *>()) {
+        texts.append(label->text());
+    }
+    for (const QString &expected :
+         {QStringLiteral("Resolve"), QStringLiteral("Assign"), QStringLiteral("J"), QStringLiteral("Ctrl+3"),
+          QStringLiteral("Ctrl+Q"), QStringLiteral("/ or Ctrl+F")}) {
+        QVERIFY2(texts.contains(expected), qPrintable(expected));
+    }
+    saveShot(m_window.get(), QStringLiteral("shortcuts"));
+    key(Qt::Key_Escape);
+    QVERIFY(!overlay->isVisible());
+}
+
+void TestMainWindow::statusBarShowsAccountHealth()
+{
+    QVERIFY(m_ws->ctx->engine().setAccountPaused(sb::Actor::employee(m_ws->admin), m_ws->bluesky, true).ok());
+    m_ws->ctx->notifyChanged();
+    auto *health = find<QWidget>(m_window.get(), QStringLiteral("accountHealth"));
+    QVERIFY(health->isVisible());
+    QStringList texts;
+    for (QLabel *label : health->findChildren<QLabel *>()) {
+        if (!label->text().isEmpty()) {
+            texts.append(label->text());
+        }
+    }
+    QCOMPARE(
+        texts,
+        (QStringList {QStringLiteral("@acme@mastodon.example: Healthy"), QStringLiteral("acme.bsky.example: Paused")}));
+
+    // Engine errors reach the status bar in words.
+    m_ws->ctx->report(sb::makeError(sb::ErrorKind::Forbidden, QStringLiteral("Not allowed.")));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Not allowed."));
+}
+
+void TestMainWindow::stateIsRemembered()
+{
+    m_window->resize(1300, 780);
+    key(Qt::Key_1, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    auto *splitter = find<QSplitter>(m_window.get(), QStringLiteral("inboxSplitter"));
+    splitter->setSizes({250, 600, 400});
+    const QList<int> sizes = splitter->sizes();
+    key(Qt::Key_3, Qt::ControlModifier);
+    m_window->close();
+    m_window.reset();
+
+    openWindow(false);
+    QCOMPARE(m_window->currentSection(), int(MainWindow::EngagementSection));
+    QCOMPARE(visibleSection(), QStringLiteral("engagementView"));
+    QCOMPARE(m_window->size(), QSize(1300, 780));
+    key(Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(find<QSplitter>(m_window.get(), QStringLiteral("inboxSplitter"))->sizes(), sizes);
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("Switchboard")));
+}
+
+void TestMainWindow::emptyWorkspaceTeaches()
+{
+    m_window.reset();
+    QTemporaryDir dir;
+    auto opened = sb::Workspace::open(dir.path(), sb::Workspace::OpenMode::CreateIfMissing);
+    QVERIFY(opened.ok());
+    sb::models::WorkspaceContext ctx(std::move(opened).value());
+    QVERIFY(ctx.engine().createFirstAdmin(QStringLiteral("New User")).ok());
+    ctx.setCurrentEmployee(ctx.workspace().db().scalarText(QStringLiteral("SELECT id FROM employees")));
+    MainWindow window(ctx);
+    window.resize(1100, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *empty = find<QWidget>(&window, QStringLiteral("inboxEmptyState"));
+    QVERIFY(empty->isVisible());
+    saveShot(&window, QStringLiteral("empty-workspace"));
+    QTest::mouseClick(find<QPushButton>(&window, QStringLiteral("addAccountButton")), Qt::LeftButton);
+    QCOMPARE(window.currentSection(), int(MainWindow::AccountsSection));
+}
+
+void TestMainWindow::saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SWITCHBOARD_SCREENSHOT_DIR");
+    if (dir.isEmpty()) {
+        return;
+    }
+    QDir().mkpath(dir);
+    QCoreApplication::processEvents();
+    QVERIFY(widget->grab().save(dir + QStringLiteral("/mainwindow-") + name + QStringLiteral(".png")));
+}
+
+void TestMainWindow::screenshots()
+{
+    if (qEnvironmentVariable("SWITCHBOARD_SCREENSHOT_DIR").isEmpty()) {
+        QSKIP("set SWITCHBOARD_SCREENSHOT_DIR to save screenshots");
+    }
+    key(Qt::Key_1, Qt::ControlModifier);
+    key(Qt::Key_J);
+    key(Qt::Key_J);
+    saveShot(m_window.get(), QStringLiteral("1-inbox"));
+    key(Qt::Key_A);
+    saveShot(m_window.get(), QStringLiteral("1-inbox-assign"));
+    key(Qt::Key_Escape);
+    for (int i = 1; i < MainWindow::kSectionCount; ++i) {
+        key(Qt::Key_1 + i, Qt::ControlModifier);
+        saveShot(m_window.get(), QStringLiteral("%1-%2").arg(i + 1).arg(kSectionNames[i]));
+    }
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTabBar;
+class QTextBrowser;
+
+namespace sb::models {
+class ThreadModel;
+class WorkspaceContext;
+} // namespace sb::models
+
+namespace sb::ui {
+
+class InboxAssignPicker;
+class InboxTriage;
+
+// The right pane of the inbox: who wrote, on which account, the triage controls (assignee, status, priority,
+// tags), the thread oldest to newest with internal notes inline, and the composer for a reply or a note.
+// Text is rendered as plain text only; nothing remote is ever loaded.
+class ConversationPane final : public QWidget {
+    Q_OBJECT
+public:
+    ConversationPane(models::WorkspaceContext &ctx, InboxTriage &triage, QWidget *parent = nullptr);
+    ~ConversationPane() override;
+
+    QString conversationId() const;
+    void setConversation(const QString &conversationId);
+
+    void openAssignPicker();
+    void focusReply();
+    void focusNote();
+
+    // Characters as the network counts them: Bluesky counts graphemes, Mastodon code points with every link
+    // counted as 23.
+    static int countCharacters(const QString &text, const QString &network);
+
+signals:
+    // The assign picker closed (picked or cancelled): the inbox puts the focus back on the list.
+    void assignPickerClosed();
+
+private:
+    void reload();
+    void showSummary();
+    void renderThread(bool keepScroll);
+    void updateComposer();
+    void send();
+    void applyTags();
+    void updatePermissions();
+
+    models::WorkspaceContext &m_ctx;
+    InboxTriage &m_triage;
+    models::ThreadModel *m_thread;
+    QStackedWidget *m_stack;
+    QLabel *m_author;
+    QLabel *m_meta;
+    QComboBox *m_assignee;
+    QComboBox *m_status;
+    QComboBox *m_priority;
+    QLineEdit *m_tags;
+    InboxAssignPicker *m_picker;
+    QTextBrowser *m_threadView;
+    QTabBar *m_composerMode;
+    QPlainTextEdit *m_editor;
+    QLabel *m_counter;
+    QPushButton *m_send;
+    QStringList m_shownTags;
+};
+
+} // namespace sb::ui

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace sb::ui {
+
+// Presentation of the inbox models' rows: the icon named by IconKeyRole (network, status, SLA, view), the overdue
+// SLA in its warning colour, and counts and group headings in the views list. The models say what; this says how.
+// With a two-line column set, that column shows the row's author over its snippet (TextRole), mail-client style.
+class InboxDelegate final : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void setTwoLineColumn(int column) { m_twoLineColumn = column; }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    int m_twoLineColumn = -1;
+};
+
+} // namespace sb::ui

@@ -1,0 +1,148 @@
+#include "ui/InboxTriage.h"
+
+#include "core/Clock.h"
+#include "engine/Engine.h"
+#include "models/WorkspaceContext.h"
+#include "store/Sqlite.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QTimeZone>
+
+namespace sb::ui {
+
+namespace {
+const QString kChanged = QStringLiteral("conversations");
+}
+
+InboxTriage::InboxTriage(models::WorkspaceContext &ctx, QObject *parent) : QObject(parent), m_ctx(ctx)
+{
+}
+
+bool InboxTriage::done(bool ok, const QString &confirmation)
+{
+    if (ok) {
+        m_ctx.notifyChanged(kChanged);
+        if (!confirmation.isEmpty()) {
+            emit message(confirmation);
+        }
+    }
+    return ok;
+}
+
+bool InboxTriage::assign(const QString &conversationId, const QString &employeeId)
+{
+    const Status s = m_ctx.engine().assign(Actor::employee(m_ctx.currentEmployeeId()), conversationId, employeeId);
+    QString name;
+    if (!employeeId.isEmpty()) {
+        Statement &st = m_ctx.reader().cached("SELECT name FROM employees WHERE id = ?");
+        st.bind(1, employeeId);
+        name = st.next() ? st.text(0) : employeeId;
+        st.reset();
+    }
+    return done(m_ctx.report(s), employeeId.isEmpty() ? tr("Unassigned") : tr("Assigned to %1").arg(name));
+}
+
+bool InboxTriage::setStatus(const QString &conversationId, ConversationStatus status)
+{
+    if (status == ConversationStatus::Snoozed) {
+        return snooze(conversationId);
+    }
+    const Status s = m_ctx.engine().setStatus(Actor::employee(m_ctx.currentEmployeeId()), conversationId, status);
+    return done(m_ctx.report(s), tr("Marked %1").arg(statusLabel(status).toLower()));
+}
+
+qint64 InboxTriage::snoozeTarget() const
+{
+    QTimeZone zone(WorkspaceSettings::timeZoneId(m_ctx.reader()).toUtf8());
+    if (!zone.isValid()) {
+        zone = QTimeZone::utc();
+    }
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_ctx.clock().nowMs(), zone);
+    return QDateTime(now.date().addDays(1), QTime(9, 0), zone).toMSecsSinceEpoch();
+}
+
+bool InboxTriage::snooze(const QString &conversationId)
+{
+    const qint64 until = snoozeTarget();
+    const Status s = m_ctx.engine().setStatus(Actor::employee(m_ctx.currentEmployeeId()), conversationId,
+                                              ConversationStatus::Snoozed, until);
+    const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(until).toLocalTime(), QLocale::ShortFormat);
+    return done(m_ctx.report(s), tr("Snoozed until %1").arg(when));
+}
+
+bool InboxTriage::setPriority(const QString &conversationId, int priority)
+{
+    const Status s = m_ctx.engine().setPriority(Actor::employee(m_ctx.currentEmployeeId()), conversationId, priority);
+    return done(m_ctx.report(s), {});
+}
+
+bool InboxTriage::setTags(const QString &conversationId, const QStringList &before, const QStringList &after)
+{
+    const Actor me = Actor::employee(m_ctx.currentEmployeeId());
+    bool ok = true;
+    for (const QString &tag : before) {
+        if (!after.contains(tag)) {
+            ok = m_ctx.report(m_ctx.engine().removeTag(me, conversationId, tag)) && ok;
+        }
+    }
+    for (const QString &tag : after) {
+        if (!before.contains(tag)) {
+            ok = m_ctx.report(m_ctx.engine().addTag(me, conversationId, tag)) && ok;
+        }
+    }
+    m_ctx.notifyChanged(kChanged); // some may have succeeded even if one failed
+    return ok;
+}
+
+bool InboxTriage::markRead(const QString &conversationId)
+{
+    const Status s = m_ctx.engine().markRead(Actor::employee(m_ctx.currentEmployeeId()), conversationId);
+    return done(m_ctx.report(s), {});
+}
+
+bool InboxTriage::reply(const QString &conversationId, const QString &text)
+{
+    const auto outcome = m_ctx.engine().submitReply(Actor::employee(m_ctx.currentEmployeeId()), conversationId, text);
+    if (!outcome.ok()) {
+        m_ctx.report(outcome.error());
+        return false;
+    }
+    return done(true,
+                outcome.value().replyDraftId.isEmpty() ? tr("Reply queued; it goes out when the account is online")
+                                                       : tr("Reply submitted for approval"));
+}
+
+bool InboxTriage::addNote(const QString &conversationId, const QString &text)
+{
+    const auto id = m_ctx.engine().addNote(Actor::employee(m_ctx.currentEmployeeId()), conversationId, text);
+    if (!id.ok()) {
+        m_ctx.report(id.error());
+        return false;
+    }
+    return done(true, tr("Note added"));
+}
+
+std::optional<Role> InboxTriage::currentRole() const
+{
+    Statement &st = m_ctx.reader().cached("SELECT role FROM employees WHERE id = ? AND active = 1");
+    st.bind(1, m_ctx.currentEmployeeId());
+    const auto role = st.next() ? roleFromName(st.text(0)) : std::nullopt;
+    st.reset();
+    return role;
+}
+
+bool InboxTriage::mayTriage() const
+{
+    const auto role = currentRole();
+    return role && canTriage(*role);
+}
+
+bool InboxTriage::mayPublish() const
+{
+    const auto role = currentRole();
+    return role && canPublish(*role);
+}
+
+} // namespace sb::ui

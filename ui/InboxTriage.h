@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/Domain.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+namespace sb::models {
+class WorkspaceContext;
+}
+
+namespace sb::ui {
+
+// The inbox's commands: each is one engine call as the signed-in employee, then a report of any error and a
+// change notification so every view re-reads the store. Widgets call these; they never touch the engine.
+class InboxTriage final : public QObject {
+    Q_OBJECT
+public:
+    explicit InboxTriage(models::WorkspaceContext &ctx, QObject *parent = nullptr);
+
+    bool assign(const QString &conversationId, const QString &employeeId);
+    bool setStatus(const QString &conversationId, ConversationStatus status);
+    bool snooze(const QString &conversationId); // until the next morning, 09:00 in the workspace's time zone
+    bool setPriority(const QString &conversationId, int priority);
+    bool setTags(const QString &conversationId, const QStringList &before, const QStringList &after);
+    bool markRead(const QString &conversationId);
+    bool reply(const QString &conversationId, const QString &text);
+    bool addNote(const QString &conversationId, const QString &text);
+
+    // What the signed-in employee's role allows (the engine checks again; this only shapes the UI).
+    bool mayTriage() const;
+    bool mayPublish() const;
+    // 09:00 tomorrow in the workspace's time zone, as ms since the epoch.
+    qint64 snoozeTarget() const;
+
+signals:
+    // A short confirmation for the status bar ("Assigned to Mona", "Reply queued").
+    void message(const QString &text);
+
+private:
+    bool done(bool ok, const QString &confirmation);
+    std::optional<Role> currentRole() const;
+
+    models::WorkspaceContext &m_ctx;
+};
+
+} // namespace sb::ui
