@@ -110,10 +110,9 @@ struct SectionsWorkspace {
         it.outbound = outbound;
         it.text = outbound ? QStringLiteral("Thanks, we are on it.") : QStringLiteral("Hello @acme, %1").arg(thread);
         it.createdAt = when;
-        it.author = outbound
-            ? sb::RemotePerson {QStringLiteral("acme"), QStringLiteral("@acme"), QStringLiteral("Acme")}
-            : sb::RemotePerson {QStringLiteral("cust-") + thread, QStringLiteral("@c@x.example"),
-                                QStringLiteral("Customer ") + thread};
+        it.author.remoteId = outbound ? QStringLiteral("acme") : QString(QStringLiteral("cust-") + thread);
+        it.author.handle = outbound ? QStringLiteral("@acme") : QStringLiteral("@c@x.example");
+        it.author.displayName = outbound ? QStringLiteral("Acme") : QString(QStringLiteral("Customer ") + thread);
         it.authorEmployeeId = employee;
         return it;
     }

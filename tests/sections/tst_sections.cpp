@@ -483,6 +483,23 @@ private slots:
         take(accounts, QStringLiteral("demo-accounts"));
         ui::SettingsView settings(ctx);
         take(settings, QStringLiteral("demo-settings"));
+
+        // Dark mode follows the desktop: the sections must stay readable with a dark palette.
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        QApplication::setPalette(dark);
+        take(calendar, QStringLiteral("demo-calendar-dark"));
+        take(engagement, QStringLiteral("demo-engagement-dark"));
+        QApplication::setPalette(light);
     }
 };
 
