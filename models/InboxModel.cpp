@@ -234,7 +234,7 @@ void InboxModel::reload()
     endResetModel();
 }
 
-void InboxModel::refresh()
+void InboxModel::refresh(int keepRows)
 {
     const int limit = qMax(m_pageSize, int(m_rows.size()));
     std::vector<Row> fresh;
@@ -252,9 +252,14 @@ void InboxModel::refresh()
         }
         return;
     }
+    const std::size_t keep = std::size_t(qMax(m_pageSize, keepRows));
     beginResetModel();
+    m_exhausted = int(fresh.size()) < limit;
+    if (fresh.size() > keep) {
+        fresh.resize(keep);
+        m_exhausted = false;
+    }
     m_rows = std::move(fresh);
-    m_exhausted = int(m_rows.size()) < limit;
     endResetModel();
 }
 

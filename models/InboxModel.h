@@ -49,8 +49,10 @@ public:
     void setPageSize(int rows);
 
     // Re-reads the rows already loaded. When the same conversations come back in the same order only their data
-    // changes (selections stay); otherwise the model resets and views re-select by id.
-    void refresh();
+    // changes (selections stay); otherwise the model resets to max(pageSize, keepRows) rows and views re-select
+    // by id. keepRows (the rows a view needs: up to its selection, one screen) keeps resets from growing the list:
+    // views may fetch a page of their own after a reset (QTreeView does).
+    void refresh(int keepRows = 0);
 
     QString conversationId(int row) const;
     // Row of a loaded conversation, -1 when it is not (yet) loaded.

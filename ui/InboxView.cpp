@@ -379,7 +379,10 @@ void InboxView::restoreSelectionAfterReset()
 void InboxView::refresh()
 {
     m_refreshing = true;
-    m_model->refresh();
+    // Keep what the user reached (the selection, one screen below it); the rest is fetched again on demand.
+    const int rowHeight = qMax(1, m_list->sizeHintForRow(0));
+    const int screen = m_list->viewport()->height() / rowHeight + 1;
+    m_model->refresh(qMax(m_list->currentIndex().row(), m_list->indexAt(QPoint(0, 0)).row()) + 1 + screen);
     m_refreshing = false;
     updateEmptyState();
     updateActions();

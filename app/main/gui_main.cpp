@@ -43,9 +43,14 @@ void installTranslators(QApplication &app)
     }
 }
 
+// The reason goes to stderr as well, and no dialog is shown where nobody could see it (offscreen test runs).
 int fail(const QString &title, const QString &message)
 {
-    QMessageBox::critical(nullptr, title, message);
+    qCritical("%s: %s", qUtf8Printable(title), qUtf8Printable(message));
+    const QString platform = QGuiApplication::platformName();
+    if (platform != QLatin1String("offscreen") && platform != QLatin1String("minimal")) {
+        QMessageBox::critical(nullptr, title, message);
+    }
     return 1;
 }
 

@@ -59,6 +59,7 @@ private slots:
     void searchTextIsNotQuerySyntax();
     void refreshKeepsRowsWhenOnlyDataChanged();
     void refreshDropsConversationsThatLeftTheView();
+    void resetsDoNotGrowTheList();
     void slaStates();
     void threadMergesItemsNotesAndPendingReplies();
     void viewsCountLiveWork();
@@ -221,6 +222,29 @@ void TestInboxModel::refreshDropsConversationsThatLeftTheView()
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowOf(first), -1);
     QCOMPARE(model.rowCount(), before); // the next open one moved up into the loaded page
+}
+
+void TestInboxModel::resetsDoNotGrowTheList()
+{
+    InboxModel model(*m_ws->ctx);
+    const auto tester = attachTester(&model);
+    model.setFilter({InboxFilter::Kind::Status, QStringLiteral("open"), {}});
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+    }
+    const int all = model.rowCount();
+    QVERIFY(all > 150);
+    // A conversation leaves the view; a view that needs 120 rows asks for those only.
+    QVERIFY(m_ws->ctx->engine()
+                .setStatus(sb::Actor::employee(m_ws->agent), model.conversationId(5), sb::ConversationStatus::Pending)
+                .ok());
+    model.refresh(120);
+    QCOMPARE(model.rowCount(), 120);
+    QVERIFY(model.canFetchMore({}));
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+    }
+    QCOMPARE(model.rowCount(), all - 1); // nothing lost, nothing twice
 }
 
 void TestInboxModel::slaStates()
