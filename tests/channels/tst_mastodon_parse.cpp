@@ -101,6 +101,7 @@ private slots:
         QCOMPARE(item.author.remoteId, kAdmin);
         QCOMPARE(item.author.handle, QStringLiteral("@admin@localhost:3000"));
         QCOMPARE(item.author.displayName, QStringLiteral("admin")); // empty display name: the username
+        QCOMPARE(item.author.avatarUrl, QStringLiteral("http://localhost:3000/avatars/original/missing.png"));
 
         // Sent by admin: the same status is ours.
         QVERIFY(isOutbound(*n.status, contextFor(kAdmin)));

@@ -2,6 +2,8 @@
 
 #include "channels/HtmlSanitizer.h"
 
+#include <QRegularExpression>
+
 namespace sb::mastodon {
 
 namespace {
@@ -32,6 +34,7 @@ RemotePerson personOf(const Account &account, const QString &instanceDomain)
     person.remoteId = account.id;
     person.handle = handleOf(account, instanceDomain);
     person.displayName = account.displayName.isEmpty() ? account.username : account.displayName;
+    person.avatarUrl = account.avatarUrl;
     return person;
 }
 
@@ -66,8 +69,8 @@ QString itemKind(const Status &status, const ItemContext &ctx, const QString &no
     if (isOutbound(status, ctx)) {
         return status.inReplyToId.isEmpty() ? kPost : kReply;
     }
-    const bool quotesUs = !status.quotedStatusId.isEmpty()
-        && ((!ctx.selfId.isEmpty() && status.quotedAccountId == ctx.selfId) || notificationType == kQuote);
+    const bool quotesUs = notificationType == kQuote
+        || (!status.quotedStatusId.isEmpty() && !ctx.selfId.isEmpty() && status.quotedAccountId == ctx.selfId);
     if (quotesUs) {
         return kQuote;
     }
@@ -181,6 +184,88 @@ std::optional<IncomingItem> conversationItem(const Conversation &conversation, c
         return std::nullopt;
     }
     return toItem(*conversation.lastStatus, ctx, conversation.id, kDm);
+}
+
+bool textMentions(const QString &text, const QString &acct, const QString &instanceDomain)
+{
+    if (acct.isEmpty()) {
+        return false;
+    }
+    // A mention starts after a non-word character and ends where a username cannot go on ("@bob." is @bob).
+    const QString user = QRegularExpression::escape(acct.section(QLatin1Char('@'), 0, 0));
+    QString domain = acct.section(QLatin1Char('@'), 1);
+    QString pattern;
+    if (domain.isEmpty()) {
+        const QString own = instanceDomain.isEmpty()
+            ? QString()
+            : QStringLiteral("(@") + QRegularExpression::escape(instanceDomain) + QLatin1Char(')');
+        pattern = QStringLiteral("(?<![\\w/@])@") + user + (own.isEmpty() ? QString() : own + QLatin1Char('?'))
+            + QStringLiteral("(?![\\w@]|[.-]\\w)");
+    } else {
+        pattern = QStringLiteral("(?<![\\w/@])@") + user + QLatin1Char('@') + QRegularExpression::escape(domain)
+            + QStringLiteral("(?![\\w]|[.-]\\w)");
+    }
+    const QRegularExpression re(
+        pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return re.match(text).hasMatch();
+}
+
+QString replyTextWithRecipients(const QString &text, const Status &parent, const QString &visibility,
+                                const QString &selfId, const QString &instanceDomain)
+{
+    QStringList recipients;
+    const auto add = [&](const QString &id, const QString &acct) {
+        if (id == selfId || acct.isEmpty() || recipients.contains(acct, Qt::CaseInsensitive)) {
+            return;
+        }
+        recipients.append(acct);
+    };
+    add(parent.account.id, parent.account.acct);
+    if (visibility == QLatin1String("direct")) {
+        for (const StatusMention &m : parent.mentions) {
+            add(m.id, m.acct);
+        }
+    }
+    QString prefix;
+    for (const QString &acct : std::as_const(recipients)) {
+        if (!textMentions(text, acct, instanceDomain)) {
+            prefix += QLatin1Char('@') + acct + QLatin1Char(' ');
+        }
+    }
+    return prefix + text;
+}
+
+namespace {
+QString comparable(const QString &text)
+{
+    static const QRegularExpression mention(QStringLiteral("(?<![\\w/])@[\\w.-]+(@[\\w.:-]+)?"),
+                                            QRegularExpression::UseUnicodePropertiesOption);
+    QString t = text;
+    t.remove(mention);
+    return t.simplified();
+}
+} // namespace
+
+bool statusMatchesRequest(const Status &status, const PublishRequest &request)
+{
+    if (status.inReplyToId != request.inReplyToRemoteId || !status.reblogOfId.isEmpty()) {
+        return false;
+    }
+    if (status.spoilerText.simplified() != request.spoilerText.simplified()) {
+        return false;
+    }
+    QStringList wanted = request.mediaIds;
+    QStringList have = status.mediaIds;
+    wanted.sort();
+    have.sort();
+    if (wanted != have) {
+        return false;
+    }
+    const QString text = comparable(request.text);
+    if (text.isEmpty() && wanted.isEmpty()) {
+        return false; // nothing to recognise it by
+    }
+    return comparable(Html::toPlainText(status.content)) == text;
 }
 
 } // namespace sb::mastodon

@@ -64,4 +64,16 @@ std::vector<IncomingItem> threadItems(const Status &focus, const Context &contex
 // The conversation's last status as a "dm" item grouped by the conversation id; nullopt without one (or a boost).
 std::optional<IncomingItem> conversationItem(const Conversation &conversation, const ItemContext &ctx);
 
+// Publishing.
+// Whether `text` already mentions the account `acct` ("user" on our instance, or "user@domain"); a local account
+// also counts as mentioned by "@user@ourDomain".
+bool textMentions(const QString &text, const QString &acct, const QString &instanceDomain);
+// The text of a reply to `parent`, with "@acct " put in front for each recipient the text does not mention yet:
+// the parent's author, and for a direct reply everyone the parent mentions; never ourselves.
+QString replyTextWithRecipients(const QString &text, const Status &parent, const QString &visibility,
+                                const QString &selfId, const QString &instanceDomain);
+// Whether `status` is what `request` published: same parent, same content warning, same attachments, and the same
+// text once mentions and whitespace are set aside (Mastodon renders mentions as links without the domain).
+bool statusMatchesRequest(const Status &status, const PublishRequest &request);
+
 } // namespace sb::mastodon

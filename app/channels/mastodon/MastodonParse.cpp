@@ -155,6 +155,11 @@ std::optional<Status> readStatus(const QJsonValue &v)
             s.mentions.push_back(std::move(mention));
         }
     }
+    for (const QJsonValue &m : o.value(QLatin1String("media_attachments")).toArray()) {
+        if (const QString mediaId = idOf(m.toObject().value(QLatin1String("id"))); !mediaId.isEmpty()) {
+            s.mediaIds.append(mediaId);
+        }
+    }
     readQuote(o, s);
     const QJsonValue reblog = o.value(QLatin1String("reblog"));
     if (reblog.isObject()) {
@@ -650,6 +655,22 @@ int compareIds(const QString &a, const QString &b)
         return a.compare(b);
     }
     return a.compare(b);
+}
+
+bool isSafeId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 64) {
+        return false;
+    }
+    for (const QChar c : id) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'_'
+            || u == u'-';
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
 }
 
 qint64 parseTimestamp(const QString &value)

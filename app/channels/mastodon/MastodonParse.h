@@ -54,6 +54,7 @@ struct Status {
     QString spoilerText;
     Account account;
     std::vector<StatusMention> mentions;
+    QStringList mediaIds; // the attachments' ids
     int repliesCount = 0;
     int reblogsCount = 0;
     int favouritesCount = 0;
@@ -181,6 +182,8 @@ QString parseErrorMessage(const QByteArray &body);
 // Orders two status/notification ids: Mastodon's are decimal snowflakes (longer is newer); other servers use
 // fixed-length sortable strings. Returns <0, 0 or >0.
 int compareIds(const QString &a, const QString &b);
+// True for ids that may go into a URL path: 1-64 characters of [A-Za-z0-9_-].
+bool isSafeId(const QString &id);
 // ISO 8601 timestamp -> ms since epoch, 0 when unreadable.
 qint64 parseTimestamp(const QString &value);
 
