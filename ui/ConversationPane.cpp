@@ -8,6 +8,7 @@
 #include "models/ThreadModel.h"
 #include "models/WorkspaceContext.h"
 #include "ui/Icons.h"
+#include "ui/InboxApprovalBar.h"
 #include "ui/InboxAssignPicker.h"
 #include "ui/InboxTriage.h"
 
@@ -75,8 +76,8 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
       m_stack(new QStackedWidget(this)), m_author(new QLabel(this)), m_meta(new QLabel(this)),
       m_assignee(new QComboBox(this)), m_status(new QComboBox(this)), m_priority(new QComboBox(this)),
       m_tags(new QLineEdit(this)), m_picker(new InboxAssignPicker(ctx, this)), m_threadView(new QTextBrowser(this)),
-      m_composerMode(new QTabBar(this)), m_editor(new QPlainTextEdit(this)), m_counter(new QLabel(this)),
-      m_send(new QPushButton(this))
+      m_approval(new InboxApprovalBar(triage, this)), m_composerMode(new QTabBar(this)),
+      m_editor(new QPlainTextEdit(this)), m_counter(new QLabel(this)), m_send(new QPushButton(this))
 {
     setObjectName(QStringLiteral("conversationPane"));
     setAccessibleName(tr("Conversation"));
@@ -148,6 +149,7 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
     m_threadView->setOpenExternalLinks(false);
     m_threadView->setFrameShape(QFrame::StyledPanel);
     layout->addWidget(m_threadView, 1);
+    layout->addWidget(m_approval);
 
     // Composer
     m_composerMode->setObjectName(QStringLiteral("composerMode"));
@@ -224,6 +226,7 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
     connect(&m_ctx, &models::WorkspaceContext::currentEmployeeChanged, this, [this] {
         updatePermissions();
         updateComposer();
+        updateApproval();
     });
     connect(m_thread, &models::ThreadModel::summaryChanged, this, &ConversationPane::showSummary);
     updatePermissions();
@@ -356,6 +359,7 @@ void ConversationPane::renderThread(bool keepScroll)
     }
     html += QStringLiteral("</body></html>");
     m_threadView->setHtml(html);
+    updateApproval();
     if (keepScroll) {
         m_threadView->verticalScrollBar()->setValue(scroll);
     } else {
@@ -444,6 +448,22 @@ void ConversationPane::updatePermissions()
         w->setEnabled(triage);
         w->setToolTip(why);
     }
+}
+
+void ConversationPane::updateApproval()
+{
+    QString draftId;
+    QString author;
+    for (int row = m_thread->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex i = m_thread->index(row);
+        if (i.data(models::DirectionRole).toString() == QLatin1String("draft")
+            && i.data(models::StatusRole).toString() == QLatin1String("in_review")) {
+            draftId = i.data(models::IdRole).toString();
+            author = i.data(models::AuthorRole).toString();
+            break;
+        }
+    }
+    m_approval->showDraft(draftId, author, m_triage.mayApprove());
 }
 
 void ConversationPane::openAssignPicker()

@@ -20,6 +20,7 @@ class WorkspaceContext;
 
 namespace sb::ui {
 
+class InboxApprovalBar;
 class InboxAssignPicker;
 class InboxTriage;
 
@@ -55,6 +56,7 @@ private:
     void send();
     void applyTags();
     void updatePermissions();
+    void updateApproval();
 
     models::WorkspaceContext &m_ctx;
     InboxTriage &m_triage;
@@ -68,6 +70,7 @@ private:
     QLineEdit *m_tags;
     InboxAssignPicker *m_picker;
     QTextBrowser *m_threadView;
+    InboxApprovalBar *m_approval;
     QTabBar *m_composerMode;
     QPlainTextEdit *m_editor;
     QLabel *m_counter;

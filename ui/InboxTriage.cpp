@@ -124,6 +124,22 @@ bool InboxTriage::addNote(const QString &conversationId, const QString &text)
     return done(true, tr("Note added"));
 }
 
+bool InboxTriage::approveReply(const QString &draftId)
+{
+    const auto job = m_ctx.engine().approveReply(Actor::employee(m_ctx.currentEmployeeId()), draftId);
+    if (!job.ok()) {
+        m_ctx.report(job.error());
+        return false;
+    }
+    return done(true, tr("Reply approved and queued"));
+}
+
+bool InboxTriage::rejectReply(const QString &draftId, const QString &reason)
+{
+    const Status s = m_ctx.engine().rejectReply(Actor::employee(m_ctx.currentEmployeeId()), draftId, reason);
+    return done(m_ctx.report(s), tr("Reply rejected; its author sees why"));
+}
+
 std::optional<Role> InboxTriage::currentRole() const
 {
     Statement &st = m_ctx.reader().cached("SELECT role FROM employees WHERE id = ? AND active = 1");
@@ -137,6 +153,12 @@ bool InboxTriage::mayTriage() const
 {
     const auto role = currentRole();
     return role && canTriage(*role);
+}
+
+bool InboxTriage::mayApprove() const
+{
+    const auto role = currentRole();
+    return role && canApprove(*role);
 }
 
 bool InboxTriage::mayPublish() const

@@ -27,10 +27,13 @@ public:
     bool markRead(const QString &conversationId);
     bool reply(const QString &conversationId, const QString &text);
     bool addNote(const QString &conversationId, const QString &text);
+    bool approveReply(const QString &draftId);
+    bool rejectReply(const QString &draftId, const QString &reason);
 
     // What the signed-in employee's role allows (the engine checks again; this only shapes the UI).
     bool mayTriage() const;
     bool mayPublish() const;
+    bool mayApprove() const;
     // 09:00 tomorrow in the workspace's time zone, as ms since the epoch.
     qint64 snoozeTarget() const;
 

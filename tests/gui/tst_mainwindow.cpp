@@ -391,11 +391,29 @@ void TestMainWindow::contributorSubmitsForApproval()
              1);
     auto *views = find<QTreeView>(m_window.get(), QStringLiteral("inboxViews"));
     auto *model = qobject_cast<sb::models::ViewsModel *>(views->model());
-    QCOMPARE(model->indexOf({sb::models::InboxFilter::Kind::AwaitingApproval, {}, {}})
-                 .siblingAtColumn(sb::models::ViewsModel::CountColumn)
-                 .data()
-                 .toString(),
-             QStringLiteral("2"));
+    const auto awaiting = [model] {
+        return model->indexOf({sb::models::InboxFilter::Kind::AwaitingApproval, {}, {}})
+            .siblingAtColumn(sb::models::ViewsModel::CountColumn)
+            .data(sb::models::CountRole)
+            .toInt();
+    };
+    QCOMPARE(awaiting(), 2);
+    auto *approval = find<QWidget>(m_window.get(), QStringLiteral("approvalBar"));
+    QVERIFY(!approval->isVisible()); // a contributor cannot approve
+
+    // The manager approves inline: the reply enters the outbox, attributed to its author.
+    selector->setFocus();
+    QTest::keyClick(selector, Qt::Key_Home);
+    QCOMPARE(m_ws->ctx->currentEmployeeId(), m_ws->admin);
+    QVERIFY(approval->isVisible());
+    QTest::mouseClick(find<QPushButton>(m_window.get(), QStringLiteral("approveReplyButton")), Qt::LeftButton);
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM outbox_jobs WHERE conversation_id = '%1' "
+                                         "AND created_by = '%2' AND text = 'We fixed it in 2.1'")
+                              .arg(id, m_ws->contributor)),
+             1);
+    QCOMPARE(eventsAfter(before).last().action, QStringLiteral("reply_approved"));
+    QVERIFY(!approval->isVisible());
+    QCOMPARE(awaiting(), 1);
 }
 
 void TestMainWindow::searchWithSlash()

@@ -1,0 +1,66 @@
+#include "ui/InboxApprovalBar.h"
+
+#include "ui/Icons.h"
+#include "ui/InboxTriage.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace sb::ui {
+
+InboxApprovalBar::InboxApprovalBar(InboxTriage &triage, QWidget *parent)
+    : QFrame(parent), m_triage(triage), m_text(new QLabel(this)), m_approve(new QPushButton(tr("&Approve"), this)),
+      m_reason(new QLineEdit(this)), m_reject(new QPushButton(tr("Re&ject"), this))
+{
+    setObjectName(QStringLiteral("approvalBar"));
+    setAccessibleName(tr("Reply awaiting approval"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window,
+                 icons::mix(pal.color(QPalette::Window), icons::statusColor(QStringLiteral("snoozed")), 0.12));
+    setPalette(pal);
+    m_text->setTextFormat(Qt::PlainText);
+    m_approve->setObjectName(QStringLiteral("approveReplyButton"));
+    m_approve->setToolTip(tr("Queue the reply in the outbox as it is"));
+    m_reason->setObjectName(QStringLiteral("rejectReason"));
+    m_reason->setAccessibleName(tr("Why the reply is rejected"));
+    m_reason->setPlaceholderText(tr("Why not? (its author sees this)"));
+    m_reject->setObjectName(QStringLiteral("rejectReplyButton"));
+    m_reject->setEnabled(false);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_approve);
+    layout->addWidget(m_reason);
+    layout->addWidget(m_reject);
+
+    connect(m_approve, &QPushButton::clicked, this, [this] { m_triage.approveReply(m_draftId); });
+    connect(m_reason, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_reject->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_reason, &QLineEdit::returnPressed, this, &InboxApprovalBar::reject);
+    connect(m_reject, &QPushButton::clicked, this, &InboxApprovalBar::reject);
+    hide();
+}
+
+void InboxApprovalBar::showDraft(const QString &draftId, const QString &author, bool mayApprove)
+{
+    if (draftId != m_draftId) {
+        m_reason->clear();
+    }
+    m_draftId = draftId;
+    m_text->setText(tr("%1's reply awaits your approval.").arg(author));
+    setVisible(!draftId.isEmpty() && mayApprove);
+}
+
+void InboxApprovalBar::reject()
+{
+    if (!m_reason->text().trimmed().isEmpty() && m_triage.rejectReply(m_draftId, m_reason->text())) {
+        m_reason->clear();
+    }
+}
+
+} // namespace sb::ui
