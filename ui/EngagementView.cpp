@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -193,6 +194,25 @@ QString EngagementView::rangePhrase() const
 
 void EngagementView::refresh()
 {
+    // The figures walk the event log: a hidden panel waits until someone looks instead of recomputing on every
+    // change made elsewhere.
+    m_stale = true;
+    if (isVisible()) {
+        recompute();
+    }
+}
+
+void EngagementView::showEvent(QShowEvent *event)
+{
+    if (m_stale) {
+        recompute();
+    }
+    QWidget::showEvent(event);
+}
+
+void EngagementView::recompute()
+{
+    m_stale = false;
     SqliteDb &db = m_ctx.reader();
     const QString viewer = m_ctx.currentEmployeeId();
     const auto role = sb::models::RosterModel::roleOf(db, viewer);

@@ -34,9 +34,14 @@ public:
     QString selectedEmployee() const { return m_selectedId; }
 
 public slots:
+    // Recomputes the figures now if the view is shown, else when it is next shown.
     void refresh();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void recompute();
     void selectEmployee(const QString &employeeId);
     void onSelectionChanged();
     void updateGoals();
@@ -52,6 +57,7 @@ private:
     EngagementChart *m_chart = nullptr;
     EngagementGoals *m_goals = nullptr;
     QString m_selectedId;
+    bool m_stale = true;
 };
 
 } // namespace sb::ui

@@ -86,8 +86,8 @@ const char *const kPublishedReplies
 const char *const kItemReplies
     = "SELECT i.author_employee_id, coalesce(i.conversation_id, '') FROM items i "
       "WHERE i.direction = 'out' AND i.kind != 'post' AND i.author_employee_id IS NOT NULL "
-      "AND i.created_at >= ?1 AND i.created_at < ?2 AND NOT EXISTS (SELECT 1 FROM outbox_jobs j "
-      "WHERE j.state = 'done' AND j.account_id = i.account_id AND j.remote_id = i.remote_id)";
+      "AND i.created_at >= ?1 AND i.created_at < ?2 AND (i.account_id, i.remote_id) NOT IN "
+      "(SELECT account_id, remote_id FROM outbox_jobs WHERE state = 'done' AND remote_id IS NOT NULL)";
 const char *const kResolutions
     = "SELECT e.actor_id, e.conversation_id, e.at, c.first_inbound_at FROM events e "
       "JOIN conversations c ON c.id = e.conversation_id "

@@ -1,4 +1,5 @@
 #include "SectionsWorkspace.h"
+#include "metrics/EngagementMetrics.h"
 #include "models/AccountsModel.h"
 #include "models/CalendarModel.h"
 #include "models/EngagementModel.h"
@@ -22,6 +23,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -233,6 +235,15 @@ private slots:
         QCOMPARE(cell(h.w.alice, models::EngagementModel::MedianFirstResponseColumn), QStringLiteral("10 min"));
         QCOMPARE(view.selectedEmployee(), h.w.alice); // the selection survives the refresh
         QVERIFY(chart->chart()->title().contains(QStringLiteral("this week")));
+
+        // Hidden, the panel recomputes only when shown again.
+        QCOMPARE(cell(h.w.bob, models::EngagementModel::NotesColumn), QStringLiteral("1"));
+        view.hide();
+        QVERIFY(h.ctx->engine().addNote(Actor::employee(h.w.bob), h.w.convC, QStringLiteral("Shipped.")).ok());
+        h.ctx->notifyChanged();
+        QCOMPARE(cell(h.w.bob, models::EngagementModel::NotesColumn), QStringLiteral("1"));
+        view.show();
+        QCOMPARE(cell(h.w.bob, models::EngagementModel::NotesColumn), QStringLiteral("2"));
 
         // A contributor sees their own row and the team's, nobody else's.
         h.ctx->setCurrentEmployee(h.w.carol);
@@ -476,6 +487,12 @@ private slots:
         ui::CalendarView calendar(ctx);
         take(calendar, QStringLiteral("demo-calendar"));
         QVERIFY(calendar.monthModel()->rowCount() > 0);
+        QElapsedTimer timer;
+        timer.start();
+        const auto range
+            = metrics::presetRange(metrics::RangePreset::Last90Days, ctx.clock().nowMs(), QTimeZone("Europe/Berlin"));
+        QVERIFY(metrics::EngagementMetrics::compute(ctx.reader(), range, ctx.clock().nowMs()).ok());
+        qInfo("engagement figures over 90 days computed in %lld ms", timer.elapsed());
         ui::EngagementView engagement(ctx);
         take(engagement, QStringLiteral("demo-engagement"));
         QVERIFY(engagement.model()->rowCount() > 1);
