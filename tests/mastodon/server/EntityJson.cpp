@@ -216,15 +216,20 @@ QJsonObject EntityJson::statusAt(const Status &s, qint64 viewerId, bool withSour
         {u"quote_approval"_s,
          open ? approval(QJsonArray {u"public"_s}, u"automatic"_s) : approval(QJsonArray(), u"denied"_s)},
     };
-    if (viewerId == s.accountId && author->isLocal()) {
-        // Only the author sees "pinned" and the application that posted, as on a real server.
+    // As Mastodon's StatusSerializer: "pinned" only for the author's own pinnable (public, unlisted) statuses,
+    // "application" for statuses posted on this instance (remote servers do not federate it).
+    if (viewerId == s.accountId && open && !original) {
         o.insert(u"pinned"_s, false);
+    }
+    if (author->isLocal() && !original) {
         const App *app = m_state.app(s.appId);
         o.insert(u"application"_s,
                  QJsonObject {{u"name"_s, app ? app->name : u"Web"_s},
                               {u"website"_s, app ? nullable(app->website) : QJsonValue()}});
     }
     if (withSource) {
+        // What DELETE answers (recorded in test_fetch_next_previous.yaml): the source text instead of the HTML.
+        o.remove(u"content"_s);
         o.insert(u"text"_s, s.text);
     }
     return o;

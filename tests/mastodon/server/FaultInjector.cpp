@@ -74,7 +74,7 @@ std::optional<FaultInjector::Fault> FaultInjector::parse(const QJsonObject &json
     f.sizeBytes = json.value(u"bytes"_s).toInteger(f.sizeBytes);
     f.body = json.value(u"body"_s).toString().toUtf8();
     f.contentType = json.value(u"content_type"_s).toString().toLatin1();
-    if (f.remaining < 1 || f.status < 100 || f.status > 599) {
+    if (f.remaining < 1 || (f.kind == Kind::Status && (f.status < 100 || f.status > 599))) {
         *error = u"count must be at least 1 and status a valid HTTP status"_s;
         return std::nullopt;
     }
