@@ -252,6 +252,14 @@ void ConversationPane::setConversation(const QString &conversationId)
     renderThread(false);
 }
 
+void ConversationPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_thread->summary().isValid()) {
+        renderThread(true); // the thread's tints are derived from the palette
+    }
+}
+
 void ConversationPane::reload()
 {
     if (m_thread->conversationId().isEmpty()) {

@@ -44,6 +44,9 @@ public:
     // counted as 23.
     static int countCharacters(const QString &text, const QString &network);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 signals:
     // The assign picker closed (picked or cancelled): the inbox puts the focus back on the list.
     void assignPickerClosed();

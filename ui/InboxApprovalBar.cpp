@@ -6,7 +6,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace sb::ui {
 
@@ -31,12 +33,15 @@ InboxApprovalBar::InboxApprovalBar(InboxTriage &triage, QWidget *parent)
     m_reject->setObjectName(QStringLiteral("rejectReplyButton"));
     m_reject->setEnabled(false);
 
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
-    layout->addWidget(m_text, 1);
-    layout->addWidget(m_approve);
-    layout->addWidget(m_reason);
-    layout->addWidget(m_reject);
+    layout->setSpacing(4);
+    layout->addWidget(m_text);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_approve);
+    buttons->addWidget(m_reason, 1);
+    buttons->addWidget(m_reject);
+    layout->addLayout(buttons);
 
     connect(m_approve, &QPushButton::clicked, this, [this] { m_triage.approveReply(m_draftId); });
     connect(m_reason, &QLineEdit::textChanged, this,
@@ -54,6 +59,16 @@ void InboxApprovalBar::showDraft(const QString &draftId, const QString &author, 
     m_draftId = draftId;
     m_text->setText(tr("%1's reply awaits your approval.").arg(author));
     setVisible(!draftId.isEmpty() && mayApprove);
+}
+
+void InboxApprovalBar::paintEvent(QPaintEvent *event)
+{
+    // A violet tint of whatever the palette is (light or dark), the colour of waiting drafts in the thread.
+    QPainter painter(this);
+    painter.fillRect(rect(),
+                     icons::mix(palette().color(QPalette::Base), icons::statusColor(QStringLiteral("snoozed")), 0.14));
+    painter.end();
+    QFrame::paintEvent(event);
 }
 
 void InboxApprovalBar::reject()

@@ -21,6 +21,9 @@ public:
     // The draft waiting in the shown conversation; an empty id (or someone who may not approve) hides the bar.
     void showDraft(const QString &draftId, const QString &author, bool mayApprove);
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
     void reject();
 

@@ -279,6 +279,25 @@ void MainWindow::writeSettings() const
     m_inbox->saveState(settings);
 }
 
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        updateIcons(); // monochrome icons follow the palette (dark mode)
+    }
+}
+
+void MainWindow::updateIcons()
+{
+    for (int i = 0; i < kSectionCount && i < m_navigation->count(); ++i) {
+        const QIcon icon = icons::forKey(QLatin1String(kSections[i].iconKey));
+        m_navigation->item(i)->setIcon(icon);
+        if (i < m_sectionActions.size()) {
+            m_sectionActions[i]->setIcon(icon);
+        }
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     writeSettings();

@@ -42,9 +42,11 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createSections();
+    void updateIcons();
     void createMenus();
     void createToolBar();
     void updateTitle();

@@ -670,6 +670,24 @@ void TestMainWindow::screenshots()
         key(Qt::Key_1 + i, Qt::ControlModifier);
         saveShot(m_window.get(), QStringLiteral("%1-%2").arg(i + 1).arg(kSectionNames[i]));
     }
+
+    // A dark desktop palette: text, tints and icons must stay readable.
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1f, 0x20, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9e, 0xa4));
+    QApplication::setPalette(dark);
+    key(Qt::Key_1, Qt::ControlModifier);
+    saveShot(m_window.get(), QStringLiteral("1-inbox-dark"));
+    QApplication::setPalette(light);
 }
 
 QTEST_MAIN(TestMainWindow)
