@@ -43,7 +43,7 @@ QString MastodonTestServer::executablePath()
 
 bool MastodonTestServer::start(int timeoutMs)
 {
-    m_process.start(executablePath(), {u"--port"_s, u"0"_s, u"--stream-port"_s, u"0"_s});
+    m_process.start(executablePath(), {u"--port"_s, u"0"_s, u"--stream-port"_s, u"0"_s, u"--exit-with-stdin"_s});
     if (!m_process.waitForStarted(timeoutMs)) {
         m_error = u"cannot start "_s + executablePath() + u": "_s + m_process.errorString();
         return false;

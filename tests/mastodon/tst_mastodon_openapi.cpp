@@ -21,14 +21,6 @@ const QByteArray onePixelPng = QByteArray::fromHex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db4"
     "0000000049454e44ae426082");
 
-// Host and ids replaced, so a recorded Link header and ours can be compared as shapes.
-QString linkShape(QString link)
-{
-    static const QRegularExpression base(u"https?://[^/>]+"_s);
-    static const QRegularExpression number(u"\\d{1,20}"_s);
-    return link.replace(base, u"BASE"_s).replace(number, u"N"_s);
-}
-
 QStringList ids(const QJsonArray &items)
 {
     QStringList out;
@@ -112,6 +104,13 @@ QMap<QString, QUrl> TestMastodonOpenApi::links(const QByteArray &header)
         out.insert(m.captured(2), QUrl(m.captured(1)));
     }
     return out;
+}
+
+QString TestMastodonOpenApi::linkShape(QString link)
+{
+    static const QRegularExpression base(u"https?://[^/>]+"_s);
+    static const QRegularExpression number(u"\\d{1,20}"_s);
+    return link.replace(base, u"BASE"_s).replace(number, u"N"_s);
 }
 
 QString TestMastodonOpenApi::recordedHeader(const QString &cassette, const QString &uriContains, const QString &header)

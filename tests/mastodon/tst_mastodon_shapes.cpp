@@ -100,3 +100,34 @@ void TestMastodonOpenApi::entitiesHaveTheRecordedFields()
     QCOMPARE(keys(instance), keys(recordedInstance));
     QCOMPARE(keys(instance.value(u"configuration"_s)), keys(recordedInstance.toObject().value(u"configuration"_s)));
 }
+
+void TestMastodonOpenApi::accountsAndMediaUpdates()
+{
+    sb::testing::ApiResult r = m_api->get(u"/api/v1/accounts/"_s + m_brand.accountId);
+    VERIFY_CONFORMS("GET", u"/api/v1/accounts/"_s + m_brand.accountId, r);
+    QCOMPARE(r.object().value(u"acct"_s).toString(), u"brand"_s);
+
+    // The brand's own posts, paged like the recorded answer (limit kept in both links, keys in Rails' order).
+    for (int i = 0; i < 7; ++i) {
+        QCOMPARE(m_api->postForm(u"/api/v1/statuses"_s, {{u"status"_s, u"Post %1"_s.arg(i)}}).status, 200);
+    }
+    const QString path = u"/api/v1/accounts/"_s + m_brand.accountId + u"/statuses"_s;
+    r = m_api->get(path + u"?limit=5"_s);
+    VERIFY_CONFORMS("GET", path, r);
+    QCOMPARE(r.json().toArray().size(), 5);
+    QCOMPARE(r.json().toArray().at(0).toObject().value(u"content"_s).toString(), u"<p>Post 6</p>"_s);
+    const QString recorded = recordedHeader(u"test_fetch_next_previous.yaml"_s, u"statuses?limit=5"_s, u"link"_s);
+    QVERIFY(!recorded.isEmpty());
+    QCOMPARE(linkShape(QString::fromUtf8(r.header("Link"))), linkShape(recorded));
+
+    QVERIFY(m_server->configure({{u"media_processing_ms"_s, 0}}));
+    const QString media
+        = m_api->uploadMedia(QByteArray::fromHex("474946383961010001000000002c"), u"a.gif"_s, "image/gif")
+              .object()
+              .value(u"id"_s)
+              .toString();
+    r = m_api->sendJson("PUT", u"/api/v1/media/"_s + media, {{u"description"_s, u"A tiny animation"_s}});
+    VERIFY_CONFORMS("PUT", u"/api/v1/media/"_s + media, r);
+    QCOMPARE(r.object().value(u"type"_s).toString(), u"gifv"_s); // GIFs become looping videos
+    QCOMPARE(r.object().value(u"description"_s).toString(), u"A tiny animation"_s);
+}

@@ -2,13 +2,16 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <unistd.h>
 
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
 
-// mastodon-test-server [--port N] [--stream-port N]: a Mastodon stand-in for integration tests, bound to
-// 127.0.0.1 only. Port 0 picks a free one; "READY <httpPort> <streamPort>" on stdout says it is listening.
+// mastodon-test-server [--port N] [--stream-port N] [--exit-with-stdin]: a Mastodon stand-in for integration tests,
+// bound to 127.0.0.1 only. Port 0 picks a free one; "READY <httpPort> <streamPort>" on stdout says it is listening.
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -19,6 +22,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addOption({u"port"_s, u"HTTP port (0: any free port)"_s, u"port"_s, u"0"_s});
     parser.addOption({u"stream-port"_s, u"Streaming (WebSocket) port (0: any free port)"_s, u"port"_s, u"0"_s});
+    parser.addOption({u"exit-with-stdin"_s, u"Quit when standard input closes (the test that started it is gone)"_s});
     parser.process(app);
 
     bool portOk = false;
@@ -36,6 +40,16 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "mastodon-test-server: cannot listen: %s\n", qPrintable(error));
         return 1;
     }
+    // A test that crashes leaves no server behind: its end of our stdin pipe closes and we quit.
+    QSocketNotifier stdinWatch(STDIN_FILENO, QSocketNotifier::Read);
+    stdinWatch.setEnabled(parser.isSet(u"exit-with-stdin"_s));
+    QObject::connect(&stdinWatch, &QSocketNotifier::activated, &app, [&stdinWatch] {
+        char buffer[256];
+        if (::read(STDIN_FILENO, buffer, sizeof buffer) <= 0) {
+            stdinWatch.setEnabled(false);
+            QCoreApplication::quit();
+        }
+    });
     std::printf("READY %u %u\n", unsigned(server.httpPort()), unsigned(server.streamPort()));
     std::fflush(stdout);
     return QCoreApplication::exec();
