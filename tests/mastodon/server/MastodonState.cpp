@@ -148,6 +148,17 @@ Token *MastodonState::token(const QString &token)
     return it == m_tokens.end() ? nullptr : &*it;
 }
 
+QStringList MastodonState::userTokens() const
+{
+    QStringList out;
+    for (const Token &t : m_tokens) {
+        if (!t.revoked && t.accountId != 0) {
+            out.append(t.token);
+        }
+    }
+    return out;
+}
+
 int MastodonState::revokeTokensOf(qint64 accountId)
 {
     int n = 0;

@@ -165,6 +165,7 @@ public:
 
     Token &issueToken(qint64 accountId, qint64 appId, const QStringList &scopes);
     Token *token(const QString &token);
+    QStringList userTokens() const; // valid tokens with a user behind them
     int revokeTokensOf(qint64 accountId);
 
     AuthCode &addAuthCode(AuthCode code);

@@ -142,7 +142,7 @@ void StreamingServer::inspectHandshake(QTcpSocket *socket)
     m_pending.insert(socket->peerPort(), pending);
     socket->disconnect(this);
     // A token sent as the subprotocol must be echoed back, as Mastodon's streaming server does.
-    m_ws.setSupportedSubprotocols(protocol.isEmpty() ? QStringList() : QStringList {token});
+    m_ws.setSupportedSubprotocols(m_state.userTokens());
     m_ws.handleConnection(socket);
 }
 
