@@ -34,5 +34,9 @@ int runInboxShow(Context &ctx);
 int runInboxAssign(Context &ctx);
 int runInboxStatus(Context &ctx);
 int runInboxNote(Context &ctx);
+int runAccountAdd(Context &ctx);
+int runSync(Context &ctx);
+int runServe(Context &ctx);
+int runReply(Context &ctx);
 
 } // namespace sb::cli

@@ -42,6 +42,8 @@ struct NewAccount {
     QString remoteId; // the account's id on the network, when known
     int slaMinutes = 240; // promised first response, in business minutes
     int maxChars = 0; // 0: the network's default
+    QString credentialRef = QStringLiteral("keychain"); // or "env:NAME": where the secret is found at run time
+    int backfillDays = 30;
 };
 
 struct NewCampaign {
@@ -99,6 +101,10 @@ public:
     // Accounts
     Result<QString> addAccount(const Actor &actor, const NewAccount &account);
     Status setAccountPaused(const Actor &actor, const QString &accountId, bool paused);
+    // Removes an account. keepData archives it instead: sync stops, its conversations stay readable.
+    Status removeAccount(const Actor &actor, const QString &accountId, bool keepData);
+    // After a new sign-in: where the secret now lives; clears an auth_expired health.
+    Status setAccountCredential(const Actor &actor, const QString &accountId, const QString &credentialRef);
 
     // Posts and campaigns
     Result<QString> addCampaign(const Actor &actor, const NewCampaign &campaign);

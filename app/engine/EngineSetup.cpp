@@ -31,7 +31,8 @@ Result<QString> Engine::addAccount(const Actor &actor, const NewAccount &account
     const QString id = m_ids.next();
     const qint64 now = m_clock.nowMs();
     Statement &ins = m_db.cached("INSERT INTO accounts(id, network, handle, display_name, service_url, remote_id, "
-                                 "sla_minutes, max_chars, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                                 "sla_minutes, max_chars, created_at, updated_at, credential_ref, backfill_days) "
+                                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     ins.bindAll(id, networkName(account.network), handle, account.displayName, account.serviceUrl.trimmed(),
                 account.remoteId.isEmpty() ? QString() : account.remoteId, account.slaMinutes);
     if (account.maxChars > 0) {
@@ -39,7 +40,7 @@ Result<QString> Engine::addAccount(const Actor &actor, const NewAccount &account
     } else {
         ins.bindNull(8);
     }
-    ins.bind(9, now).bind(10, now);
+    ins.bind(9, now).bind(10, now).bind(11, account.credentialRef).bind(12, std::max(0, account.backfillDays));
     if (Status s = ins.exec(); !s.ok()) {
         return s.error().kind == ErrorKind::Duplicate
             ? makeError(ErrorKind::Duplicate, tr("The account %1 is already in this workspace.").arg(handle))
@@ -74,6 +75,57 @@ Status Engine::setAccountPaused(const Actor &actor, const QString &accountId, bo
     return tx.commit();
 }
 
+Status Engine::removeAccount(const Actor &actor, const QString &accountId, bool keepData)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canManageRoster, tr("remove accounts")));
+    Statement &cur = m_db.cached("SELECT handle, archived FROM accounts WHERE id = ?");
+    cur.bind(1, accountId);
+    if (!cur.next()) {
+        return makeError(ErrorKind::NotFound, tr("No account with id %1.").arg(accountId));
+    }
+    const QString handle = cur.text(0);
+    const bool archived = cur.integer(1) != 0;
+    cur.reset();
+    if (keepData) {
+        if (archived) {
+            return success();
+        }
+        Statement &up = m_db.cached("UPDATE accounts SET archived = 1, sync_paused = 1, updated_at = ? WHERE id = ?");
+        up.bindAll(m_clock.nowMs(), accountId);
+        SB_TRY(up.exec());
+    } else {
+        // Items, conversations, notes, cursors and jobs of the account go with it (foreign keys cascade);
+        // the event log keeps the history.
+        Statement &del = m_db.cached("DELETE FROM accounts WHERE id = ?");
+        del.bind(1, accountId);
+        SB_TRY(del.exec());
+    }
+    SB_TRY(appendEvent(actor, keepData ? QStringLiteral("account_archived") : QStringLiteral("account_removed"),
+                       QStringLiteral("account"), accountId, {}, {{QStringLiteral("handle"), handle}}));
+    return tx.commit();
+}
+
+Status Engine::setAccountCredential(const Actor &actor, const QString &accountId, const QString &credentialRef)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canManageRoster, tr("sign accounts in")));
+    Statement &up = m_db.cached("UPDATE accounts SET credential_ref = ?, archived = 0, health = CASE WHEN health = "
+                                "'auth_expired' THEN 'ok' ELSE health END, health_detail = CASE WHEN health = "
+                                "'auth_expired' THEN NULL ELSE health_detail END, updated_at = ? WHERE id = ?");
+    up.bindAll(credentialRef, m_clock.nowMs(), accountId);
+    SB_TRY(up.exec());
+    if (m_db.changes() == 0) {
+        return makeError(ErrorKind::NotFound, tr("No account with id %1.").arg(accountId));
+    }
+    // Only where the secret lives is logged (keychain or the variable's name), never the secret.
+    SB_TRY(appendEvent(actor, QStringLiteral("account_signed_in"), QStringLiteral("account"), accountId, {},
+                       {{QStringLiteral("credential"), credentialRef}}));
+    return tx.commit();
+}
+
 Result<QString> Engine::addCampaign(const Actor &actor, const NewCampaign &campaign)
 {
     static const QRegularExpression colour(QStringLiteral("^#[0-9a-fA-F]{6}$"));
@@ -92,8 +144,8 @@ Result<QString> Engine::addCampaign(const Actor &actor, const NewCampaign &campa
     Statement &ins = m_db.cached("INSERT INTO campaigns(id, name, color, starts_on, ends_on, description, created_at, "
                                  "updated_at) VALUES (?,?,?,?,?,?,?,?)");
     ins.bindAll(id, campaign.name.trimmed(), campaign.color.isEmpty() ? QStringLiteral("#2f6fde") : campaign.color,
-                campaign.startsOn.toString(Qt::ISODate), campaign.endsOn.toString(Qt::ISODate), campaign.description,
-                now, now);
+                campaign.startsOn.toString(Qt::ISODate), campaign.endsOn.toString(Qt::ISODate),
+                campaign.description.isEmpty() ? QStringLiteral("") : campaign.description, now, now);
     SB_TRY(ins.exec());
     SB_TRY(appendEvent(actor, QStringLiteral("campaign_added"), QStringLiteral("campaign"), id, {},
                        {{QStringLiteral("name"), campaign.name.trimmed()}}));

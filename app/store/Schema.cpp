@@ -311,6 +311,7 @@ ALTER TABLE accounts ADD COLUMN credential_ref TEXT NOT NULL DEFAULT 'keychain';
 ALTER TABLE accounts ADD COLUMN oauth_client_id TEXT;
 ALTER TABLE accounts ADD COLUMN backfill_days INTEGER NOT NULL DEFAULT 30;
 ALTER TABLE accounts ADD COLUMN sync_progress REAL;
+ALTER TABLE accounts ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE contacts ADD COLUMN avatar_url TEXT;
 ALTER TABLE outbox_jobs ADD COLUMN visibility TEXT;
 ALTER TABLE outbox_jobs ADD COLUMN spoiler_text TEXT;

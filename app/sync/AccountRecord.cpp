@@ -27,7 +27,7 @@ AccountRecord fromRow(const Statement &st)
 std::vector<AccountRecord> all(SqliteDb &db)
 {
     std::vector<AccountRecord> out;
-    auto st = db.prepare(QString::fromLatin1(kSelect) + QStringLiteral(" ORDER BY created_at"));
+    auto st = db.prepare(QString::fromLatin1(kSelect) + QStringLiteral(" WHERE archived = 0 ORDER BY created_at"));
     if (!st.ok()) {
         return out;
     }

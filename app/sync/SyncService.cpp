@@ -90,6 +90,14 @@ std::unique_ptr<AccountSync> SyncService::makeSync(const AccountRecord &account)
     context.secret = [secrets, accountId, credentialRef](const QString &purpose) {
         return resolveCredential(*secrets, accountId, credentialRef, purpose);
     };
+    // A missing secret (variable unset, keychain entry gone) is shown as such instead of as a server refusal.
+    if (const auto secret = context.secret(QStringLiteral("access_token"));
+        !secret.ok() && secret.error().kind == ErrorKind::AuthExpired) {
+        (void)AccountStore::setHealth(*m_db, account.id, Health::AuthExpired, secret.error().message, 0,
+                                      m_clock.nowMs());
+        emit accountStateChanged(account.id);
+        return nullptr;
+    }
     std::unique_ptr<Channel> channel = (*factory)(context);
     if (!channel) {
         return nullptr;
@@ -186,6 +194,15 @@ void SyncService::wakeOutbox()
     if (m_outbox) {
         m_outbox->processDue();
     }
+}
+
+void SyncService::sendDue(std::function<void()> done)
+{
+    if (!m_outbox) {
+        done();
+        return;
+    }
+    m_outbox->processDue([done = std::move(done)](int) { done(); });
 }
 
 void SyncService::runOnce(const QString &onlyAccountId, std::function<void(Status)> done)

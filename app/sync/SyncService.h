@@ -61,6 +61,8 @@ public:
     void reloadAccounts();
     void syncNow(const QString &accountId);
     void wakeOutbox();
+    // Sends the jobs due now (without syncing), then done().
+    void sendDue(std::function<void()> done);
 
     SqliteDb &db() { return *m_db; }
     Engine &engine() { return *m_engine; }

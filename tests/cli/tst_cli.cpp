@@ -301,9 +301,22 @@ void TestCli::usageErrors_data()
     const QString inbox = QStringLiteral("inbox");
     row("no command", {});
     row("unknown command", {QStringLiteral("frobnicate")});
-    row("later command: sync", {QStringLiteral("sync"), QStringLiteral("--once")});
-    row("later command: reply", {QStringLiteral("reply"), id, QStringLiteral("--text"), QStringLiteral("hi")});
-    row("later command: account add", {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("mastodon")});
+    row("later command: post new", {QStringLiteral("post"), QStringLiteral("new")});
+    row("later command: team init", {QStringLiteral("team"), QStringLiteral("init")});
+    row("reply without text", {QStringLiteral("reply"), id});
+    row("reply with empty text", {QStringLiteral("reply"), id, QStringLiteral("--text"), QStringLiteral(" ")});
+    row("account add unknown network", {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("myspace")});
+    row("account add without instance",
+        {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("mastodon"),
+         QStringLiteral("--token-stdin")});
+    row("account add without token",
+        {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("mastodon"), QStringLiteral("--instance"),
+         QStringLiteral("https://example.social")});
+    row("account add with both tokens",
+        {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("mastodon"), QStringLiteral("--instance"),
+         QStringLiteral("https://example.social"), QStringLiteral("--token-stdin"), QStringLiteral("--token-env"),
+         QStringLiteral("X")});
+    row("sync with a value for --once", {QStringLiteral("sync"), QStringLiteral("--once=yes")});
     row("missing inbox command", {inbox});
     row("unknown inbox command", {inbox, QStringLiteral("frob")});
     row("unknown option", {inbox, QStringLiteral("list"), QStringLiteral("--bogus")});
@@ -353,11 +366,11 @@ void TestCli::helpAndVersion()
     CliRun run = cli({QStringLiteral("--help")});
     QCOMPARE(run.code, 0);
     QVERIFY(run.err.isEmpty());
-    for (const char *command :
-         {"init", "demo", "account list", "inbox list", "inbox show", "inbox assign", "inbox status", "inbox note"}) {
+    for (const char *command : {"init", "demo", "account list", "account add", "sync", "serve", "reply", "inbox list",
+                                "inbox show", "inbox assign", "inbox status", "inbox note"}) {
         QVERIFY2(run.outText().contains(QLatin1String("  ") + QLatin1String(command)), command);
     }
-    QVERIFY(!run.outText().contains(QLatin1String("serve")));
+    QVERIFY(!run.outText().contains(QLatin1String("team init")));
 
     run = cli({QStringLiteral("--version")});
     QCOMPARE(run.code, 0);

@@ -1,0 +1,328 @@
+// switchboard-cli commands of the channel layer: account add, sync, serve, reply.
+#include "channels/Channel.h"
+#include "cli/CliCommands.h"
+#include "cli/CliContext.h"
+#include "cli/CliFormat.h"
+#include "cli/CliSignals.h"
+#include "cli/CliText.h"
+#include "core/Clock.h"
+#include "core/Ids.h"
+#include "secrets/SecretStore.h"
+#include "store/Sqlite.h"
+#include "store/Workspace.h"
+#include "sync/DefaultChannels.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+#include <QUrl>
+
+#include <optional>
+
+namespace sb::cli {
+
+namespace {
+
+template <typename T, typename Start> Result<T> waitFor(Start start)
+{
+    std::optional<Result<T>> result;
+    QEventLoop loop;
+    start([&](Result<T> r) {
+        result.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!result) {
+        loop.exec();
+    }
+    return std::move(*result);
+}
+
+QString readSecretFromStdin()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QString::fromUtf8(in.readLine(64 * 1024)).trimmed();
+}
+
+QJsonObject accountJson(SqliteDb &db, const QString &accountId)
+{
+    auto st = db.prepare(QStringLiteral("SELECT id, network, handle, coalesce(display_name, ''), service_url, "
+                                        "credential_ref, health FROM accounts WHERE id = ?"));
+    if (!st.ok()) {
+        return {};
+    }
+    st.value().bind(1, accountId);
+    if (!st.value().next()) {
+        return {};
+    }
+    const Statement &q = st.value();
+    return {{QStringLiteral("id"), q.text(0)},          {QStringLiteral("network"), q.text(1)},
+            {QStringLiteral("handle"), q.text(2)},      {QStringLiteral("display_name"), q.text(3)},
+            {QStringLiteral("service_url"), q.text(4)}, {QStringLiteral("credential"), q.text(5)},
+            {QStringLiteral("health"), q.text(6)}};
+}
+
+// "@name@host" for a Mastodon account, whatever form the server returned.
+QString fullHandle(const QString &handle, const QUrl &instance)
+{
+    QString h = handle.startsWith(QLatin1Char('@')) ? handle.mid(1) : handle;
+    if (!h.contains(QLatin1Char('@'))) {
+        h += QLatin1Char('@') + instance.host();
+    }
+    return QLatin1Char('@') + h;
+}
+
+std::unique_ptr<SyncService> openSync(Context &ctx, Status &status)
+{
+    auto service
+        = std::make_unique<SyncService>(ctx.workspace().dir(), SystemClock::instance(), RandomIdSource::instance());
+    registerDefaultChannels(*service);
+    status = service->open();
+    return service;
+}
+
+int printAccountHealth(Context &ctx, const QString &onlyAccountId)
+{
+    auto st = ctx.db().prepare(QStringLiteral("SELECT handle, health, coalesce(health_detail, '') FROM accounts "
+                                              "WHERE archived = 0 AND (?1 = '' OR id = ?1) ORDER BY created_at"));
+    if (!st.ok()) {
+        return ctx.fail(st.error());
+    }
+    st.value().bind(1, onlyAccountId);
+    while (st.value().next()) {
+        ctx.out() << st.value().text(0) << ": " << st.value().text(1);
+        if (!st.value().text(2).isEmpty()) {
+            ctx.out() << " (" << oneLine(st.value().text(2), 120) << ')';
+        }
+        ctx.out() << '\n';
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+int runAccountAdd(Context &ctx)
+{
+    const QString network = ctx.args().positionals().value(0);
+    if (network != QLatin1String("mastodon")) {
+        return ctx.usageError(CliText::tr("unsupported network \"%1\" (supported: mastodon)").arg(network));
+    }
+    const QUrl instance = QUrl::fromUserInput(ctx.args().value(QStringLiteral("instance")));
+    if (!ctx.args().has(QStringLiteral("instance")) || !instance.isValid()
+        || (instance.scheme() != QLatin1String("https") && instance.scheme() != QLatin1String("http"))
+        || instance.host().isEmpty()) {
+        return ctx.usageError(CliText::tr("--instance needs the server's address, e.g. https://mastodon.social"));
+    }
+    const bool fromEnv = ctx.args().has(QStringLiteral("token-env"));
+    const bool fromStdin = ctx.args().has(QStringLiteral("token-stdin"));
+    if (fromEnv == fromStdin) {
+        return ctx.usageError(CliText::tr("give exactly one of --token-env VAR and --token-stdin"));
+    }
+    int backfillDays = 30;
+    if (ctx.args().has(QStringLiteral("backfill-days"))) {
+        const auto days = parsePositive(ctx.args().value(QStringLiteral("backfill-days")));
+        if (!days || *days > 3650) {
+            return ctx.usageError(CliText::tr("--backfill-days takes a number of days (1-3650)"));
+        }
+        backfillDays = int(*days);
+    }
+    const QString variable = ctx.args().value(QStringLiteral("token-env"));
+    const QString token = fromEnv ? qEnvironmentVariable(variable.toUtf8().constData()) : readSecretFromStdin();
+    if (token.isEmpty()) {
+        return ctx.fail(fromEnv ? CliText::tr("the environment variable %1 is empty or not set").arg(variable)
+                                : CliText::tr("no token on standard input"));
+    }
+    if (Status s = ctx.openWorkspace(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
+    const auto actor = ctx.actor();
+    if (!actor.ok()) {
+        return ctx.fail(actor.error());
+    }
+
+    // Check the token against the server before anything is stored.
+    QNetworkAccessManager nam;
+    ChannelContext channelContext;
+    channelContext.account.network = QStringLiteral("mastodon");
+    channelContext.account.serviceUrl = instance.toString(QUrl::StripTrailingSlash);
+    channelContext.network = &nam;
+    channelContext.secret = [token](const QString &) -> Result<QString> { return token; };
+    std::unique_ptr<Channel> channel = makeChannel(channelContext);
+    const auto identity = waitFor<ChannelIdentity>([&](auto done) { channel->verify(std::move(done)); });
+    if (!identity.ok()) {
+        return ctx.fail(CliText::tr("the server did not accept the token: %1").arg(identity.error().message));
+    }
+
+    // The secret goes to the keychain; without a secret service, --token-env keeps only the variable's name.
+    const Status keychain = SecretStore::probe();
+    QString credentialRef = QStringLiteral("keychain");
+    if (!keychain.ok()) {
+        if (!fromEnv) {
+            return ctx.fail(CliText::tr("cannot store the token: %1").arg(keychain.error().message));
+        }
+        credentialRef = QStringLiteral("env:") + variable;
+    }
+    NewAccount account;
+    account.network = Network::Mastodon;
+    account.handle = fullHandle(identity.value().handle, instance);
+    account.displayName = identity.value().displayName.isEmpty() ? ctx.args().value(QStringLiteral("name"))
+                                                                 : identity.value().displayName;
+    if (ctx.args().has(QStringLiteral("name"))) {
+        account.displayName = ctx.args().value(QStringLiteral("name"));
+    }
+    account.serviceUrl = channelContext.account.serviceUrl;
+    account.remoteId = identity.value().remoteId;
+    account.maxChars = channel->capabilities().maxCharacters;
+    account.credentialRef = credentialRef;
+    account.backfillDays = backfillDays;
+    const auto added = ctx.engine().addAccount(actor.value(), account);
+    if (!added.ok()) {
+        return ctx.fail(added.error());
+    }
+    if (credentialRef == QLatin1String("keychain")) {
+        const SecretStore store(ctx.workspace().id());
+        if (Status s = store.write(added.value(), QStringLiteral("access_token"), token); !s.ok()) {
+            (void)ctx.engine().removeAccount(actor.value(), added.value(), false);
+            return ctx.fail(CliText::tr("cannot store the token: %1").arg(s.error().message));
+        }
+    }
+    if (ctx.json()) {
+        printJson(ctx.out(), accountJson(ctx.db(), added.value()));
+    } else {
+        ctx.out() << CliText::tr("Added %1 (%2).").arg(account.handle, added.value()) << '\n';
+    }
+    if (credentialRef != QLatin1String("keychain")) {
+        ctx.err() << "switchboard-cli: "
+                  << CliText::tr("no secret service is available, so only the name of the variable %1 was kept; "
+                                 "`sync` and `serve` read the token from it when they run.")
+                         .arg(variable)
+                  << '\n';
+    }
+    return ExitOk;
+}
+
+int runSync(Context &ctx)
+{
+    if (Status s = ctx.openWorkspace(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
+    QString accountId;
+    if (ctx.args().has(QStringLiteral("account"))) {
+        const auto resolved = ctx.resolveAccount(ctx.args().value(QStringLiteral("account")));
+        if (!resolved.ok()) {
+            return ctx.fail(resolved.error());
+        }
+        accountId = resolved.value();
+    }
+    Status opened = success();
+    auto service = openSync(ctx, opened);
+    if (!opened.ok()) {
+        return ctx.fail(opened.error());
+    }
+    if (ctx.args().has(QStringLiteral("once"))) {
+        const auto done = waitFor<std::monostate>(
+            [&](auto finish) { service->runOnce(accountId, [finish](Status s) { finish(s); }); });
+        printAccountHealth(ctx, accountId);
+        return done.ok() ? ExitOk : ctx.fail(done.error());
+    }
+    quitOnTerminationSignals();
+    service->start();
+    QCoreApplication::exec();
+    service->stop();
+    return ExitOk;
+}
+
+int runServe(Context &ctx)
+{
+    if (Status s = ctx.openWorkspace(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
+    Status opened = success();
+    auto service = openSync(ctx, opened);
+    if (!opened.ok()) {
+        return ctx.fail(opened.error());
+    }
+    quitOnTerminationSignals();
+    ctx.err() << "switchboard-cli: "
+              << CliText::tr("serving %1 (sync and outbox); stop with SIGTERM or Ctrl+C").arg(ctx.workspace().dir())
+              << '\n';
+    ctx.err().flush();
+    service->start();
+    QCoreApplication::exec();
+    service->stop();
+    ctx.err() << "switchboard-cli: " << CliText::tr("stopped") << '\n';
+    return ExitOk;
+}
+
+int runReply(Context &ctx)
+{
+    const QString text = ctx.args().value(QStringLiteral("text"));
+    if (!ctx.args().has(QStringLiteral("text")) || text.trimmed().isEmpty()) {
+        return ctx.usageError(CliText::tr("--text is required"));
+    }
+    if (Status s = ctx.openWorkspace(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
+    const auto conversation = ctx.resolveConversation(ctx.args().positionals().value(0));
+    if (!conversation.ok()) {
+        return ctx.fail(conversation.error());
+    }
+    const auto actor = ctx.actor();
+    if (!actor.ok()) {
+        return ctx.fail(actor.error());
+    }
+    const auto outcome = ctx.engine().submitReply(actor.value(), conversation.value(), text);
+    if (!outcome.ok()) {
+        return ctx.fail(outcome.error());
+    }
+    QJsonObject result {{QStringLiteral("conversation"), conversation.value()}};
+    if (!outcome.value().replyDraftId.isEmpty()) {
+        result.insert(QStringLiteral("state"), QStringLiteral("awaiting_approval"));
+        result.insert(QStringLiteral("reply_draft"), outcome.value().replyDraftId);
+    } else {
+        const QString jobId = outcome.value().outboxJobId;
+        // Send it now when no other process runs the outbox; otherwise that process sends it.
+        Status opened = success();
+        auto service = openSync(ctx, opened);
+        if (opened.ok()) {
+            (void)waitFor<std::monostate>([&](auto finish) { service->sendDue([finish] { finish(success()); }); });
+        }
+        auto st = ctx.db().prepare(QStringLiteral("SELECT state, coalesce(remote_id, ''), coalesce(remote_url, ''), "
+                                                  "coalesce(last_error, '') FROM outbox_jobs WHERE id = ?"));
+        if (st.ok()) {
+            st.value().bind(1, jobId);
+            if (st.value().next()) {
+                result.insert(QStringLiteral("state"), st.value().text(0));
+                result.insert(QStringLiteral("remote_id"), st.value().text(1));
+                result.insert(QStringLiteral("url"), st.value().text(2));
+                result.insert(QStringLiteral("last_error"), st.value().text(3));
+            }
+        }
+        result.insert(QStringLiteral("outbox_job"), jobId);
+    }
+    if (ctx.json()) {
+        printJson(ctx.out(), result);
+        return ExitOk;
+    }
+    const QString state = result.value(QStringLiteral("state")).toString();
+    if (state == QLatin1String("awaiting_approval")) {
+        ctx.out() << CliText::tr("Reply submitted for approval (%1).")
+                         .arg(result.value(QStringLiteral("reply_draft")).toString())
+                  << '\n';
+    } else if (state == QLatin1String("done")) {
+        ctx.out() << CliText::tr("Reply sent: %1").arg(result.value(QStringLiteral("url")).toString()) << '\n';
+    } else {
+        QString why = result.value(QStringLiteral("last_error")).toString();
+        ctx.out() << CliText::tr("Reply queued (%1)%2; `sync` or `serve` sends it.")
+                         .arg(state, why.isEmpty() ? QString() : QStringLiteral(": ") + oneLine(why, 120))
+                  << '\n';
+    }
+    return ExitOk;
+}
+
+} // namespace sb::cli
