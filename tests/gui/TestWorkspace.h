@@ -80,9 +80,9 @@ public:
             in.kind = i % 4 == 1 ? QStringLiteral("dm") : QStringLiteral("mention");
             in.text = QStringLiteral("Hello, %1 (#%2)").arg(topics[i % topics.size()]).arg(i);
             in.createdAt = at - 30 * kMinute;
-            in.author
-                = {QStringLiteral("person-%1").arg(i % 40), QStringLiteral("@person%1@social.example").arg(i % 40),
-                   QStringLiteral("Person %1").arg(i % 40)};
+            in.author.remoteId = QStringLiteral("person-%1").arg(i % 40);
+            in.author.handle = QStringLiteral("@person%1@social.example").arg(i % 40);
+            in.author.displayName = QStringLiteral("Person %1").arg(i % 40);
             items.push_back(in);
             if (i % 3 == 0) {
                 sb::IncomingItem out = in;
