@@ -11,6 +11,10 @@ std::unique_ptr<Channel> makeChannel(const ChannelContext &context)
         options.accountId = context.account.id;
         options.instanceUrl = QUrl(context.account.serviceUrl);
         options.selfRemoteId = context.account.remoteId;
+        // Tests shorten the request timeout to exercise hung servers quickly.
+        if (const int timeout = qEnvironmentVariableIntValue("SWITCHBOARD_REQUEST_TIMEOUT_MS"); timeout > 0) {
+            options.timeoutMs = timeout;
+        }
         // Read once, then kept in memory only (a keychain round trip per request would be wasteful). A token that
         // cannot be read gives an empty one: the server answers 401 and the account shows "sign in again".
         auto secret = context.secret;

@@ -243,7 +243,9 @@ void OutboxRunner::onFailed(const Job &job, const Error &error, bool afterReconc
         }
         break;
     case ErrorKind::MaybeCommitted:
-        retryLater(job, QStringLiteral("maybe_committed"), error, now + retryDelayMs(job.attempts));
+        // Find out soon (the next pass may reconcile at once); back off only when it keeps happening.
+        retryLater(job, QStringLiteral("maybe_committed"), error,
+                   now + (job.attempts <= 1 ? 0 : retryDelayMs(job.attempts - 1)));
         return;
     case ErrorKind::RateLimited:
         retryLater(job, afterReconcile ? job.state : QStringLiteral("pending"), error,
