@@ -347,7 +347,11 @@ Status DemoRun::poll()
         auto it = std::find_if(cursors.begin(), cursors.end(),
                                [&](const CursorUpdate &u) { return u.accountId == item.accountId && u.feed == feed; });
         if (it == cursors.end()) {
-            cursors.push_back(CursorUpdate {item.accountId, feed, item.remoteId, {}, {}});
+            CursorUpdate cursor;
+            cursor.accountId = item.accountId;
+            cursor.feed = feed;
+            cursor.newest = item.remoteId;
+            cursors.push_back(std::move(cursor));
         } else {
             it->newest = item.remoteId;
         }
@@ -363,9 +367,24 @@ Status DemoRun::poll()
     return success();
 }
 
+Status DemoRun::open(Conversation &c, const Actor &reader)
+{
+    if (!c.unread) {
+        return success(); // the engine would find nothing to mark
+    }
+    c.unread = false;
+    return m_engine.markRead(reader, c.id);
+}
+
+void DemoRun::pause(int minSeconds, int maxSeconds)
+{
+    m_clock.advance(m_rng.between(minSeconds, maxSeconds) * kSecond);
+}
+
 Status DemoRun::onInbound(quint32 index)
 {
     Conversation &c = m_conversations[index];
+    c.unread = true;
     if (c.id.isEmpty()) {
         Statement &st = m_db.cached("SELECT id FROM conversations WHERE account_id = ? AND thread_key = ?");
         st.bindAll(m_accounts[c.account].id, c.threadKey);
@@ -403,16 +422,17 @@ Status DemoRun::triage(quint32 index)
     c.agentQueued = false;
     c.triaged = true;
     const Actor actor = Actor::employee(m_staff[c.triager].id);
-    const qint64 now = m_clock.nowMs();
-    SB_TRY(m_engine.markRead(actor, c.id));
+    SB_TRY(open(c, actor));
+    pause(5, 40); // reading it
     if (c.topic == Topic::Spam) {
         SB_TRY(m_engine.markSpam(actor, c.id, true));
-        m_clock.advance(20 * kSecond);
+        pause(3, 20);
         SB_TRY(m_engine.setStatus(actor, c.id, ConversationStatus::Resolved));
         c.status = ConversationStatus::Resolved;
         return success();
     }
     SB_TRY(m_engine.assignTeam(actor, c.id, m_teams[topicTeam(c.topic)]));
+    pause(2, 10);
     if (!c.unassigned) {
         const int assignee = chooseAssignee(c.topic, c.triager);
         const bool handOver = m_staff[assignee].role == Role::Contributor && m_rng.chance(0.5);
@@ -421,6 +441,7 @@ Status DemoRun::triage(quint32 index)
         c.assignee = qint8(first);
         c.handler = qint8(first);
         c.escalateTo = handOver ? qint8(assignee) : qint8(-1);
+        pause(2, 10);
     }
 
     SB_TRY(m_engine.addTag(actor, c.id, topicTag(c.topic)));
@@ -455,10 +476,12 @@ Status DemoRun::triage(quint32 index)
             colleague = colleague == kManager ? int(kJonas) : int(kManager);
         }
         ctx.colleague = m_staff[colleague].first;
+        pause(20, 120); // writing it
         SB_TRY(m_engine.addNote(actor, c.id, TextBank::instance().note(c.topic, false, ctx, m_rng)));
     }
 
     c.agentQueued = true;
+    const qint64 now = m_clock.nowMs();
     if (c.escalateTo >= 0) {
         schedule(businessDelay(now, c.handler, 15, 1.0), Step::Escalate, index);
     } else if (c.replies & 1) {
@@ -489,17 +512,18 @@ Status DemoRun::reply(quint32 index)
     Conversation &c = m_conversations[index];
     const int writer = c.handler;
     const Actor actor = Actor::employee(m_staff[writer].id);
-    const qint64 now = m_clock.nowMs();
     if (c.status == ConversationStatus::Pending) {
         SB_TRY(m_engine.setStatus(Actor::employee(m_staff[closerFor(c)].id), c.id, ConversationStatus::Open));
         c.status = ConversationStatus::Open;
     }
-    SB_TRY(m_engine.markRead(actor, c.id));
+    SB_TRY(open(c, actor));
+    pause(30, 240); // reading the thread, typing the answer
     const bool closing = c.turn > 0 && c.turn == c.turns - 1 && !c.reopen;
     c.replyText = TextBank::instance().agentReply(c.topic, c.turn, closing, textFor(c, writer), m_rng);
     auto outcome = m_engine.submitReply(actor, c.id, c.replyText);
     SB_TRY(outcome);
     c.author = qint8(writer);
+    const qint64 now = m_clock.nowMs();
     if (!outcome.value().outboxJobId.isEmpty()) {
         c.pending = outcome.value().outboxJobId;
         schedule(now + m_rng.between(15, 90) * kSecond, Step::Send, index);
@@ -615,7 +639,8 @@ Status DemoRun::resolve(quint32 index)
     Conversation &c = m_conversations[index];
     c.agentQueued = false;
     const Actor actor = Actor::employee(m_staff[closerFor(c)].id);
-    SB_TRY(m_engine.markRead(actor, c.id));
+    SB_TRY(open(c, actor));
+    pause(3, 30);
     SB_TRY(m_engine.setStatus(actor, c.id, ConversationStatus::Resolved));
     c.status = ConversationStatus::Resolved;
     if (c.reopenPending) {

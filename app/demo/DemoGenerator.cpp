@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <bit>
 #include <limits>
@@ -45,6 +47,39 @@ constexpr StaffSeed kStaffSeeds[kStaffCount] = {
     {"Priya Nair", Role::Contributor, 0, 1.7},
     {"Lukas Schneider", Role::Contributor, 0, 2.3},
 };
+
+// Generation touches every index at random places (UUID keys), so a page cache much larger than the connection's
+// default keeps a large demo in memory instead of re-reading pages; the previous size comes back afterwards.
+class ScopedCacheSize {
+public:
+    ScopedCacheSize(SqliteDb &db, qint64 kib) : m_db(db), m_previous(db.scalarInt(QStringLiteral("PRAGMA cache_size")))
+    {
+        const qint64 previousKib = m_previous < 0 ? -m_previous : m_previous * 4;
+        if (kib > previousKib) {
+            (void)m_db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(-kib));
+        }
+    }
+    ~ScopedCacheSize() { (void)m_db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_previous)); }
+    ScopedCacheSize(const ScopedCacheSize &) = delete;
+    ScopedCacheSize &operator=(const ScopedCacheSize &) = delete;
+
+private:
+    SqliteDb &m_db;
+    qint64 m_previous;
+};
+
+// Some engine calls step a cached SELECT and leave it unreset until its next use. A statement left that way keeps
+// the connection's read transaction open past COMMIT, and SQLite then skips the automatic WAL checkpoint: the WAL
+// would grow by gigabytes over a large demo and every page read would get slower. Between batches nothing is
+// running, so resetting whatever is still active is safe.
+void releaseReads(SqliteDb &db)
+{
+    for (sqlite3_stmt *st = sqlite3_next_stmt(db.handle(), nullptr); st; st = sqlite3_next_stmt(db.handle(), st)) {
+        if (sqlite3_stmt_busy(st)) {
+            sqlite3_reset(st);
+        }
+    }
+}
 
 QString emailFor(const QString &name)
 {
@@ -347,6 +382,7 @@ Status DemoRun::dispatch(const Action &action)
 Status DemoRun::commitBatch(bool reopen)
 {
     if (m_tx) {
+        releaseReads(m_db);
         SB_TRY(m_tx->commit());
         m_tx.reset();
     }
@@ -365,6 +401,7 @@ Status DemoRun::commitBatch(bool reopen)
 Result<DemoStats> DemoRun::run()
 {
     m_timer.start();
+    const ScopedCacheSize cache(m_db, std::min<qint64>(1 << 20, m_options.items * 2)); // KiB, at most 1 GiB
     planConversations();
     planPosts();
     SB_TRY(commitBatch(true));
@@ -398,6 +435,7 @@ Result<DemoStats> DemoRun::run()
     SB_TRY(poll()); // whatever arrived since the last sync
     SB_TRY(finishPosts());
     SB_TRY(commitBatch(false));
+    SB_TRY(m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)")); // hand over one tidy file
     return collectStats();
 }
 

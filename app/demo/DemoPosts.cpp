@@ -205,7 +205,10 @@ Status DemoRun::postStep(quint32 index)
         post.scheduledAtMs = p.scheduledAt;
         post.timeZone = QStringLiteral("Europe/Berlin");
         for (size_t k = 0; k < p.accounts.size(); ++k) {
-            post.variants.push_back({m_accounts[p.accounts[k]].id, p.texts[k]});
+            NewPostVariant variant;
+            variant.accountId = m_accounts[p.accounts[k]].id;
+            variant.text = p.texts[k];
+            post.variants.push_back(std::move(variant));
         }
         auto id = m_engine.createPost(author, post);
         SB_TRY(id);

@@ -102,6 +102,7 @@ struct Conversation {
     bool triaged = false;
     bool agentQueued = false;
     bool reopenPending = false;
+    bool unread = false; // a customer message arrived since someone last opened the conversation
     ConversationStatus status = ConversationStatus::Open;
     qint64 secondMessageAt = 0;
     TextContext ctx;
@@ -186,6 +187,8 @@ private:
     Status wake(quint32 index);
     QString nextRemoteId(int account, const Customer *author, QString *url);
     TextContext &textFor(Conversation &c, int writer);
+    Status open(Conversation &c, const Actor &reader);
+    void pause(int minSeconds, int maxSeconds);
 
     // DemoPosts.cpp
     void planPosts();

@@ -193,9 +193,13 @@ QString TextBank::customerAddendum(Topic, const TextContext &ctx, Random &rng) c
     return pickFilled(m_addenda, ctx, rng);
 }
 
-QString TextBank::customerFollowUp(Topic, bool satisfied, const TextContext &ctx, Random &rng) const
+QString TextBank::customerFollowUp(Topic topic, bool satisfied, const TextContext &ctx, Random &rng) const
 {
-    return pickFilled(satisfied ? m_thanks : m_followUps, ctx, rng).trimmed();
+    if (!satisfied) {
+        return pickFilled(m_followUps, ctx, rng);
+    }
+    const Lines &specific = m_topicThanks[int(topic)];
+    return pickFilled(!specific.en.empty() && rng.chance(0.5) ? specific : m_thanks, ctx, rng);
 }
 
 QString TextBank::agentReply(Topic topic, int turn, bool closing, const TextContext &ctx, Random &rng) const
@@ -543,18 +547,29 @@ TextBank::TextBank()
                    list({"hier die Bestellnummer: {order}", "habe euch die Details per DM geschickt",
                          "heute immer noch nichts von {carrier}…", "hab ich probiert, klappt nicht. Andere Idee?",
                          "okay, und wann höre ich von euch?"})};
-    m_thanks = {list({"perfect, thank you {agent}!", "received it today, all good {emoji}",
-                      "that worked, thanks a lot {emoji}", "great, thanks for the quick help {agent}",
-                      "refund of {amount} arrived, thanks!", "ok makes sense, cheers", "awesome, appreciate it {emoji}",
-                      "the {product} just arrived in {city}, thank you!", "{carrier} finally delivered, thanks {agent}",
-                      "got the new confirmation for {order}, all good", "thanks, I'll try {size} then {emoji}",
-                      "you're the best, {agent} {emoji}"}),
-                list({"perfekt, danke {agent}!", "heute angekommen, alles gut {emoji}", "hat geklappt, vielen Dank!",
-                      "super, danke für die schnelle Hilfe {emoji}", "Erstattung über {amount} ist da, danke!",
-                      "{product} ist heute in {city} angekommen, danke!",
-                      "{carrier} hat endlich geliefert, danke "
-                      "{agent}",
-                      "Bestätigung für {order} ist da, alles gut"})};
+    m_thanks = {
+        list({"perfect, thank you {agent}!", "that worked, thanks a lot {emoji}",
+              "great, thanks for the quick help {agent}", "ok makes sense, cheers", "awesome, appreciate it {emoji}",
+              "you're the best, {agent} {emoji}", "thanks, that's exactly what I needed", "super helpful, thank you!"}),
+        list({"perfekt, danke {agent}!", "hat geklappt, vielen Dank!", "super, danke für die schnelle Hilfe {emoji}",
+              "alles klar, danke euch", "top, danke {agent} {emoji}"})};
+    m_topicThanks[int(Topic::Shipping)]
+        = {list({"received it today, all good {emoji}", "{carrier} finally delivered, thanks {agent}",
+                 "the {product} just arrived in {city}, thank you!"}),
+           list({"heute angekommen, alles gut {emoji}", "{carrier} hat endlich geliefert, danke {agent}"})};
+    m_topicThanks[int(Topic::Order)] = {list({"got the new confirmation for {order}, all good"}),
+                                        list({"Bestätigung für {order} ist da, alles gut"})};
+    m_topicThanks[int(Topic::Returns)]
+        = {list({"refund of {amount} arrived, thanks!", "label worked, parcel is on its way"}),
+           list({"Erstattung über {amount} ist da, danke!"})};
+    m_topicThanks[int(Topic::Billing)] = m_topicThanks[int(Topic::Returns)];
+    m_topicThanks[int(Topic::Sizing)]
+        = {list({"thanks, I'll go with {size} then {emoji}"}), list({"danke, dann nehme ich {size} {emoji}"})};
+    m_topicThanks[int(Topic::Product)] = {list({"great, just ordered the {product} in {colour}!"}),
+                                          list({"super, habe {product} in {colour} bestellt!"})};
+    m_topicThanks[int(Topic::Complaint)]
+        = {list({"ok, thanks for sorting it out {agent}", "replacement arrived, thanks"}),
+           list({"ok, danke fürs Kümmern {agent}", "Ersatz ist angekommen, danke"})};
     m_agentFollowUps
         = {list({"thanks, {name}! Got it – checking with the warehouse now. {sig}",
                  "thanks for the details. I've escalated it to {carrier} ({ticket}) and will update you by {weekday}. "

@@ -86,6 +86,7 @@ private:
 
     std::array<Lines, kTopicCount> m_openings;
     std::array<Lines, kTopicCount> m_replies;
+    std::array<Lines, kTopicCount> m_topicThanks; // empty where only the general thank-yous fit
     Lines m_greetings, m_closers, m_addenda, m_followUps, m_thanks;
     Lines m_replyOpeners, m_apologies, m_agentFollowUps, m_closingReplies;
     Lines m_notes, m_escalations, m_colours, m_weekdays;
