@@ -15,8 +15,8 @@ InboxEmptyState::InboxEmptyState(QWidget *parent) : QWidget(parent)
     auto *icon = new QLabel(this);
     icon->setPixmap(icons::forKey(QStringLiteral("section-inbox")).pixmap(64, 64));
     icon->setAlignment(Qt::AlignCenter);
-    auto *text = new QLabel(tr("No messages yet. Add a Mastodon or Bluesky account and its mentions, replies and "
-                               "direct messages arrive here; or look around in a demo workspace first."),
+    auto *text = new QLabel(tr("Add a Mastodon or Bluesky account and its mentions, replies and direct messages "
+                               "arrive here, or look around a demo workspace first."),
                             this);
     text->setObjectName(QStringLiteral("inboxEmptyText"));
     text->setWordWrap(true);
