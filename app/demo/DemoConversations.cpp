@@ -376,9 +376,9 @@ Status DemoRun::open(Conversation &c, const Actor &reader)
     return m_engine.markRead(reader, c.id);
 }
 
-void DemoRun::pause(int minSeconds, int maxSeconds)
+qint64 DemoRun::later(int minSeconds, int maxSeconds)
 {
-    m_clock.advance(m_rng.between(minSeconds, maxSeconds) * kSecond);
+    return m_clock.nowMs() + m_rng.between(minSeconds * 1000, maxSeconds * 1000);
 }
 
 Status DemoRun::onInbound(quint32 index)
@@ -419,20 +419,22 @@ Status DemoRun::onInbound(quint32 index)
 Status DemoRun::triage(quint32 index)
 {
     Conversation &c = m_conversations[index];
-    c.agentQueued = false;
     c.triaged = true;
+    SB_TRY(open(c, Actor::employee(m_staff[c.triager].id)));
+    schedule(later(5, 40), Step::Sort, index); // reading it
+    return success();
+}
+
+Status DemoRun::sort(quint32 index)
+{
+    Conversation &c = m_conversations[index];
     const Actor actor = Actor::employee(m_staff[c.triager].id);
-    SB_TRY(open(c, actor));
-    pause(5, 40); // reading it
     if (c.topic == Topic::Spam) {
         SB_TRY(m_engine.markSpam(actor, c.id, true));
-        pause(3, 20);
-        SB_TRY(m_engine.setStatus(actor, c.id, ConversationStatus::Resolved));
-        c.status = ConversationStatus::Resolved;
+        schedule(later(3, 20), Step::Resolve, index);
         return success();
     }
     SB_TRY(m_engine.assignTeam(actor, c.id, m_teams[topicTeam(c.topic)]));
-    pause(2, 10);
     if (!c.unassigned) {
         const int assignee = chooseAssignee(c.topic, c.triager);
         const bool handOver = m_staff[assignee].role == Role::Contributor && m_rng.chance(0.5);
@@ -441,7 +443,6 @@ Status DemoRun::triage(quint32 index)
         c.assignee = qint8(first);
         c.handler = qint8(first);
         c.escalateTo = handOver ? qint8(assignee) : qint8(-1);
-        pause(2, 10);
     }
 
     SB_TRY(m_engine.addTag(actor, c.id, topicTag(c.topic)));
@@ -470,17 +471,31 @@ Status DemoRun::triage(quint32 index)
         SB_TRY(m_engine.addTag(actor, c.id, QStringLiteral("carrier-delay")));
     }
     if (m_rng.chance(0.12)) {
-        TextContext &ctx = textFor(c, c.triager);
-        int colleague = kManager + int(m_rng.below(kStaffCount - kManager));
-        if (colleague == c.triager) {
-            colleague = colleague == kManager ? int(kJonas) : int(kManager);
-        }
-        ctx.colleague = m_staff[colleague].first;
-        pause(20, 120); // writing it
-        SB_TRY(m_engine.addNote(actor, c.id, TextBank::instance().note(c.topic, false, ctx, m_rng)));
+        schedule(later(20, 120), Step::Note, index); // writing it
+    } else {
+        afterTriage(index);
     }
+    return success();
+}
 
-    c.agentQueued = true;
+Status DemoRun::note(quint32 index)
+{
+    Conversation &c = m_conversations[index];
+    TextContext &ctx = textFor(c, c.triager);
+    int colleague = kManager + int(m_rng.below(kStaffCount - kManager));
+    if (colleague == c.triager) {
+        colleague = colleague == kManager ? int(kJonas) : int(kManager);
+    }
+    ctx.colleague = m_staff[colleague].first;
+    SB_TRY(m_engine.addNote(Actor::employee(m_staff[c.triager].id), c.id,
+                            TextBank::instance().note(c.topic, false, ctx, m_rng)));
+    afterTriage(index);
+    return success();
+}
+
+void DemoRun::afterTriage(quint32 index)
+{
+    Conversation &c = m_conversations[index];
     const qint64 now = m_clock.nowMs();
     if (c.escalateTo >= 0) {
         schedule(businessDelay(now, c.handler, 15, 1.0), Step::Escalate, index);
@@ -489,7 +504,6 @@ Status DemoRun::triage(quint32 index)
     } else {
         schedule(businessDelay(now, c.handler, 20, 1.0), Step::Resolve, index);
     }
-    return success();
 }
 
 Status DemoRun::escalate(quint32 index)
@@ -510,26 +524,30 @@ Status DemoRun::escalate(quint32 index)
 Status DemoRun::reply(quint32 index)
 {
     Conversation &c = m_conversations[index];
-    const int writer = c.handler;
-    const Actor actor = Actor::employee(m_staff[writer].id);
     if (c.status == ConversationStatus::Pending) {
         SB_TRY(m_engine.setStatus(Actor::employee(m_staff[closerFor(c)].id), c.id, ConversationStatus::Open));
         c.status = ConversationStatus::Open;
     }
-    SB_TRY(open(c, actor));
-    pause(30, 240); // reading the thread, typing the answer
+    SB_TRY(open(c, Actor::employee(m_staff[c.handler].id)));
+    schedule(later(30, 240), Step::Compose, index); // reading the thread, typing the answer
+    return success();
+}
+
+Status DemoRun::compose(quint32 index)
+{
+    Conversation &c = m_conversations[index];
+    const int writer = c.handler;
     const bool closing = c.turn > 0 && c.turn == c.turns - 1 && !c.reopen;
     c.replyText = TextBank::instance().agentReply(c.topic, c.turn, closing, textFor(c, writer), m_rng);
-    auto outcome = m_engine.submitReply(actor, c.id, c.replyText);
+    auto outcome = m_engine.submitReply(Actor::employee(m_staff[writer].id), c.id, c.replyText);
     SB_TRY(outcome);
     c.author = qint8(writer);
-    const qint64 now = m_clock.nowMs();
     if (!outcome.value().outboxJobId.isEmpty()) {
         c.pending = outcome.value().outboxJobId;
-        schedule(now + m_rng.between(15, 90) * kSecond, Step::Send, index);
+        schedule(later(15, 90), Step::Send, index);
     } else {
         c.pending = outcome.value().replyDraftId;
-        schedule(businessDelay(now, kManager, 25, 0.8), Step::Review, index);
+        schedule(businessDelay(m_clock.nowMs(), kManager, 25, 0.8), Step::Review, index);
     }
     return success();
 }
@@ -640,7 +658,6 @@ Status DemoRun::resolve(quint32 index)
     c.agentQueued = false;
     const Actor actor = Actor::employee(m_staff[closerFor(c)].id);
     SB_TRY(open(c, actor));
-    pause(3, 30);
     SB_TRY(m_engine.setStatus(actor, c.id, ConversationStatus::Resolved));
     c.status = ConversationStatus::Resolved;
     if (c.reopenPending) {

@@ -368,8 +368,11 @@ Status DemoRun::dispatch(const Action &action)
     case Step::Message: return customerMessage(action.subject);
     case Step::Poll: return poll();
     case Step::Triage: return triage(action.subject);
+    case Step::Sort: return sort(action.subject);
+    case Step::Note: return note(action.subject);
     case Step::Escalate: return escalate(action.subject);
     case Step::Reply: return reply(action.subject);
+    case Step::Compose: return compose(action.subject);
     case Step::Review: return review(action.subject);
     case Step::Send: return send(action.subject);
     case Step::Resolve: return resolve(action.subject);

@@ -242,7 +242,7 @@ Status DemoRun::postStep(quint32 index)
     default:
         // The scheduler's moment: every variant goes out and the networks confirm, a few seconds apart.
         for (size_t k = 0; k < p.accounts.size(); ++k) {
-            m_clock.advance(m_rng.between(1, 4) * kSecond);
+            m_clock.advance(m_rng.between(150, 900)); // milliseconds: the networks confirm one after the other
             QString url;
             const QString remote = nextRemoteId(p.accounts[k], nullptr, &url);
             SB_TRY(m_engine.markVariantPublished(p.variantIds[k], remote, url));

@@ -140,9 +140,12 @@ public:
     enum class Step : quint8 {
         Message,
         Poll,
-        Triage,
+        Triage, // open and read it
+        Sort, // team, assignee, tags, priority
+        Note,
         Escalate,
-        Reply,
+        Reply, // open the thread
+        Compose, // the answer is written
         Review,
         Send,
         Resolve,
@@ -179,8 +182,12 @@ private:
     Status poll();
     Status onInbound(quint32 index);
     Status triage(quint32 index);
+    Status sort(quint32 index);
+    Status note(quint32 index);
+    void afterTriage(quint32 index);
     Status escalate(quint32 index);
     Status reply(quint32 index);
+    Status compose(quint32 index);
     Status review(quint32 index);
     Status send(quint32 index);
     Status resolve(quint32 index);
@@ -188,7 +195,8 @@ private:
     QString nextRemoteId(int account, const Customer *author, QString *url);
     TextContext &textFor(Conversation &c, int writer);
     Status open(Conversation &c, const Actor &reader);
-    void pause(int minSeconds, int maxSeconds);
+    // A few seconds to minutes later: one person's pause is a later step, never a jump of the shared clock.
+    qint64 later(int minSeconds, int maxSeconds);
 
     // DemoPosts.cpp
     void planPosts();
