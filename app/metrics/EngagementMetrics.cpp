@@ -194,22 +194,25 @@ Result<EngagementReport> EngagementMetrics::compute(SqliteDb &db, const TimeRang
     }));
     SB_TRY(eachRow(db, kFirstResponses, range, [&](Statement &st) {
         const qint64 firstInbound = st.int64(0);
-        const std::optional<qint64> due = st.isNull(1) ? std::nullopt : std::optional<qint64>(st.int64(1));
+        // Plain values and flags (not std::optional): GCC 12 reports a false maybe-uninitialized on optionals here.
+        const bool hasDue = !st.isNull(1);
+        const qint64 due = hasDue ? st.int64(1) : 0;
         const QString assignee = st.text(2);
-        const std::optional<qint64> responded = st.isNull(3) ? std::nullopt : std::optional<qint64>(st.int64(3));
+        const bool hasResponse = !st.isNull(3);
+        const qint64 responded = hasResponse ? st.int64(3) : 0;
         const QString author = st.text(4);
         const QString owner = author.isEmpty() ? assignee : author;
         Tally *t = owner.isEmpty() ? nullptr : &byEmployee[owner];
-        if (responded) {
-            const qint64 secs = hours.businessSecondsBetween(firstInbound, *responded);
+        if (hasResponse) {
+            const qint64 secs = hours.businessSecondsBetween(firstInbound, responded);
             team.firstResponseSecs.push_back(secs);
             if (t) {
                 t->firstResponseSecs.push_back(secs);
             }
         }
-        if (due) {
-            const bool met = responded && *responded <= *due;
-            const bool missed = responded ? *responded > *due : nowMs > *due;
+        if (hasDue) {
+            const bool met = hasResponse && responded <= due;
+            const bool missed = hasResponse ? responded > due : nowMs > due;
             if (met || missed) {
                 (met ? team.slaMet : team.slaMissed) += 1;
                 if (t) {
