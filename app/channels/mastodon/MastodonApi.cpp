@@ -82,7 +82,9 @@ Error classifyFailure(const ReplyOutcome &outcome, RequestEffect effect, const Q
     if (outcome.timedOut || !gotStatus || (success && outcome.networkError != QNetworkReply::NoError)) {
         const QString what = outcome.timedOut
             ? tr("The server did not answer in time.")
-            : tr("The connection to the server failed (network error %1).").arg(int(outcome.networkError));
+            : tr("The connection to the server failed (%1).")
+                  .arg(outcome.networkErrorText.isEmpty() ? QString::number(int(outcome.networkError))
+                                                          : outcome.networkErrorText);
         if (publish) {
             if (!outcome.timedOut && !gotStatus && surelyNotSent(outcome.networkError)) {
                 return withMessage(ErrorKind::Transient, what);
@@ -180,7 +182,7 @@ void MastodonApi::get(const QString &path, const QUrlQuery &query, Done done, bo
         return;
     }
     const QNetworkRequest req = request(urlFor(path, query));
-    if (!isInstancePath(path) && !req.hasRawHeader("Authorization")) {
+    if (m_options.requireToken && !isInstancePath(path) && !req.hasRawHeader("Authorization")) {
         QTimer::singleShot(0, this, [done = std::move(done)] {
             done(makeError(ErrorKind::AuthExpired, tr("No access token: sign in to the account again.")));
         });
@@ -193,7 +195,7 @@ void MastodonApi::postJson(const QString &path, const QJsonObject &body, const H
                            Done done)
 {
     QNetworkRequest req = request(urlFor(path));
-    if (!m_nam || !req.hasRawHeader("Authorization")) {
+    if (!m_nam || (m_options.requireToken && !req.hasRawHeader("Authorization"))) {
         QTimer::singleShot(0, this, [done = std::move(done), noNam = !m_nam] {
             done(noNam ? makeError(ErrorKind::Transient, tr("No network access."))
                        : makeError(ErrorKind::AuthExpired, tr("No access token: sign in to the account again.")));
@@ -211,7 +213,7 @@ void MastodonApi::postJson(const QString &path, const QJsonObject &body, const H
 void MastodonApi::postMultipart(const QString &path, QHttpMultiPart *parts, Done done)
 {
     const QNetworkRequest req = request(urlFor(path));
-    if (!m_nam || !req.hasRawHeader("Authorization")) {
+    if (!m_nam || (m_options.requireToken && !req.hasRawHeader("Authorization"))) {
         delete parts;
         QTimer::singleShot(0, this, [done = std::move(done), noNam = !m_nam] {
             done(noNam ? makeError(ErrorKind::Transient, tr("No network access."))
@@ -282,6 +284,11 @@ void MastodonApi::track(QNetworkReply *reply, const QString &what, RequestEffect
                 ReplyOutcome outcome;
                 outcome.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 outcome.networkError = reply->error();
+                if (outcome.networkError != QNetworkReply::NoError) {
+                    // Qt's text names the URL: keep the host and path only (queries carry no secrets, but stay short).
+                    outcome.networkErrorText = reply->errorString().replace(reply->url().toString(),
+                                                                            reply->url().toString(QUrl::RemoveQuery));
+                }
                 outcome.tooLarge = state->tooLarge;
                 // Qt reports its transfer timeout as a cancellation (6.4) or a timeout (later versions).
                 outcome.timedOut = state->timedOut || outcome.networkError == QNetworkReply::TimeoutError
@@ -300,8 +307,8 @@ void MastodonApi::track(QNetworkReply *reply, const QString &what, RequestEffect
                          && outcome.networkError == QNetworkReply::NoError)
                         || gone);
                 qCDebug(lcMastodon).noquote()
-                    << what << outcome.httpStatus << int(outcome.networkError) << (outcome.timedOut ? "timeout" : "")
-                    << (outcome.tooLarge ? "too-large" : "");
+                    << what << outcome.httpStatus << outcome.networkErrorText << (outcome.timedOut ? "(timed out)" : "")
+                    << (outcome.tooLarge ? "(too large)" : "");
                 if (!ok) {
                     const Error error = classifyFailure(outcome, effect, now);
                     qCInfo(lcMastodon).noquote() << what << errorKindName(error.kind) << error.message;

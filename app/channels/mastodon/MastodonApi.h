@@ -39,6 +39,7 @@ enum class RequestEffect {
 struct ReplyOutcome {
     int httpStatus = 0; // 0: no HTTP response at all
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorText; // Qt's description of the network error
     bool timedOut = false;
     bool tooLarge = false;
     QByteArray body;
@@ -62,6 +63,7 @@ struct ApiOptions {
     int timeoutMs = 30'000; // no byte for this long: give up
     qint64 maxResponseBytes = kMaxJsonBytes; // larger bodies are aborted, never buffered
     QByteArray userAgent = "Switchboard";
+    bool requireToken = true; // false for the sign-in calls (app registration, token exchange)
 };
 
 struct ApiResponse {

@@ -7,9 +7,6 @@
 
 namespace sb::mastodon {
 
-const QString MastodonChannel::kNotificationsFeed = QStringLiteral("notifications");
-const QString MastodonChannel::kConversationsFeed = QStringLiteral("conversations");
-
 namespace {
 
 // Mastodon's GET /api/v1/statuses takes up to 20 ids.

@@ -44,8 +44,8 @@ class MastodonChannel final : public Channel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MastodonChannel)
 public:
-    static const QString kNotificationsFeed;
-    static const QString kConversationsFeed;
+    static inline const QString kNotificationsFeed = QStringLiteral("notifications");
+    static inline const QString kConversationsFeed = QStringLiteral("conversations");
 
     MastodonChannel(QNetworkAccessManager *nam, MastodonChannelOptions options, QObject *parent = nullptr);
     ~MastodonChannel() override;

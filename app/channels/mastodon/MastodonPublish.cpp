@@ -98,6 +98,9 @@ void MastodonChannel::publish(const PublishRequest &request, Callback<PublishRes
                     done(parent.error());
                     return;
                 }
+                if (parent.value().inReplyToId.isEmpty()) {
+                    m_threads.setRoot(parent.value().id, parent.value().id);
+                }
                 const QString text = replyTextWithRecipients(request.text, parent.value(), request.visibility,
                                                              m_self.id, instanceDomain());
                 postStatus(request, text, done);
