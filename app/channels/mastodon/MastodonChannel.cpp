@@ -36,7 +36,14 @@ MastodonChannel::MastodonChannel(QNetworkAccessManager *nam, MastodonChannelOpti
     m_self.id = m_options.selfRemoteId;
 }
 
-MastodonChannel::~MastodonChannel() = default;
+MastodonChannel::~MastodonChannel()
+{
+    // First the parts that call back into this object, while all of it is still intact.
+    delete m_stream;
+    m_stream = nullptr;
+    delete m_api;
+    m_api = nullptr;
+}
 
 ChannelCapabilities MastodonChannel::capabilities() const
 {

@@ -6,6 +6,7 @@
 #include "channels/mastodon/MastodonStream.h"
 #include "channels/mastodon/MastodonThreads.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
@@ -125,6 +126,8 @@ private:
     bool m_instanceKnown = false;
     Account m_self;
     bool m_multiStatusUnsupported = false;
+    // When each idempotency key was first sent by this process: reconcile ignores look-alikes that are older.
+    QHash<QString, qint64> m_firstAttemptMs;
     std::deque<StreamEvent> m_streamQueue;
     bool m_streamBusy = false;
 };

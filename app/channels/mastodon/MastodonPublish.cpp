@@ -127,6 +127,13 @@ void MastodonChannel::postStatus(const PublishRequest &request, const QString &t
     if (!request.mediaIds.isEmpty()) {
         body.insert(QStringLiteral("media_ids"), QJsonArray::fromStringList(request.mediaIds));
     }
+    constexpr qsizetype kMaxRemembered = 10'000;
+    if (m_firstAttemptMs.size() >= kMaxRemembered) {
+        m_firstAttemptMs.clear();
+    }
+    if (!m_firstAttemptMs.contains(request.idempotencyKey)) {
+        m_firstAttemptMs.insert(request.idempotencyKey, QDateTime::currentMSecsSinceEpoch());
+    }
     // Mastodon answers a repeated key (for an hour) with the status it created the first time.
     const MastodonApi::Headers headers {{QByteArrayLiteral("Idempotency-Key"), request.idempotencyKey.toLatin1()}};
     m_api->postJson(
@@ -231,7 +238,11 @@ void MastodonChannel::scanOwnStatuses(const PublishRequest &request, const QStri
                        return;
                    }
                    for (const Status &s : list.value().entries) {
-                       if (statusMatchesRequest(s, request)) {
+                       // Same words posted well before this job's first attempt are an older post, not this one
+                       // (an hour of slack for clocks that disagree). Unknown after a restart: any age matches.
+                       const qint64 firstAttempt = m_firstAttemptMs.value(request.idempotencyKey);
+                       const bool tooOld = firstAttempt > 0 && s.createdAt < firstAttempt - 3'600'000;
+                       if (!tooOld && statusMatchesRequest(s, request)) {
                            done(std::optional<Status>(s));
                            return;
                        }
