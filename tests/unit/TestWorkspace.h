@@ -56,7 +56,8 @@ struct TestWorkspace {
         item.kind = QStringLiteral("mention");
         item.text = text;
         item.createdAt = at;
-        item.author = {author, QStringLiteral("@%1@remote.example").arg(author), QStringLiteral("User %1").arg(author)};
+        item.author
+            = {author, QStringLiteral("@%1@remote.example").arg(author), QStringLiteral("User %1").arg(author), {}};
         return item;
     }
 
