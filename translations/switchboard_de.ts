@@ -1,4 +1,3026 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Globale Optionen:</translation>
+    </message>
+    <message>
+        <source>the workspace folder (default: $SWITCHBOARD_WORKSPACE, else %1)</source>
+        <translation>der Ordner des Arbeitsbereichs (Standard: $SWITCHBOARD_WORKSPACE, sonst %1)</translation>
+    </message>
+    <message>
+        <source>who makes the changes (default: $SWITCHBOARD_EMPLOYEE, else the first admin)</source>
+        <translation>wer die Änderungen vornimmt (Standard: $SWITCHBOARD_EMPLOYEE, sonst der erste Admin)</translation>
+    </message>
+    <message>
+        <source>ID is a conversation id or a unique prefix of it (8 characters or more). EMPLOYEE is an employee&apos;s id or name (&quot;none&quot; unassigns), ACCOUNT an account&apos;s id or handle. Times are ISO 8601; without an offset they are read in the workspace&apos;s time zone.</source>
+        <translation>ID ist die ID einer Unterhaltung oder ein eindeutiger Anfang davon (mindestens 8 Zeichen). EMPLOYEE ist die ID oder der Name von Mitarbeitenden („none“ hebt die Zuweisung auf), ACCOUNT die ID oder das Handle eines Kontos. Zeiten im Format ISO 8601; ohne Zeitzonenversatz gelten sie in der Zeitzone des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 success, 1 failure, 2 usage error. --json prints JSON on stdout.</source>
+        <translation>Exit-Status: 0 Erfolg, 1 Fehler, 2 falscher Aufruf. --json gibt JSON auf stdout aus.</translation>
+    </message>
+    <message>
+        <source>missing command (try --help)</source>
+        <translation>Befehl fehlt (siehe --help)</translation>
+    </message>
+    <message>
+        <source>missing %1 command</source>
+        <translation>%1: Unterbefehl fehlt</translation>
+    </message>
+    <message>
+        <source>unknown %1 command: %2</source>
+        <translation>%1: unbekannter Unterbefehl %2</translation>
+    </message>
+    <message>
+        <source>unknown command: %1 (try --help)</source>
+        <translation>unbekannter Befehl: %1 (siehe --help)</translation>
+    </message>
+    <message>
+        <source>missing argument %1</source>
+        <translation>Argument %1 fehlt</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1</source>
+        <translation>unerwartetes Argument %1</translation>
+    </message>
+    <message>
+        <source>--workspace needs a folder</source>
+        <translation>--workspace braucht einen Ordner</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>unknown option --%1</source>
+        <translation>unbekannte Option --%1</translation>
+    </message>
+    <message>
+        <source>option --%1 takes no value</source>
+        <translation>Option --%1 erwartet keinen Wert</translation>
+    </message>
+    <message>
+        <source>option --%1 needs a value</source>
+        <translation>Option --%1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>unsupported network &quot;%1&quot; (supported: mastodon)</source>
+        <translation>nicht unterstütztes Netzwerk „%1“ (unterstützt: mastodon)</translation>
+    </message>
+    <message>
+        <source>--instance needs the server&apos;s address, e.g. https://mastodon.social</source>
+        <translation>--instance braucht die Adresse des Servers, z. B. https://mastodon.social</translation>
+    </message>
+    <message>
+        <source>give exactly one of --token-env VAR and --token-stdin</source>
+        <translation>geben Sie genau eine der Optionen --token-env VAR und --token-stdin an</translation>
+    </message>
+    <message>
+        <source>--backfill-days takes a number of days (1-3650)</source>
+        <translation>--backfill-days erwartet eine Anzahl von Tagen (1-3650)</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is empty or not set</source>
+        <translation>die Umgebungsvariable %1 ist leer oder nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>no token on standard input</source>
+        <translation>kein Token auf der Standardeingabe</translation>
+    </message>
+    <message>
+        <source>the server did not accept the token: %1</source>
+        <translation>der Server hat das Token nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>cannot store the token: %1</source>
+        <translation>das Token kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>%1 (%2) hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>no secret service is available, so only the name of the variable %1 was kept; `sync` and `serve` read the token from it when they run.</source>
+        <translation>kein Secret Service verfügbar, daher wurde nur der Name der Variablen %1 gespeichert; `sync` und `serve` lesen das Token beim Start daraus.</translation>
+    </message>
+    <message>
+        <source>serving %1 (sync and outbox); stop with SIGTERM or Ctrl+C</source>
+        <translation>bediene %1 (Synchronisierung und Postausgang); beenden mit SIGTERM oder Strg+C</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>--text is required</source>
+        <translation>--text ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Reply submitted for approval (%1).</source>
+        <translation>Antwort zur Freigabe eingereicht (%1).</translation>
+    </message>
+    <message>
+        <source>Reply sent: %1</source>
+        <translation>Antwort gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Reply queued (%1)%2; `sync` or `serve` sends it.</source>
+        <translation>Antwort eingereiht (%1)%2; `sync` oder `serve` sendet sie.</translation>
+    </message>
+    <message>
+        <source>No conversation with the id %1.</source>
+        <translation>Keine Unterhaltung mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>--limit takes a positive number, not &quot;%1&quot;</source>
+        <translation>--limit erwartet eine positive Zahl, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--status takes open, pending, snoozed or resolved, not &quot;%1&quot;</source>
+        <translation>--status erwartet open, pending, snoozed oder resolved, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--search needs at least one word</source>
+        <translation>--search braucht mindestens ein Wort</translation>
+    </message>
+    <message>
+        <source>--assignee needs an employee (or none)</source>
+        <translation>--assignee braucht eine Person aus dem Team (oder none)</translation>
+    </message>
+    <message>
+        <source>--account needs an account id or handle</source>
+        <translation>--account braucht eine Konto-ID oder ein Handle</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>LAST</source>
+        <translation>ZULETZT</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation>KONTO</translation>
+    </message>
+    <message>
+        <source>AUTHOR</source>
+        <translation>AUTOR</translation>
+    </message>
+    <message>
+        <source>ASSIGNEE</source>
+        <translation>ZUSTÄNDIG</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>The search &quot;%1&quot; failed: %2</source>
+        <translation>Die Suche „%1“ ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>No conversations match.</source>
+        <translation>Keine passenden Unterhaltungen.</translation>
+    </message>
+    <message>
+        <source>Conversation %1</source>
+        <translation>Unterhaltung %1</translation>
+    </message>
+    <message>
+        <source>  %1 on %2 (%3) from %4</source>
+        <translation>  %1 auf %2 (%3) von %4</translation>
+    </message>
+    <message>
+        <source>  Status: %1   Assignee: %2   Priority: %3   Unread: %4</source>
+        <translation>  Status: %1   Zuständig: %2   Priorität: %3   Ungelesen: %4</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>  Tags: %1   SLA due: %2</source>
+        <translation>  Tags: %1   SLA fällig: %2</translation>
+    </message>
+    <message>
+        <source>  Snoozed until: %1</source>
+        <translation>  Zurückgestellt bis: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thread (%n item(s)):</source>
+        <translation>
+            <numerusform>Thread (%n Eintrag):</numerusform>
+            <numerusform>Thread (%n Einträge):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Verlauf:</translation>
+    </message>
+    <message>
+        <source>AT</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>ACTOR</source>
+        <translation>AKTEUR</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>AKTION</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>DETAILS</translation>
+    </message>
+    <message>
+        <source>EMPLOYEE is empty (use &quot;none&quot; to unassign)</source>
+        <translation>EMPLOYEE ist leer (mit „none“ wird die Zuweisung aufgehoben)</translation>
+    </message>
+    <message>
+        <source>Conversation %1 is unassigned.</source>
+        <translation>Unterhaltung %1 ist niemandem zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Conversation %1 is assigned to %2.</source>
+        <translation>Unterhaltung %1 ist %2 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>STATUS is one of open, pending, snoozed or resolved, not &quot;%1&quot;</source>
+        <translation>STATUS ist open, pending, snoozed oder resolved, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>snoozed needs --until ISO (when the conversation comes back)</source>
+        <translation>snoozed braucht --until ISO (wann die Unterhaltung zurückkommt)</translation>
+    </message>
+    <message>
+        <source>--until goes with snoozed only</source>
+        <translation>--until gilt nur zusammen mit snoozed</translation>
+    </message>
+    <message>
+        <source>--until takes an ISO 8601 date-time such as 2025-06-01T09:00, not &quot;%1&quot;</source>
+        <translation>--until erwartet Datum und Uhrzeit nach ISO 8601 wie 2025-06-01T09:00, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Conversation %1 is snoozed until %2 (%3).</source>
+        <translation>Unterhaltung %1 ist bis %2 (%3) zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>Conversation %1 is %2.</source>
+        <translation>Unterhaltung %1 hat jetzt den Status %2.</translation>
+    </message>
+    <message>
+        <source>the note is empty</source>
+        <translation>die Notiz ist leer</translation>
+    </message>
+    <message>
+        <source>Added note %1 to conversation %2.</source>
+        <translation>Notiz %1 zur Unterhaltung %2 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>--name needs a workspace name</source>
+        <translation>--name braucht einen Namen für den Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>--admin needs the first admin&apos;s name</source>
+        <translation>--admin braucht den Namen des ersten Admins</translation>
+    </message>
+    <message>
+        <source>unknown time zone %1 (use an IANA name such as Europe/Berlin)</source>
+        <translation>unbekannte Zeitzone %1 (verwenden Sie einen IANA-Namen wie Europe/Berlin)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace %1 is already initialized (it has %n employee(s)).</source>
+        <translation>
+            <numerusform>Der Arbeitsbereich %1 ist bereits eingerichtet (er hat %n Mitarbeiter:in).</numerusform>
+            <numerusform>Der Arbeitsbereich %1 ist bereits eingerichtet (er hat %n Mitarbeitende).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Initialized workspace &quot;%1&quot; in %2 (admin: %3, time zone: %4).</source>
+        <translation>Arbeitsbereich „%1“ in %2 eingerichtet (Admin: %3, Zeitzone: %4).</translation>
+    </message>
+    <message>
+        <source>--size takes small, large or a number of items, not &quot;%1&quot;</source>
+        <translation>--size erwartet small, large oder eine Anzahl von Einträgen, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--seed takes a non-negative number, not &quot;%1&quot;</source>
+        <translation>--seed erwartet eine nicht negative Zahl, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--anchor takes a date such as 2025-06-30, not &quot;%1&quot;</source>
+        <translation>--anchor erwartet ein Datum wie 2025-06-30, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>The workspace %1 already has data (%2 employees, %3 accounts, %4 conversations); demo only fills an empty workspace. Choose a new folder with --workspace.</source>
+        <translation>Der Arbeitsbereich %1 enthält bereits Daten (%2 Mitarbeitende, %3 Konten, %4 Unterhaltungen); demo füllt nur einen leeren Arbeitsbereich. Wählen Sie mit --workspace einen neuen Ordner.</translation>
+    </message>
+    <message>
+        <source>Generating demo data: %1 of %2 items</source>
+        <translation>Demodaten werden erzeugt: %1 von %2 Einträgen</translation>
+    </message>
+    <message>
+        <source>Cannot generate the demo workspace: %1</source>
+        <translation>Der Demo-Arbeitsbereich kann nicht erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>Demo workspace ready in %1: %2 items, %3 conversations, %4 events, %5 posts (%6 s).</source>
+        <translation>Demo-Arbeitsbereich in %1 bereit: %2 Einträge, %3 Unterhaltungen, %4 Ereignisse, %5 Beiträge (%6 s).</translation>
+    </message>
+    <message>
+        <source>NETWORK</source>
+        <translation>NETZWERK</translation>
+    </message>
+    <message>
+        <source>HANDLE</source>
+        <translation>HANDLE</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>HEALTH</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>LAST SYNC</source>
+        <translation>LETZTE SYNCHRONISIERUNG</translation>
+    </message>
+    <message>
+        <source>SYNC</source>
+        <translation>SYNCHRONISIERUNG</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>Noch keine Konten.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>TEAM</source>
+        <translation>TEAM</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>AKTIV</translation>
+    </message>
+    <message>
+        <source>No employees yet; run init.</source>
+        <translation>Noch keine Mitarbeitenden; führen Sie init aus.</translation>
+    </message>
+</context>
+<context>
+    <name>CliText</name>
+    <message>
+        <source>The workspace folder name is empty.</source>
+        <translation>Der Name des Arbeitsbereichsordners ist leer.</translation>
+    </message>
+    <message>
+        <source>The workspace has no active admin to act as; pass --as EMPLOYEE or run init.</source>
+        <translation>Der Arbeitsbereich hat keinen aktiven Admin, in dessen Namen gehandelt werden kann; geben Sie --as EMPLOYEE an oder führen Sie init aus.</translation>
+    </message>
+    <message>
+        <source>No employee with the id or name &quot;%1&quot;.</source>
+        <translation>Niemand im Team hat die ID oder den Namen „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; matches several employees (%2); use the id.</source>
+        <translation>„%1“ passt auf mehrere Mitarbeitende (%2); verwenden Sie die ID.</translation>
+    </message>
+    <message>
+        <source>No account with the id or handle &quot;%1&quot;.</source>
+        <translation>Kein Konto mit der ID oder dem Handle „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; matches several accounts (%2); use the id.</source>
+        <translation>„%1“ passt auf mehrere Konten (%2); verwenden Sie die ID.</translation>
+    </message>
+    <message>
+        <source>No conversation with an empty id.</source>
+        <translation>Keine Unterhaltung mit leerer ID.</translation>
+    </message>
+    <message>
+        <source>No conversation with the id %1 (a prefix needs at least 8 characters).</source>
+        <translation>Keine Unterhaltung mit der ID %1 (ein ID-Anfang braucht mindestens 8 Zeichen).</translation>
+    </message>
+    <message>
+        <source>No conversation with the id %1.</source>
+        <translation>Keine Unterhaltung mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>The id prefix %1 matches several conversations (%2); type more of the id.</source>
+        <translation>Der ID-Anfang %1 passt auf mehrere Unterhaltungen (%2); geben Sie mehr von der ID ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>A demo workspace has between 1 and 100 million items.</source>
+        <translation>Ein Demo-Arbeitsbereich hat zwischen 1 und 100 Millionen Einträge.</translation>
+    </message>
+    <message>
+        <source>The demo fills an empty workspace; this one already has people in it.</source>
+        <translation>Die Demo füllt nur einen leeren Arbeitsbereich; in diesem gibt es bereits Personen.</translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager:in</translation>
+    </message>
+    <message>
+        <source>Community manager</source>
+        <translation>Community-Manager:in</translation>
+    </message>
+    <message>
+        <source>Contributor</source>
+        <translation>Fachexpert:in</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In Prüfung</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Wird veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Partially published</source>
+        <translation>Teilweise veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Verpasst</translation>
+    </message>
+</context>
+<context>
+    <name>Ingest</name>
+    <message>
+        <source>Unknown account %1.</source>
+        <translation>Unbekanntes Konto %1.</translation>
+    </message>
+    <message>
+        <source>An item without an id, thread or time cannot be stored.</source>
+        <translation>Ein Eintrag ohne ID, Thread oder Zeit kann nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Mastodon</name>
+    <message>
+        <source>Unexpected response from the server: %1</source>
+        <translation>Unerwartete Antwort vom Server: %1</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>Liste erwartet</translation>
+    </message>
+    <message>
+        <source>The server&apos;s response is too large (%1 MB).</source>
+        <translation>Die Antwort des Servers ist zu groß (%1 MB).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s response is not valid UTF-8.</source>
+        <translation>Die Antwort des Servers ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s response is not valid JSON (%1 at %2).</source>
+        <translation>Die Antwort des Servers ist kein gültiges JSON (%1 an Position %2).</translation>
+    </message>
+    <message>
+        <source>not an account</source>
+        <translation>kein Konto</translation>
+    </message>
+    <message>
+        <source>not a status</source>
+        <translation>kein Status</translation>
+    </message>
+    <message>
+        <source>not a notification</source>
+        <translation>keine Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>not a conversation</source>
+        <translation>keine Unterhaltung</translation>
+    </message>
+    <message>
+        <source>not a thread context</source>
+        <translation>kein Thread-Kontext</translation>
+    </message>
+    <message>
+        <source>not an instance description</source>
+        <translation>keine Instanzbeschreibung</translation>
+    </message>
+    <message>
+        <source>not a media attachment</source>
+        <translation>kein Medienanhang</translation>
+    </message>
+    <message>
+        <source>not an application registration</source>
+        <translation>keine Anwendungsregistrierung</translation>
+    </message>
+    <message>
+        <source>not an access token</source>
+        <translation>kein Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>not a streaming event</source>
+        <translation>kein Streaming-Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message>
+        <source>Sync and publishing already run in %1.</source>
+        <translation>Synchronisierung und Veröffentlichung laufen bereits in %1.</translation>
+    </message>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation>%1 (Prozess %2)</translation>
+    </message>
+    <message>
+        <source>another Switchboard process</source>
+        <translation>einem anderen Switchboard-Prozess</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Cannot read the database file %1: %2</source>
+        <translation>Die Datenbankdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Switchboard database (the file is corrupt or of another kind). It was left untouched.</source>
+        <translation>%1 ist keine Switchboard-Datenbank (die Datei ist beschädigt oder von anderer Art). Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2. It was left untouched.</source>
+        <translation>%1 kann nicht geöffnet werden: %2. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 is corrupt (%2). It was left untouched.</source>
+        <translation>%1 ist beschädigt (%2). Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another application. It was left untouched.</source>
+        <translation>%1 ist eine SQLite-Datenbank einer anderen Anwendung. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Switchboard (schema version %2; this version knows up to %3). Refusing to open it; update Switchboard.</source>
+        <translation>%1 wurde von einer neueren Switchboard-Version geschrieben (Schemaversion %2; diese Version kennt bis %3). Die Datei wird nicht geöffnet; aktualisieren Sie Switchboard.</translation>
+    </message>
+    <message>
+        <source>The workspace folder %1 does not exist.</source>
+        <translation>Der Arbeitsbereichsordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot create the workspace folder %1.</source>
+        <translation>Der Arbeitsbereichsordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>The workspace folder %1 is not writable: %2</source>
+        <translation>Der Arbeitsbereichsordner %1 ist nicht beschreibbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no Switchboard workspace (no %2). Run &apos;switchboard-cli --workspace %1 init&apos; first.</source>
+        <translation>%1 enthält keinen Switchboard-Arbeitsbereich (kein %2). Führen Sie zuerst &apos;switchboard-cli --workspace %1 init&apos; aus.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is not writable.</source>
+        <translation>Die Datenbankdatei %1 ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>Cannot back up %1 before migrating: %2</source>
+        <translation>%1 kann vor der Migration nicht gesichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb</name>
+    <message>
+        <source>No %1 with id %2.</source>
+        <translation>%1 mit der ID %2 nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Creating a demo workspace…</source>
+        <translation>Demo-Arbeitsbereich wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>No %1 is stored in the keychain.</source>
+        <translation>Für „%1“ ist im Schlüsselbund nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1). On a headless server, keep the secret in an environment variable and add the account with --token-env or --app-password-env.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1). Auf einem Server ohne Bildschirm legen Sie das Geheimnis in einer Umgebungsvariablen ab und fügen das Konto mit --token-env oder --app-password-env hinzu.</translation>
+    </message>
+    <message>
+        <source>Keychain error: %1</source>
+        <translation>Schlüsselbund-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>The environment variable %1, which holds this account&apos;s secret, is not set.</source>
+        <translation>Die Umgebungsvariable %1, die das Geheimnis dieses Kontos enthält, ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>No credentials are stored for this account; sign in again.</source>
+        <translation>Für dieses Konto sind keine Anmeldedaten gespeichert; melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AccountSetup</name>
+    <message>
+        <source>Enter the server&apos;s address, e.g. mastodon.social.</source>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. mastodon.social.</translation>
+    </message>
+    <message>
+        <source>%1 accounts cannot be connected yet.</source>
+        <translation>%1-Konten können noch nicht verbunden werden.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the sign-in in the system keychain: %1</source>
+        <translation>Die Anmeldung kann nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The account is no longer in this workspace.</source>
+        <translation>Das Konto ist nicht mehr in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>You signed in as %1, but this account is %2. Sign in as %2.</source>
+        <translation>Sie haben sich als %1 angemeldet, aber dieses Konto ist %2. Melden Sie sich als %2 an.</translation>
+    </message>
+    <message>
+        <source>The account was removed, but its sign-in could not be deleted from the keychain: %1</source>
+        <translation>Das Konto wurde entfernt, aber seine Anmeldung konnte nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AccountSignIn</name>
+    <message>
+        <source>A sign-in is already running.</source>
+        <translation>Eine Anmeldung läuft bereits.</translation>
+    </message>
+    <message>
+        <source>%1 accounts come with the %1 connector.</source>
+        <translation>%1-Konten werden mit dem %1-Connector verfügbar.</translation>
+    </message>
+    <message>
+        <source>Paste the access token first.</source>
+        <translation>Fügen Sie zuerst das Zugriffstoken ein.</translation>
+    </message>
+    <message>
+        <source>Approve Switchboard on %1, then paste the code it shows.</source>
+        <translation>Autorisieren Sie Switchboard auf %1 und fügen Sie dann den angezeigten Code ein.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve Switchboard in the browser…</source>
+        <translation>Warten, bis Sie Switchboard im Browser autorisieren…</translation>
+    </message>
+    <message>
+        <source>Registering Switchboard with %1…</source>
+        <translation>Switchboard wird bei %1 registriert…</translation>
+    </message>
+    <message>
+        <source>Checking the code with %1…</source>
+        <translation>Code wird bei %1 geprüft…</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Only managers and admins can connect accounts.</source>
+        <translation>Nur Manager:innen und Admins können Konten verbinden.</translation>
+    </message>
+    <message>
+        <source>Checking the account with %1…</source>
+        <translation>Konto wird bei %1 geprüft…</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the sign-in: %2</source>
+        <translation>%1 hat die Anmeldung nicht akzeptiert: %2</translation>
+    </message>
+    <message>
+        <source>Saving the account and its sign-in in the keychain…</source>
+        <translation>Konto wird gespeichert, Anmeldung wird im Schlüsselbund abgelegt…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::Engine</name>
+    <message>
+        <source>Unknown employee %1.</source>
+        <translation>Mitarbeiter:in %1 ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Employee %1 is deactivated.</source>
+        <translation>Mitarbeiter:in %1 ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Employee %1 has an unknown role.</source>
+        <translation>Mitarbeiter:in %1 hat eine unbekannte Rolle.</translation>
+    </message>
+    <message>
+        <source>A %1 is not allowed to %2.</source>
+        <translation>Die Rolle „%1“ ist nicht berechtigt, %2.</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>assign conversations</source>
+        <translation>Unterhaltungen zuzuweisen</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>Mitarbeiter:in</translation>
+    </message>
+    <message>
+        <source>Cannot assign to a deactivated employee.</source>
+        <translation>An deaktivierte Mitarbeitende kann nicht zugewiesen werden.</translation>
+    </message>
+    <message>
+        <source>route conversations to teams</source>
+        <translation>Unterhaltungen an Teams weiterzuleiten</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>change a conversation&apos;s status</source>
+        <translation>den Status einer Unterhaltung zu ändern</translation>
+    </message>
+    <message>
+        <source>A snooze needs a time in the future.</source>
+        <translation>Zum Zurückstellen ist ein Zeitpunkt in der Zukunft nötig.</translation>
+    </message>
+    <message>
+        <source>A tag is one word of at most 64 characters.</source>
+        <translation>Ein Tag ist ein einzelnes Wort mit höchstens 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>tag conversations</source>
+        <translation>Unterhaltungen mit Tags zu versehen</translation>
+    </message>
+    <message>
+        <source>untag conversations</source>
+        <translation>Tags von Unterhaltungen zu entfernen</translation>
+    </message>
+    <message>
+        <source>Priority goes from 0 (none) to 3 (urgent).</source>
+        <translation>Die Priorität reicht von 0 (keine) bis 3 (dringend).</translation>
+    </message>
+    <message>
+        <source>change priorities</source>
+        <translation>Prioritäten zu ändern</translation>
+    </message>
+    <message>
+        <source>mark spam</source>
+        <translation>Spam zu markieren</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Eine Notiz braucht Text.</translation>
+    </message>
+    <message>
+        <source>A reply needs some text.</source>
+        <translation>Eine Antwort braucht Text.</translation>
+    </message>
+    <message>
+        <source>approve replies</source>
+        <translation>Antworten freizugeben</translation>
+    </message>
+    <message>
+        <source>reply draft</source>
+        <translation>Antwortentwurf</translation>
+    </message>
+    <message>
+        <source>This reply is no longer awaiting approval (it is %1).</source>
+        <translation>Diese Antwort wartet nicht mehr auf Freigabe (Status: %1).</translation>
+    </message>
+    <message>
+        <source>Say why the reply is rejected, so its author can fix it.</source>
+        <translation>Geben Sie einen Grund für die Ablehnung an, damit die Antwort überarbeitet werden kann.</translation>
+    </message>
+    <message>
+        <source>reject replies</source>
+        <translation>Antworten abzulehnen</translation>
+    </message>
+    <message>
+        <source>outbox job</source>
+        <translation>Postausgangsauftrag</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>The post is %1, not %2.</source>
+        <translation>Der Beitrag hat den Status „%1“, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>approve posts</source>
+        <translation>Beiträge freizugeben</translation>
+    </message>
+    <message>
+        <source>Say why the post is rejected, so its author can fix it.</source>
+        <translation>Geben Sie einen Grund für die Ablehnung an, damit der Beitrag überarbeitet werden kann.</translation>
+    </message>
+    <message>
+        <source>reject posts</source>
+        <translation>Beiträge abzulehnen</translation>
+    </message>
+    <message>
+        <source>A team needs a name.</source>
+        <translation>Ein Team braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>manage teams</source>
+        <translation>Teams zu verwalten</translation>
+    </message>
+    <message>
+        <source>A team named %1 already exists.</source>
+        <translation>Ein Team namens %1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>An employee needs a name.</source>
+        <translation>Mitarbeitende brauchen einen Namen.</translation>
+    </message>
+    <message>
+        <source>add employees</source>
+        <translation>Mitarbeitende hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Only an admin can make another admin.</source>
+        <translation>Nur ein Admin kann weitere Admins ernennen.</translation>
+    </message>
+    <message>
+        <source>change employees</source>
+        <translation>Mitarbeitende zu ändern</translation>
+    </message>
+    <message>
+        <source>Only an admin can grant or revoke the admin role.</source>
+        <translation>Nur ein Admin kann die Admin-Rolle vergeben oder entziehen.</translation>
+    </message>
+    <message>
+        <source>deactivate employees</source>
+        <translation>Mitarbeitende zu deaktivieren</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself.</source>
+        <translation>Sie können sich nicht selbst deaktivieren.</translation>
+    </message>
+    <message>
+        <source>change workspace settings</source>
+        <translation>die Einstellungen des Arbeitsbereichs zu ändern</translation>
+    </message>
+    <message>
+        <source>Business hours need a valid time zone, at least one working day and an end after the start.</source>
+        <translation>Geschäftszeiten brauchen eine gültige Zeitzone, mindestens einen Arbeitstag und ein Ende nach dem Beginn.</translation>
+    </message>
+    <message>
+        <source>This workspace already has employees.</source>
+        <translation>Dieser Arbeitsbereich hat bereits Mitarbeitende.</translation>
+    </message>
+    <message>
+        <source>An account needs a handle and a server address.</source>
+        <translation>Ein Konto braucht ein Handle und eine Serveradresse.</translation>
+    </message>
+    <message>
+        <source>The promised first-response time must be positive.</source>
+        <translation>Die zugesagte Zeit bis zur ersten Antwort muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>add accounts</source>
+        <translation>Konten hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>The account %1 is already in this workspace.</source>
+        <translation>Das Konto %1 ist bereits in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>pause or resume sync</source>
+        <translation>die Synchronisierung anzuhalten oder fortzusetzen</translation>
+    </message>
+    <message>
+        <source>No account with id %1.</source>
+        <translation>Kein Konto mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>remove accounts</source>
+        <translation>Konten zu entfernen</translation>
+    </message>
+    <message>
+        <source>sign accounts in</source>
+        <translation>Konten anzumelden</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name and an end date on or after its start.</source>
+        <translation>Eine Kampagne braucht einen Namen und ein Enddatum, das nicht vor ihrem Beginn liegt.</translation>
+    </message>
+    <message>
+        <source>A campaign colour is written #rrggbb.</source>
+        <translation>Eine Kampagnenfarbe wird als #rrggbb angegeben.</translation>
+    </message>
+    <message>
+        <source>plan campaigns</source>
+        <translation>Kampagnen zu planen</translation>
+    </message>
+    <message>
+        <source>A post goes to at least one account.</source>
+        <translation>Ein Beitrag braucht mindestens ein Konto.</translation>
+    </message>
+    <message>
+        <source>Every variant of a post needs text.</source>
+        <translation>Jede Variante eines Beitrags braucht Text.</translation>
+    </message>
+    <message>
+        <source>Cannot add a variant for account %1: %2</source>
+        <translation>Für das Konto %1 kann keine Variante hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>No post variant with id %1.</source>
+        <translation>Keine Beitragsvariante mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>A post that is not approved cannot be published.</source>
+        <translation>Ein nicht freigegebener Beitrag kann nicht veröffentlicht werden.</translation>
+    </message>
+    <message>
+        <source>A goal&apos;s target cannot be negative.</source>
+        <translation>Der Zielwert eines Ziels darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>set goals</source>
+        <translation>Ziele festzulegen</translation>
+    </message>
+    <message>
+        <source>Cannot set the goal: %1</source>
+        <translation>Das Ziel kann nicht festgelegt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SecretStore</name>
+    <message>
+        <source>The keychain did not answer in time.</source>
+        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SyncThread</name>
+    <message>
+        <source>Account setup is not available in this window.</source>
+        <translation>Die Kontoeinrichtung ist in diesem Fenster nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Accounts cannot be removed in this window.</source>
+        <translation>Konten können in diesem Fenster nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SyncWorker</name>
+    <message>
+        <source>The workspace cannot be written to, so no account can be added.</source>
+        <translation>In den Arbeitsbereich kann nicht geschrieben werden, daher kann kein Konto hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be written to.</source>
+        <translation>In den Arbeitsbereich kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::mastodon</name>
+    <message>
+        <source>The server&apos;s response was larger than allowed and was not read.</source>
+        <translation>Die Antwort des Servers war größer als erlaubt und wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to the server failed (%1).</source>
+        <translation>Die Verbindung zum Server ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>The post may have been published.</source>
+        <translation>Der Beitrag wurde möglicherweise veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP %1.</source>
+        <translation>Der Server hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP %1: %2</source>
+        <translation>Der Server hat mit HTTP %1 geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>A post needs an idempotency key, or it could not be reconciled after a failure.</source>
+        <translation>Ein Beitrag braucht einen Idempotenzschlüssel, sonst lässt er sich nach einem Fehler nicht abgleichen.</translation>
+    </message>
+    <message>
+        <source>The idempotency key is too long.</source>
+        <translation>Der Idempotenzschlüssel ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The idempotency key must be printable ASCII.</source>
+        <translation>Der Idempotenzschlüssel darf nur druckbare ASCII-Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>There is nothing to post.</source>
+        <translation>Es gibt nichts zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Not a Mastodon status id: %1</source>
+        <translation>Keine Mastodon-Status-ID: %1</translation>
+    </message>
+    <message>
+        <source>Not a Mastodon media id: %1</source>
+        <translation>Keine Mastodon-Medien-ID: %1</translation>
+    </message>
+    <message>
+        <source>Unknown visibility: %1</source>
+        <translation>Unbekannte Sichtbarkeit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::mastodon::MastodonApi</name>
+    <message>
+        <source>No network access.</source>
+        <translation>Kein Netzwerkzugriff.</translation>
+    </message>
+    <message>
+        <source>No access token: sign in to the account again.</source>
+        <translation>Kein Zugriffstoken: Melden Sie sich erneut bei dem Konto an.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::mastodon::MastodonChannel</name>
+    <message>
+        <source>Unknown Mastodon feed: %1</source>
+        <translation>Unbekannter Mastodon-Feed: %1</translation>
+    </message>
+    <message>
+        <source>Not a Mastodon cursor: %1</source>
+        <translation>Kein Mastodon-Cursor: %1</translation>
+    </message>
+    <message>
+        <source>Not a Mastodon status id: %1</source>
+        <translation>Keine Mastodon-Status-ID: %1</translation>
+    </message>
+    <message>
+        <source>The post this replies to no longer exists.</source>
+        <translation>Der Beitrag, auf den geantwortet wird, existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The server accepted the post but its answer was unreadable: %1</source>
+        <translation>Der Server hat den Beitrag angenommen, aber seine Antwort war nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>The post is not among the account&apos;s recent posts.</source>
+        <translation>Der Beitrag ist nicht unter den neuesten Beiträgen des Kontos.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected media id from the server.</source>
+        <translation>Unerwartete Medien-ID vom Server.</translation>
+    </message>
+    <message>
+        <source>The server is still processing the media file.</source>
+        <translation>Der Server verarbeitet die Mediendatei noch.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::mastodon::MastodonSignIn</name>
+    <message>
+        <source>The sign-in was not completed in time.</source>
+        <translation>Die Anmeldung wurde nicht rechtzeitig abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>A sign-in is already running.</source>
+        <translation>Eine Anmeldung läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Switchboard is signed in. You can close this page.</source>
+        <translation>Switchboard ist angemeldet. Sie können diese Seite schließen.</translation>
+    </message>
+    <message>
+        <source>The server did not issue a token: %1</source>
+        <translation>Der Server hat kein Token ausgestellt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1 for the browser&apos;s answer.</source>
+        <translation>Auf 127.0.0.1 kann nicht auf die Antwort des Browsers gewartet werden.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not contain a token.</source>
+        <translation>Die Antwort des Servers enthielt kein Token.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused: %1</source>
+        <translation>Die Anmeldung wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>That is not an authorization code.</source>
+        <translation>Das ist kein Autorisierungscode.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::metrics</name>
+    <message>
+        <source>under 1 min</source>
+        <translation>unter 1 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Replies&lt;/b&gt;: replies sent to customers in the range, counted for the person who wrote them (a contributor&apos;s reply approved by a manager is the contributor&apos;s).&lt;/p&gt;&lt;p&gt;&lt;b&gt;First response&lt;/b&gt;: from the conversation&apos;s first inbound message to the first reply, counted in business hours only, for conversations that started in the range. It counts for whoever wrote the first reply, or the assignee when nobody in the team did. p90: nine in ten were answered within this time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SLA attainment&lt;/b&gt;: share of conversations answered before their due time; a conversation still unanswered after its due time counts as missed, one not yet due is left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resolved&lt;/b&gt;: conversations the person marked resolved in the range; a reopened conversation resolved again counts once per person.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open workload&lt;/b&gt;: open and pending conversations assigned now, whatever the range.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notes&lt;/b&gt; and &lt;b&gt;posts published&lt;/b&gt;: written or published in the range. Spam is excluded everywhere.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Team&lt;/b&gt;: the team&apos;s row and the chart&apos;s team median count every conversation, whoever answered it, so they are not an average of the rows above.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Antworten&lt;/b&gt;: im Zeitraum an Kund:innen gesendete Antworten, gezählt für die Person, die sie geschrieben hat (die Antwort einer Fachexpert:in, die eine Manager:in freigegeben hat, zählt für die Fachexpert:in).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erste Antwort&lt;/b&gt;: von der ersten eingehenden Nachricht der Unterhaltung bis zur ersten Antwort, nur in Geschäftszeiten gezählt, für Unterhaltungen, die im Zeitraum begonnen haben. Sie zählt für die Person, die die erste Antwort geschrieben hat, oder für die zuständige Person, wenn niemand aus dem Team geantwortet hat. p90: Neun von zehn wurden innerhalb dieser Zeit beantwortet.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SLA-Erfüllung&lt;/b&gt;: Anteil der Unterhaltungen, die vor ihrer Fälligkeit beantwortet wurden; eine nach ihrer Fälligkeit noch unbeantwortete Unterhaltung zählt als verfehlt, eine noch nicht fällige wird nicht berücksichtigt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erledigt&lt;/b&gt;: Unterhaltungen, die die Person im Zeitraum als erledigt markiert hat; eine wieder geöffnete und erneut erledigte Unterhaltung zählt einmal pro Person.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Offene Arbeitslast&lt;/b&gt;: derzeit zugewiesene offene und wartende Unterhaltungen, unabhängig vom Zeitraum.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notizen&lt;/b&gt; und &lt;b&gt;veröffentlichte Beiträge&lt;/b&gt;: im Zeitraum geschrieben bzw. veröffentlicht. Spam ist überall ausgenommen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Team&lt;/b&gt;: Die Zeile des Teams und der Team-Median im Diagramm zählen jede Unterhaltung, egal wer sie beantwortet hat; sie sind daher kein Durchschnitt der Zeilen darüber.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Replies per week</source>
+        <translation>Antworten pro Woche</translation>
+    </message>
+    <message>
+        <source>Resolved per week</source>
+        <translation>Erledigt pro Woche</translation>
+    </message>
+    <message>
+        <source>Posts per week</source>
+        <translation>Beiträge pro Woche</translation>
+    </message>
+    <message>
+        <source>Median first response</source>
+        <translation>Erste Antwort (Median)</translation>
+    </message>
+    <message>
+        <source>SLA attainment</source>
+        <translation>SLA-Erfüllung</translation>
+    </message>
+    <message>
+        <source>%1 of %2 a week</source>
+        <translation>%1 von %2 pro Woche</translation>
+    </message>
+    <message>
+        <source>%1, goal under %2 min</source>
+        <translation>%1, Ziel unter %2 min</translation>
+    </message>
+    <message>
+        <source>No first responses yet, goal under %1 min</source>
+        <translation>Noch keine ersten Antworten, Ziel unter %1 min</translation>
+    </message>
+    <message>
+        <source>%1 %, goal %2 %</source>
+        <translation>%1 %, Ziel %2 %</translation>
+    </message>
+    <message>
+        <source>Nothing due yet, goal %1 %</source>
+        <translation>Noch nichts fällig, Ziel %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>sb::metrics::EngagementMetrics</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
+    <name>sb::models::AccountsModel</name>
+    <message>
+        <source>Archived: not syncing, conversations kept</source>
+        <translation>Archiviert: keine Synchronisierung, Unterhaltungen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>In Ordnung</translation>
+    </message>
+    <message>
+        <source>Fetching history…</source>
+        <translation>Verlauf wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Rate limited until %1</source>
+        <translation>Ratenbegrenzung bis %1</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>Sign-in expired: sign in again</source>
+        <translation>Anmeldung abgelaufen: bitte erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>History fetched: %1%</source>
+        <translation>Verlauf abgerufen: %1 %</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::models::CalendarModel</name>
+    <message>
+        <source>M</source>
+        <comment>network glyph: Mastodon</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>network glyph: Bluesky</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor:in</translation>
+    </message>
+</context>
+<context>
+    <name>sb::models::EmployeesModel</name>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inaktiv)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::models::EngagementModel</name>
+    <message>
+        <source>Team (all employees)</source>
+        <translation>Team (alle Mitarbeitenden)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n first response(s) in business hours</source>
+        <translation>
+            <numerusform>%n erste Antwort in Geschäftszeiten</numerusform>
+            <numerusform>%n erste Antworten in Geschäftszeiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on time, %2 late or overdue</source>
+        <translation>%1 rechtzeitig, %2 verspätet oder überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Handled %n conversation(s)</source>
+        <translation>
+            <numerusform>%n Unterhaltung bearbeitet</numerusform>
+            <numerusform>%n Unterhaltungen bearbeitet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Median time from the first inbound message to the first reply, in business hours</source>
+        <translation>Median der Zeit von der ersten eingehenden Nachricht bis zur ersten Antwort, in Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Nine in ten first replies came within this time (business hours)</source>
+        <translation>Neun von zehn ersten Antworten kamen innerhalb dieser Zeit (Geschäftszeiten)</translation>
+    </message>
+    <message>
+        <source>Share of conversations answered before their due time</source>
+        <translation>Anteil der Unterhaltungen, die vor ihrer Fälligkeit beantwortet wurden</translation>
+    </message>
+    <message>
+        <source>Open and pending conversations assigned now</source>
+        <translation>Derzeit zugewiesene offene und wartende Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter:in</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>First response (median)</source>
+        <translation>Erste Antwort (Median)</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA eingehalten</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Jetzt offen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Posts published</source>
+        <translation>Veröffentlichte Beiträge</translation>
+    </message>
+</context>
+<context>
+    <name>sb::models::InboxModel</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Rechtzeitig</translation>
+    </message>
+    <message>
+        <source>Due in %1</source>
+        <translation>Fällig in %1</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>%1 überfällig</translation>
+    </message>
+    <message>
+        <source>%1 account %2</source>
+        <translation>%1-Konto %2</translation>
+    </message>
+    <message>
+        <source>First response due %1</source>
+        <translation>Erste Antwort fällig bis %1</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>First-response promise</source>
+        <translation>Zusage für erste Antwort</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+</context>
+<context>
+    <name>sb::models::RosterModel</name>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sb::models::ViewsModel</name>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Replies drafted by contributors that wait for a manager</source>
+        <translation>Antwortentwürfe von Fachexpert:innen, die auf die Freigabe durch Manager:innen warten</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>Gespeicherte Suchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n Unterhaltung</numerusform>
+            <numerusform>%n Unterhaltungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for a reply</source>
+        <translation>
+            <numerusform>%n wartet auf Antwort</numerusform>
+            <numerusform>%n warten auf Antwort</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AccountsSignInDialog</name>
+    <message>
+        <source>Sign in again to %1</source>
+        <translation>Erneut bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 on its server again. Switchboard keeps the sign-in in the system keychain.</source>
+        <translation>Melden Sie %1 erneut auf seinem Server an. Switchboard speichert die Anmeldung im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Sign in to the account on its server. Switchboard keeps the sign-in in the system keychain and then fetches the account&apos;s recent history.</source>
+        <translation>Melden Sie sich auf dem Server des Kontos an. Switchboard speichert die Anmeldung im Schlüsselbund des Systems und ruft dann den jüngsten Verlauf des Kontos ab.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Mastodon</source>
+        <translation>&amp;Mastodon</translation>
+    </message>
+    <message>
+        <source>Network: Mastodon</source>
+        <translation>Netzwerk: Mastodon</translation>
+    </message>
+    <message>
+        <source>Bluesky (coming with the Bluesky connector)</source>
+        <translation>Bluesky (kommt mit dem Bluesky-Connector)</translation>
+    </message>
+    <message>
+        <source>Network: Bluesky, coming with the Bluesky connector</source>
+        <translation>Netzwerk: Bluesky, kommt mit dem Bluesky-Connector</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Netzwerk:</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>e.g. mastodon.social</source>
+        <translation>z. B. mastodon.social</translation>
+    </message>
+    <message>
+        <source>The address of the account&apos;s Mastodon server</source>
+        <translation>Die Adresse des Mastodon-Servers des Kontos</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>With the &amp;browser (recommended)</source>
+        <translation>Mit dem &amp;Browser (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Mit dem Browser anmelden</translation>
+    </message>
+    <message>
+        <source>Opens the server&apos;s sign-in page; the browser hands the sign-in back to Switchboard</source>
+        <translation>Öffnet die Anmeldeseite des Servers; der Browser gibt die Anmeldung an Switchboard zurück</translation>
+    </message>
+    <message>
+        <source>With a &amp;code the server shows</source>
+        <translation>Mit einem &amp;Code vom Server</translation>
+    </message>
+    <message>
+        <source>Sign in with a code the server shows</source>
+        <translation>Mit einem Code anmelden, den der Server anzeigt</translation>
+    </message>
+    <message>
+        <source>For a browser on another computer: open the page there and paste the code it shows</source>
+        <translation>Für einen Browser auf einem anderen Computer: Öffnen Sie die Seite dort und fügen Sie den angezeigten Code hier ein</translation>
+    </message>
+    <message>
+        <source>With an access &amp;token</source>
+        <translation>Mit einem &amp;Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Sign in with an access token</source>
+        <translation>Mit einem Zugriffstoken anmelden</translation>
+    </message>
+    <message>
+        <source>A token made under Preferences, Development on the server</source>
+        <translation>Ein Token, erstellt auf dem Server unter Einstellungen, Entwicklung</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Paste the access token</source>
+        <translation>Zugriffstoken einfügen</translation>
+    </message>
+    <message>
+        <source>Sign in:</source>
+        <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Days of history to fetch</source>
+        <translation>Abzurufende Tage des Verlaufs</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch history of the last:</source>
+        <translation>&amp;Verlauf abrufen für die letzten:</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Anmeldung läuft</translation>
+    </message>
+    <message>
+        <source>Sign-in page address</source>
+        <translation>Adresse der Anmeldeseite</translation>
+    </message>
+    <message>
+        <source>If no browser opened, copy this address into one</source>
+        <translation>Falls sich kein Browser geöffnet hat, kopieren Sie diese Adresse in einen Browser</translation>
+    </message>
+    <message>
+        <source>&amp;Open the page again</source>
+        <translation>Seite &amp;erneut öffnen</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page again</source>
+        <translation>Anmeldeseite erneut öffnen</translation>
+    </message>
+    <message>
+        <source>Code from the server</source>
+        <translation>Code vom Server</translation>
+    </message>
+    <message>
+        <source>Paste the code the server shows</source>
+        <translation>Fügen Sie den Code ein, den der Server anzeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Use this code</source>
+        <translation>Diesen Code ver&amp;wenden</translation>
+    </message>
+    <message>
+        <source>Use this code</source>
+        <translation>Diesen Code verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Stop signing in</source>
+        <translation>Anmeldung abbrec&amp;hen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sign-in error: %1</source>
+        <translation>Anmeldefehler: %1</translation>
+    </message>
+    <message>
+        <source>Contacting %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Open the address below in a browser to sign in.</source>
+        <translation>Es konnte kein Browser geöffnet werden. Öffnen Sie zum Anmelden die Adresse unten in einem Browser.</translation>
+    </message>
+    <message>
+        <source>The sign-in was stopped.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AccountsView</name>
+    <message>
+        <source>Channel accounts</source>
+        <translation>Kanalkonten</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>Konto &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Connect a Mastodon account by signing in to its server</source>
+        <translation>Ein Mastodon-Konto durch Anmelden auf seinem Server verbinden</translation>
+    </message>
+    <message>
+        <source>S&amp;ign in again…</source>
+        <translation>Erneut an&amp;melden…</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to the account&apos;s server again, e.g. after its sign-in expired</source>
+        <translation>Erneut auf dem Server des Kontos anmelden, z. B. wenn die Anmeldung abgelaufen ist</translation>
+    </message>
+    <message>
+        <source>&amp;Pause sync</source>
+        <translation>Synchronisierung &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>Stop or restart fetching new messages for the selected account</source>
+        <translation>Abrufen neuer Nachrichten für das ausgewählte Konto anhalten oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch new messages for the selected account now (F5)</source>
+        <translation>Neue Nachrichten für das ausgewählte Konto jetzt abrufen (F5)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected account, keeping its conversations or not (Delete)</source>
+        <translation>Das ausgewählte Konto entfernen, mit oder ohne seine Unterhaltungen (Entf)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep its conversations (archive)</source>
+        <translation>Unterhaltungen &amp;behalten (archivieren)</translation>
+    </message>
+    <message>
+        <source>Remove the account and keep its conversations (archive)</source>
+        <translation>Konto entfernen und seine Unterhaltungen behalten (archivieren)</translation>
+    </message>
+    <message>
+        <source>Remove the account and its &amp;conversations</source>
+        <translation>Konto und seine &amp;Unterhaltungen entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account and its conversations</source>
+        <translation>Konto und seine Unterhaltungen entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel removing the account</source>
+        <translation>Entfernen des Kontos abbrechen</translation>
+    </message>
+    <message>
+        <source>No channel accounts yet. Add one and its mentions, replies and direct messages arrive in the inbox.</source>
+        <translation>Noch keine Kanalkonten. Fügen Sie eines hinzu, dann landen seine Erwähnungen, Antworten und Direktnachrichten im Posteingang.</translation>
+    </message>
+    <message>
+        <source>Only community managers, managers and admins can pause or resume sync; only managers and admins can add, sign in or remove accounts.</source>
+        <translation>Nur Community-Manager:innen, Manager:innen und Admins können die Synchronisierung anhalten oder fortsetzen; nur Manager:innen und Admins können Konten hinzufügen, anmelden oder entfernen.</translation>
+    </message>
+    <message>
+        <source>Only managers and admins can add, sign in or remove accounts.</source>
+        <translation>Nur Manager:innen und Admins können Konten hinzufügen, anmelden oder entfernen.</translation>
+    </message>
+    <message>
+        <source>History of %1 fetched</source>
+        <translation>Verlauf von %1 abgerufen</translation>
+    </message>
+    <message>
+        <source>Fetching the history of %1: %2%</source>
+        <translation>Verlauf von %1 wird abgerufen: %2 %</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Resume sync</source>
+        <translation>Synchronisierung &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume sync</source>
+        <translation>Synchronisierung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause sync</source>
+        <translation>Synchronisierung anhalten</translation>
+    </message>
+    <message>
+        <source>Restore with a new s&amp;ign-in…</source>
+        <translation>Mit neuer Anmeldung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Sync does not run in this window</source>
+        <translation>In diesem Fenster läuft keine Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Fetching new messages for %1…</source>
+        <translation>Neue Nachrichten für %1 werden abgerufen…</translation>
+    </message>
+    <message>
+        <source>%1 is connected; its history is being fetched.</source>
+        <translation>%1 ist verbunden; der Verlauf wird abgerufen.</translation>
+    </message>
+    <message>
+        <source>%1 is signed in again.</source>
+        <translation>%1 ist wieder angemeldet.</translation>
+    </message>
+    <message>
+        <source>Remove %1 and its archived conversations for good?</source>
+        <translation>%1 und seine archivierten Unterhaltungen endgültig entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its conversations can stay in the inbox, archived and readable, or go with it. Its sign-in is deleted from the keychain either way.</source>
+        <translation>%1 entfernen? Seine Unterhaltungen können archiviert und lesbar im Posteingang bleiben oder mit entfernt werden. Die Anmeldung wird in jedem Fall aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 is archived: it no longer syncs, its conversations stay.</source>
+        <translation>%1 ist archiviert: Es wird nicht mehr synchronisiert, seine Unterhaltungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 and its conversations are removed.</source>
+        <translation>%1 und seine Unterhaltungen wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>Archiving %1…</source>
+        <translation>%1 wird archiviert…</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>%1 wird entfernt…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CalendarMonthGrid</name>
+    <message>
+        <source>Month calendar</source>
+        <translation>Monatskalender</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n Beitrag</numerusform>
+            <numerusform>%n Beiträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weiterer</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>Kampagne: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CalendarView</name>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation>Vorheriger Monat (Bild auf)</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Vorheriger Monat</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Go to today (Home)</source>
+        <translation>Zu heute springen (Pos1)</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Zu heute springen</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>Nächster Monat (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Nächster Monat</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s time zone, set in Settings</source>
+        <translation>Die Zeitzone des Arbeitsbereichs, festgelegt in den Einstellungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Nächster %n Tag</numerusform>
+            <numerusform>Nächste %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upcoming posts</source>
+        <translation>Anstehende Beiträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is scheduled for the next %n day(s).</source>
+        <translation>
+            <numerusform>Für den nächsten %n Tag ist nichts geplant.</numerusform>
+            <numerusform>Für die nächsten %n Tage ist nichts geplant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Times in %1 (%2)</source>
+        <translation>Zeiten in %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Month calendar, %1</source>
+        <translation>Monatskalender, %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ConversationPane</name>
+    <message>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Zitat</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>Erwähnung</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Select a conversation to read it here.
+j and k move through the list, ? shows every shortcut.</source>
+        <translation>Wählen Sie eine Unterhaltung aus, um sie hier zu lesen.
+j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Snoozes until 09:00 tomorrow</source>
+        <translation>Stellt bis morgen 09:00 zurück</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <source>Add tags, separated by commas</source>
+        <translation>Tags hinzufügen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gnee:</source>
+        <translation>&amp;Zuständig:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;iority:</source>
+        <translation>&amp;Priorität:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>Ta&amp;gs:</translation>
+    </message>
+    <message>
+        <source>Messages in this conversation</source>
+        <translation>Nachrichten in dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Write a reply or an internal note</source>
+        <translation>Antwort oder interne Notiz schreiben</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Interne Notiz</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Antworttext</translation>
+    </message>
+    <message>
+        <source>Characters used</source>
+        <translation>Verwendete Zeichen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Strg+Eingabe sendet</translation>
+    </message>
+    <message>
+        <source>%1 on %2 to %3</source>
+        <translation>%1 auf %2 an %3</translation>
+    </message>
+    <message>
+        <source>first response overdue since %1</source>
+        <translation>erste Antwort überfällig seit %1</translation>
+    </message>
+    <message>
+        <source>first response due %1</source>
+        <translation>erste Antwort fällig bis %1</translation>
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation>zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <source>replied as %1</source>
+        <translation>als %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>internal note, only the team sees it</source>
+        <translation>interne Notiz, nur für das Team sichtbar</translation>
+    </message>
+    <message>
+        <source>sending failed: %1</source>
+        <translation>Senden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>queued in the outbox, not sent yet</source>
+        <translation>im Postausgang, noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>reply rejected: %1</source>
+        <translation>Antwort abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>reply awaiting a manager&apos;s approval</source>
+        <translation>Antwort wartet auf Freigabe durch Manager:innen</translation>
+    </message>
+    <message>
+        <source>Write a note only your team sees</source>
+        <translation>Notiz schreiben, die nur Ihr Team sieht</translation>
+    </message>
+    <message>
+        <source>Internal note text</source>
+        <translation>Text der internen Notiz</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Write a reply to %1</source>
+        <translation>Antwort an %1 schreiben</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>Zur Freigabe einreichen</translation>
+    </message>
+    <message>
+        <source>Your role drafts replies; a manager approves them before they go out</source>
+        <translation>In Ihrer Rolle schreiben Sie Antwortentwürfe; Manager:innen geben sie vor dem Versand frei</translation>
+    </message>
+    <message>
+        <source>%1 / %2, %3 too many</source>
+        <translation>%1 / %2, %3 zu viel</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Your role cannot triage conversations</source>
+        <translation>Mit Ihrer Rolle können Sie Unterhaltungen nicht zuweisen oder ihren Status ändern</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::EngagementChart</name>
+    <message>
+        <source>No first responses in this range yet.</source>
+        <translation>In diesem Zeitraum gibt es noch keine ersten Antworten.</translation>
+    </message>
+    <message>
+        <source>Median first response</source>
+        <translation>Erste Antwort (Median)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Hours of business time</source>
+        <translation>Stunden Geschäftszeit</translation>
+    </message>
+    <message>
+        <source>Minutes of business time</source>
+        <translation>Minuten Geschäftszeit</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter:in</translation>
+    </message>
+    <message>
+        <source>Team median: %1</source>
+        <translation>Team-Median: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::EngagementGoals</name>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Select an employee to see their goals.</source>
+        <translation>Wählen Sie eine Person aus, um ihre Ziele zu sehen.</translation>
+    </message>
+    <message>
+        <source>Goals: %1</source>
+        <translation>Ziele: %1</translation>
+    </message>
+    <message>
+        <source>No goals are set for %1 yet.</source>
+        <translation>Für %1 sind noch keine Ziele festgelegt.</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::EngagementView</name>
+    <message>
+        <source>%1 %2–%3, %4</source>
+        <translation>%1 %2–%3, %4</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>You see your own figures and the team&apos;s.</source>
+        <translation>Sie sehen Ihre eigenen Zahlen und die des Teams.</translation>
+    </message>
+    <message>
+        <source>Engagement by employee</source>
+        <translation>Engagement nach Mitarbeitenden</translation>
+    </message>
+    <message>
+        <source>How these figures are counted</source>
+        <translation>So werden diese Zahlen ermittelt</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>diese Woche</translation>
+    </message>
+    <message>
+        <source>last 30 days</source>
+        <translation>letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>last 90 days</source>
+        <translation>letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>%1 – %2 · business hours %3</source>
+        <translation>%1 – %2 · Geschäftszeiten %3</translation>
+    </message>
+    <message>
+        <source>Median first response by employee, %1</source>
+        <translation>Erste Antwort (Median) nach Mitarbeitenden, %1</translation>
+    </message>
+    <message>
+        <source>Your median first response against the team&apos;s, %1</source>
+        <translation>Ihre erste Antwort (Median) im Vergleich zum Team, %1</translation>
+    </message>
+    <message>
+        <source>Goals are set per employee: select one in the table.</source>
+        <translation>Ziele gelten pro Person: Wählen Sie eine in der Tabelle aus.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::InboxApprovalBar</name>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>Ab&amp;lehnen</translation>
+    </message>
+    <message>
+        <source>Reply awaiting approval</source>
+        <translation>Antwort wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Queue the reply in the outbox as it is</source>
+        <translation>Antwort unverändert in den Postausgang stellen</translation>
+    </message>
+    <message>
+        <source>Why the reply is rejected</source>
+        <translation>Grund für die Ablehnung der Antwort</translation>
+    </message>
+    <message>
+        <source>Why not? (its author sees this)</source>
+        <translation>Warum nicht? (sichtbar für die verfassende Person)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s reply awaits your approval.</source>
+        <translation>Die Antwort von %1 wartet auf Ihre Freigabe.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::InboxAssignPicker</name>
+    <message>
+        <source>Assign to</source>
+        <translation>Zuweisen an</translation>
+    </message>
+    <message>
+        <source>Nobody (unassign)</source>
+        <translation>Niemand (Zuweisung aufheben)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to:</source>
+        <translation>&amp;Zuweisen an:</translation>
+    </message>
+    <message>
+        <source>Type a name, Enter to assign, Esc to cancel</source>
+        <translation>Namen eingeben, Eingabe weist zu, Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Filter the team</source>
+        <translation>Team filtern</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>Teammitglieder</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::InboxEmptyState</name>
+    <message>
+        <source>Add a Mastodon or Bluesky account and its mentions, replies and direct messages arrive here, or look around a demo workspace first.</source>
+        <translation>Fügen Sie ein Mastodon- oder Bluesky-Konto hinzu, dann landen seine Erwähnungen, Antworten und Direktnachrichten hier – oder sehen Sie sich zuerst in einem Demo-Arbeitsbereich um.</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account</source>
+        <translation>Konto &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo workspace</source>
+        <translation>Demo-Arbeitsbereich ö&amp;ffnen</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::InboxTriage</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>Zuweisung aufgehoben</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>%1 zugewiesen</translation>
+    </message>
+    <message>
+        <source>Marked %1</source>
+        <translation>Als %1 markiert</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <source>Reply queued; it goes out when the account is online</source>
+        <translation>Antwort eingereiht; sie wird gesendet, sobald das Konto online ist</translation>
+    </message>
+    <message>
+        <source>Reply submitted for approval</source>
+        <translation>Antwort zur Freigabe eingereicht</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Notiz hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Reply approved and queued</source>
+        <translation>Antwort freigegeben und eingereiht</translation>
+    </message>
+    <message>
+        <source>Reply rejected; its author sees why</source>
+        <translation>Antwort abgelehnt; die verfassende Person sieht den Grund</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::InboxView</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Inbox views</source>
+        <translation>Posteingangsansichten</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search messages (/)</source>
+        <translation>Nachrichten durchsuchen (/)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>%1 überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due in %1</source>
+        <translation>Fällig in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Next conversation</source>
+        <translation>&amp;Nächste Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Previous conversation</source>
+        <translation>&amp;Vorherige Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>&amp;Zuweisen…</translation>
+    </message>
+    <message>
+        <source>R&amp;esolve</source>
+        <translation>&amp;Erledigen</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>&amp;Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Mark p&amp;ending</source>
+        <translation>Als wartend &amp;markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze until tomorrow 09:00</source>
+        <translation>Bis morgen 09:00 zurück&amp;stellen</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Antworten</translation>
+    </message>
+    <message>
+        <source>Add internal &amp;note</source>
+        <translation>Interne N&amp;otiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>Suc&amp;hen</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::MainWindow</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Conversations (Inbox)</source>
+        <translation>Unterhaltungen (Posteingang)</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Demo workspace: sync is off</source>
+        <translation>Demo-Arbeitsbereich: Synchronisierung ist aus</translation>
+    </message>
+    <message>
+        <source>another Switchboard window</source>
+        <translation>einem anderen Switchboard-Fenster</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>einem anderen Prozess</translation>
+    </message>
+    <message>
+        <source>Sync runs in %1 (process %2)</source>
+        <translation>Synchronisierung läuft in %1 (Prozess %2)</translation>
+    </message>
+    <message>
+        <source>Sync could not start: %1</source>
+        <translation>Synchronisierung konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>This window shows what that process fetches and sends; it takes over when that process ends.</source>
+        <translation>Dieses Fenster zeigt, was jener Prozess abruft und sendet; es übernimmt, sobald der Prozess endet.</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed &amp;in as:</source>
+        <translation>Ange&amp;meldet als:</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>Who you act as: every change is recorded under this name</source>
+        <translation>In wessen Namen Sie handeln: Jede Änderung wird unter diesem Namen protokolliert</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Workspace</source>
+        <translation>&amp;Demo-Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>Ü&amp;ber Switchboard</translation>
+    </message>
+    <message>
+        <source>%1 — Switchboard</source>
+        <translation>%1 — Switchboard</translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>Über Switchboard</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;One inbox, a publishing calendar and an engagement panel for social media teams.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ein Posteingang, ein Redaktionskalender und ein Engagement-Panel für Social-Media-Teams.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SettingsRosterPanel</name>
+    <message>
+        <source>Team roster</source>
+        <translation>Teamliste</translation>
+    </message>
+    <message>
+        <source>&amp;New employee</source>
+        <translation>&amp;Neue:r Mitarbeiter:in</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>A deactivated employee keeps their history but can no longer sign in or be assigned</source>
+        <translation>Deaktivierte Mitarbeitende behalten ihren Verlauf, können sich aber nicht mehr anmelden und bekommen nichts mehr zugewiesen</translation>
+    </message>
+    <message>
+        <source>New employee</source>
+        <translation>Neue:r Mitarbeiter:in</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>&amp;Add employee</source>
+        <translation>Mitarbeiter:in &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;olle:</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Team:</translation>
+    </message>
+    <message>
+        <source>New team&apos;s name</source>
+        <translation>Name des neuen Teams</translation>
+    </message>
+    <message>
+        <source>Add tea&amp;m</source>
+        <translation>Team hinzu&amp;fügen</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>&amp;Reaktivieren</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deactivated %1.</source>
+        <translation>%1 deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Reactivated %1.</source>
+        <translation>%1 reaktiviert.</translation>
+    </message>
+    <message>
+        <source>Added the team %1.</source>
+        <translation>Team %1 hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SettingsView</name>
+    <message>
+        <source>Only admins and managers can change the roster and the workspace settings. Ask one of them for changes.</source>
+        <translation>Nur Admins und Manager:innen können die Teamliste und die Einstellungen des Arbeitsbereichs ändern. Wenden Sie sich für Änderungen an eine dieser Personen.</translation>
+    </message>
+    <message>
+        <source>Team roster</source>
+        <translation>Teamliste</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SettingsWorkspacePanel</name>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Workspace name</source>
+        <translation>Name des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Used for business hours, SLA due times, the calendar and the engagement ranges</source>
+        <translation>Gilt für Geschäftszeiten, SLA-Fälligkeiten, den Kalender und die Engagement-Zeiträume</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Opens at</source>
+        <translation>Beginnt um</translation>
+    </message>
+    <message>
+        <source>Closes at</source>
+        <translation>Endet um</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Working days:</source>
+        <translation>Arbeitstage:</translation>
+    </message>
+    <message>
+        <source>&amp;Open from:</source>
+        <translation>Geöffnet &amp;von:</translation>
+    </message>
+    <message>
+        <source>First-response times and SLA due times count only these hours, in the workspace&apos;s time zone.</source>
+        <translation>Zeiten bis zur ersten Antwort und SLA-Fälligkeiten zählen nur diese Stunden, in der Zeitzone des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Save &amp;workspace settings</source>
+        <translation>Einstellungen s&amp;peichern</translation>
+    </message>
+    <message>
+        <source>Not saved: the workspace needs a name.</source>
+        <translation>Nicht gespeichert: Der Arbeitsbereich braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ShortcutsOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Press Escape or ? to close.</source>
+        <translation>Zum Schließen Esc oder ? drücken.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::StatusBarHealth</name>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Rate limited until %1</source>
+        <translation>Ratenbegrenzung bis %1</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>In Ordnung</translation>
+    </message>
+    <message>
+        <source>Fetching history, %1%</source>
+        <translation>Verlauf wird abgerufen, %1 %</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation>Anmeldung abgelaufen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Account sync health</source>
+        <translation>Synchronisierungszustand der Konten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 account %2: %3</source>
+        <translation>%1-Konto %2: %3</translation>
+    </message>
+</context>
 </TS>
