@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountSetup</name>
+    <message>
+        <source>Enter the server&apos;s address, e.g. mastodon.social.</source>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. mastodon.social.</translation>
+    </message>
+    <message>
+        <source>%1 accounts cannot be connected yet.</source>
+        <translation>%1-Konten können noch nicht verbunden werden.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the sign-in in the system keychain: %1</source>
+        <translation>Die Anmeldung kann nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The account is no longer in this workspace.</source>
+        <translation>Das Konto ist nicht mehr in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>You signed in as %1, but this account is %2. Sign in as %2.</source>
+        <translation>Sie haben sich als %1 angemeldet, aber dieses Konto ist %2. Melden Sie sich als %2 an.</translation>
+    </message>
+    <message>
+        <source>The account was removed, but its sign-in could not be deleted from the keychain: %1</source>
+        <translation>Das Konto wurde entfernt, aber seine Anmeldung konnte nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Commands:</source>
@@ -401,6 +428,42 @@
         <source>No employees yet; run init.</source>
         <translation>Noch keine Mitarbeitenden; führen Sie init aus.</translation>
     </message>
+    <message>
+        <source>The workspace folder name is empty.</source>
+        <translation>Der Name des Arbeitsbereichsordners ist leer.</translation>
+    </message>
+    <message>
+        <source>The workspace has no active admin to act as; pass --as EMPLOYEE or run init.</source>
+        <translation>Der Arbeitsbereich hat keinen aktiven Admin, in dessen Namen gehandelt werden kann; geben Sie --as EMPLOYEE an oder führen Sie init aus.</translation>
+    </message>
+    <message>
+        <source>No employee with the id or name &quot;%1&quot;.</source>
+        <translation>Niemand im Team hat die ID oder den Namen „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; matches several employees (%2); use the id.</source>
+        <translation>„%1“ passt auf mehrere Mitarbeitende (%2); verwenden Sie die ID.</translation>
+    </message>
+    <message>
+        <source>No account with the id or handle &quot;%1&quot;.</source>
+        <translation>Kein Konto mit der ID oder dem Handle „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; matches several accounts (%2); use the id.</source>
+        <translation>„%1“ passt auf mehrere Konten (%2); verwenden Sie die ID.</translation>
+    </message>
+    <message>
+        <source>No conversation with an empty id.</source>
+        <translation>Keine Unterhaltung mit leerer ID.</translation>
+    </message>
+    <message>
+        <source>No conversation with the id %1 (a prefix needs at least 8 characters).</source>
+        <translation>Keine Unterhaltung mit der ID %1 (ein ID-Anfang braucht mindestens 8 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The id prefix %1 matches several conversations (%2); type more of the id.</source>
+        <translation>Der ID-Anfang %1 passt auf mehrere Unterhaltungen (%2); geben Sie mehr von der ID ein.</translation>
+    </message>
 </context>
 <context>
     <name>CliText</name>
@@ -528,6 +591,265 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>No %1 with id %2.</source>
+        <translation>%1 mit der ID %2 nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Unknown employee %1.</source>
+        <translation>Mitarbeiter:in %1 ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Employee %1 is deactivated.</source>
+        <translation>Mitarbeiter:in %1 ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Employee %1 has an unknown role.</source>
+        <translation>Mitarbeiter:in %1 hat eine unbekannte Rolle.</translation>
+    </message>
+    <message>
+        <source>A %1 is not allowed to %2.</source>
+        <translation>Die Rolle „%1“ ist nicht berechtigt, %2.</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>assign conversations</source>
+        <translation>Unterhaltungen zuzuweisen</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>Mitarbeiter:in</translation>
+    </message>
+    <message>
+        <source>Cannot assign to a deactivated employee.</source>
+        <translation>An deaktivierte Mitarbeitende kann nicht zugewiesen werden.</translation>
+    </message>
+    <message>
+        <source>route conversations to teams</source>
+        <translation>Unterhaltungen an Teams weiterzuleiten</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>change a conversation&apos;s status</source>
+        <translation>den Status einer Unterhaltung zu ändern</translation>
+    </message>
+    <message>
+        <source>A snooze needs a time in the future.</source>
+        <translation>Zum Zurückstellen ist ein Zeitpunkt in der Zukunft nötig.</translation>
+    </message>
+    <message>
+        <source>A tag is one word of at most 64 characters.</source>
+        <translation>Ein Tag ist ein einzelnes Wort mit höchstens 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>tag conversations</source>
+        <translation>Unterhaltungen mit Tags zu versehen</translation>
+    </message>
+    <message>
+        <source>untag conversations</source>
+        <translation>Tags von Unterhaltungen zu entfernen</translation>
+    </message>
+    <message>
+        <source>Priority goes from 0 (none) to 3 (urgent).</source>
+        <translation>Die Priorität reicht von 0 (keine) bis 3 (dringend).</translation>
+    </message>
+    <message>
+        <source>change priorities</source>
+        <translation>Prioritäten zu ändern</translation>
+    </message>
+    <message>
+        <source>mark spam</source>
+        <translation>Spam zu markieren</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Eine Notiz braucht Text.</translation>
+    </message>
+    <message>
+        <source>A reply needs some text.</source>
+        <translation>Eine Antwort braucht Text.</translation>
+    </message>
+    <message>
+        <source>approve replies</source>
+        <translation>Antworten freizugeben</translation>
+    </message>
+    <message>
+        <source>reply draft</source>
+        <translation>Antwortentwurf</translation>
+    </message>
+    <message>
+        <source>This reply is no longer awaiting approval (it is %1).</source>
+        <translation>Diese Antwort wartet nicht mehr auf Freigabe (Status: %1).</translation>
+    </message>
+    <message>
+        <source>Say why the reply is rejected, so its author can fix it.</source>
+        <translation>Geben Sie einen Grund für die Ablehnung an, damit die Antwort überarbeitet werden kann.</translation>
+    </message>
+    <message>
+        <source>reject replies</source>
+        <translation>Antworten abzulehnen</translation>
+    </message>
+    <message>
+        <source>outbox job</source>
+        <translation>Postausgangsauftrag</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>The post is %1, not %2.</source>
+        <translation>Der Beitrag hat den Status „%1“, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>approve posts</source>
+        <translation>Beiträge freizugeben</translation>
+    </message>
+    <message>
+        <source>Say why the post is rejected, so its author can fix it.</source>
+        <translation>Geben Sie einen Grund für die Ablehnung an, damit der Beitrag überarbeitet werden kann.</translation>
+    </message>
+    <message>
+        <source>reject posts</source>
+        <translation>Beiträge abzulehnen</translation>
+    </message>
+    <message>
+        <source>A team needs a name.</source>
+        <translation>Ein Team braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>manage teams</source>
+        <translation>Teams zu verwalten</translation>
+    </message>
+    <message>
+        <source>A team named %1 already exists.</source>
+        <translation>Ein Team namens %1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>An employee needs a name.</source>
+        <translation>Mitarbeitende brauchen einen Namen.</translation>
+    </message>
+    <message>
+        <source>add employees</source>
+        <translation>Mitarbeitende hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Only an admin can make another admin.</source>
+        <translation>Nur ein Admin kann weitere Admins ernennen.</translation>
+    </message>
+    <message>
+        <source>change employees</source>
+        <translation>Mitarbeitende zu ändern</translation>
+    </message>
+    <message>
+        <source>Only an admin can grant or revoke the admin role.</source>
+        <translation>Nur ein Admin kann die Admin-Rolle vergeben oder entziehen.</translation>
+    </message>
+    <message>
+        <source>deactivate employees</source>
+        <translation>Mitarbeitende zu deaktivieren</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself.</source>
+        <translation>Sie können sich nicht selbst deaktivieren.</translation>
+    </message>
+    <message>
+        <source>change workspace settings</source>
+        <translation>die Einstellungen des Arbeitsbereichs zu ändern</translation>
+    </message>
+    <message>
+        <source>Business hours need a valid time zone, at least one working day and an end after the start.</source>
+        <translation>Geschäftszeiten brauchen eine gültige Zeitzone, mindestens einen Arbeitstag und ein Ende nach dem Beginn.</translation>
+    </message>
+    <message>
+        <source>This workspace already has employees.</source>
+        <translation>Dieser Arbeitsbereich hat bereits Mitarbeitende.</translation>
+    </message>
+    <message>
+        <source>An account needs a handle and a server address.</source>
+        <translation>Ein Konto braucht ein Handle und eine Serveradresse.</translation>
+    </message>
+    <message>
+        <source>The promised first-response time must be positive.</source>
+        <translation>Die zugesagte Zeit bis zur ersten Antwort muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>add accounts</source>
+        <translation>Konten hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>The account %1 is already in this workspace.</source>
+        <translation>Das Konto %1 ist bereits in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>pause or resume sync</source>
+        <translation>die Synchronisierung anzuhalten oder fortzusetzen</translation>
+    </message>
+    <message>
+        <source>No account with id %1.</source>
+        <translation>Kein Konto mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>remove accounts</source>
+        <translation>Konten zu entfernen</translation>
+    </message>
+    <message>
+        <source>sign accounts in</source>
+        <translation>Konten anzumelden</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name and an end date on or after its start.</source>
+        <translation>Eine Kampagne braucht einen Namen und ein Enddatum, das nicht vor ihrem Beginn liegt.</translation>
+    </message>
+    <message>
+        <source>A campaign colour is written #rrggbb.</source>
+        <translation>Eine Kampagnenfarbe wird als #rrggbb angegeben.</translation>
+    </message>
+    <message>
+        <source>plan campaigns</source>
+        <translation>Kampagnen zu planen</translation>
+    </message>
+    <message>
+        <source>A post goes to at least one account.</source>
+        <translation>Ein Beitrag braucht mindestens ein Konto.</translation>
+    </message>
+    <message>
+        <source>Every variant of a post needs text.</source>
+        <translation>Jede Variante eines Beitrags braucht Text.</translation>
+    </message>
+    <message>
+        <source>Cannot add a variant for account %1: %2</source>
+        <translation>Für das Konto %1 kann keine Variante hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>No post variant with id %1.</source>
+        <translation>Keine Beitragsvariante mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>A post that is not approved cannot be published.</source>
+        <translation>Ein nicht freigegebener Beitrag kann nicht veröffentlicht werden.</translation>
+    </message>
+    <message>
+        <source>A goal&apos;s target cannot be negative.</source>
+        <translation>Der Zielwert eines Ziels darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>set goals</source>
+        <translation>Ziele festzulegen</translation>
+    </message>
+    <message>
+        <source>Cannot set the goal: %1</source>
+        <translation>Das Ziel kann nicht festgelegt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Ingest</name>
     <message>
         <source>Unknown account %1.</source>
@@ -600,6 +922,148 @@
         <source>not a streaming event</source>
         <translation>kein Streaming-Ereignis</translation>
     </message>
+    <message>
+        <source>The server&apos;s response was larger than allowed and was not read.</source>
+        <translation>Die Antwort des Servers war größer als erlaubt und wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to the server failed (%1).</source>
+        <translation>Die Verbindung zum Server ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>The post may have been published.</source>
+        <translation>Der Beitrag wurde möglicherweise veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP %1.</source>
+        <translation>Der Server hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP %1: %2</source>
+        <translation>Der Server hat mit HTTP %1 geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>A post needs an idempotency key, or it could not be reconciled after a failure.</source>
+        <translation>Ein Beitrag braucht einen Idempotenzschlüssel, sonst lässt er sich nach einem Fehler nicht abgleichen.</translation>
+    </message>
+    <message>
+        <source>The idempotency key is too long.</source>
+        <translation>Der Idempotenzschlüssel ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The idempotency key must be printable ASCII.</source>
+        <translation>Der Idempotenzschlüssel darf nur druckbare ASCII-Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>There is nothing to post.</source>
+        <translation>Es gibt nichts zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Not a Mastodon status id: %1</source>
+        <translation>Keine Mastodon-Status-ID: %1</translation>
+    </message>
+    <message>
+        <source>Not a Mastodon media id: %1</source>
+        <translation>Keine Mastodon-Medien-ID: %1</translation>
+    </message>
+    <message>
+        <source>Unknown visibility: %1</source>
+        <translation>Unbekannte Sichtbarkeit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Metrics</name>
+    <message>
+        <source>under 1 min</source>
+        <translation>unter 1 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Replies&lt;/b&gt;: replies sent to customers in the range, counted for the person who wrote them (a contributor&apos;s reply approved by a manager is the contributor&apos;s).&lt;/p&gt;&lt;p&gt;&lt;b&gt;First response&lt;/b&gt;: from the conversation&apos;s first inbound message to the first reply, counted in business hours only, for conversations that started in the range. It counts for whoever wrote the first reply, or the assignee when nobody in the team did. p90: nine in ten were answered within this time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SLA attainment&lt;/b&gt;: share of conversations answered before their due time; a conversation still unanswered after its due time counts as missed, one not yet due is left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resolved&lt;/b&gt;: conversations the person marked resolved in the range; a reopened conversation resolved again counts once per person.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open workload&lt;/b&gt;: open and pending conversations assigned now, whatever the range.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notes&lt;/b&gt; and &lt;b&gt;posts published&lt;/b&gt;: written or published in the range. Spam is excluded everywhere.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Team&lt;/b&gt;: the team&apos;s row and the chart&apos;s team median count every conversation, whoever answered it, so they are not an average of the rows above.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Antworten&lt;/b&gt;: im Zeitraum an Kund:innen gesendete Antworten, gezählt für die Person, die sie geschrieben hat (die Antwort einer Fachexpert:in, die eine Manager:in freigegeben hat, zählt für die Fachexpert:in).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erste Antwort&lt;/b&gt;: von der ersten eingehenden Nachricht der Unterhaltung bis zur ersten Antwort, nur in Geschäftszeiten gezählt, für Unterhaltungen, die im Zeitraum begonnen haben. Sie zählt für die Person, die die erste Antwort geschrieben hat, oder für die zuständige Person, wenn niemand aus dem Team geantwortet hat. p90: Neun von zehn wurden innerhalb dieser Zeit beantwortet.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SLA-Erfüllung&lt;/b&gt;: Anteil der Unterhaltungen, die vor ihrer Fälligkeit beantwortet wurden; eine nach ihrer Fälligkeit noch unbeantwortete Unterhaltung zählt als verfehlt, eine noch nicht fällige wird nicht berücksichtigt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erledigt&lt;/b&gt;: Unterhaltungen, die die Person im Zeitraum als erledigt markiert hat; eine wieder geöffnete und erneut erledigte Unterhaltung zählt einmal pro Person.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Offene Arbeitslast&lt;/b&gt;: derzeit zugewiesene offene und wartende Unterhaltungen, unabhängig vom Zeitraum.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notizen&lt;/b&gt; und &lt;b&gt;veröffentlichte Beiträge&lt;/b&gt;: im Zeitraum geschrieben bzw. veröffentlicht. Spam ist überall ausgenommen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Team&lt;/b&gt;: Die Zeile des Teams und der Team-Median im Diagramm zählen jede Unterhaltung, egal wer sie beantwortet hat; sie sind daher kein Durchschnitt der Zeilen darüber.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Replies per week</source>
+        <translation>Antworten pro Woche</translation>
+    </message>
+    <message>
+        <source>Resolved per week</source>
+        <translation>Erledigt pro Woche</translation>
+    </message>
+    <message>
+        <source>Posts per week</source>
+        <translation>Beiträge pro Woche</translation>
+    </message>
+    <message>
+        <source>Median first response</source>
+        <translation>Erste Antwort (Median)</translation>
+    </message>
+    <message>
+        <source>SLA attainment</source>
+        <translation>SLA-Erfüllung</translation>
+    </message>
+    <message>
+        <source>%1 of %2 a week</source>
+        <translation>%1 von %2 pro Woche</translation>
+    </message>
+    <message>
+        <source>%1, goal under %2 min</source>
+        <translation>%1, Ziel unter %2 min</translation>
+    </message>
+    <message>
+        <source>No first responses yet, goal under %1 min</source>
+        <translation>Noch keine ersten Antworten, Ziel unter %1 min</translation>
+    </message>
+    <message>
+        <source>%1 %, goal %2 %</source>
+        <translation>%1 %, Ziel %2 %</translation>
+    </message>
+    <message>
+        <source>Nothing due yet, goal %1 %</source>
+        <translation>Noch nichts fällig, Ziel %1 %</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>No %1 is stored in the keychain.</source>
+        <translation>Für „%1“ ist im Schlüsselbund nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1). On a headless server, keep the secret in an environment variable and add the account with --token-env or --app-password-env.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1). Auf einem Server ohne Bildschirm legen Sie das Geheimnis in einer Umgebungsvariablen ab und fügen das Konto mit --token-env oder --app-password-env hinzu.</translation>
+    </message>
+    <message>
+        <source>Keychain error: %1</source>
+        <translation>Schlüsselbund-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>The environment variable %1, which holds this account&apos;s secret, is not set.</source>
+        <translation>Die Umgebungsvariable %1, die das Geheimnis dieses Kontos enthält, ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>No credentials are stored for this account; sign in again.</source>
+        <translation>Für dieses Konto sind keine Anmeldedaten gespeichert; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time.</source>
+        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>SyncService</name>
@@ -669,6 +1133,45 @@
     <message>
         <source>Cannot back up %1 before migrating: %2</source>
         <translation>%1 kann vor der Migration nicht gesichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Creating a demo workspace…</source>
+        <translation>Demo-Arbeitsbereich wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Unified inbox, publishing calendar and engagement panel for social media teams.</source>
+        <translation>Einheitlicher Posteingang, Redaktionskalender und Engagement-Panel für Social-Media-Teams.</translation>
+    </message>
+    <message>
+        <source>Open the workspace in &lt;folder&gt; (created when missing).</source>
+        <translation>Arbeitsbereich im Ordner &lt;Ordner&gt; öffnen (wird angelegt, falls er fehlt).</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Open a fresh demo workspace in a temporary folder.</source>
+        <translation>Einen neuen Demo-Arbeitsbereich in einem temporären Ordner öffnen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo workspace</source>
+        <translation>Der Demo-Arbeitsbereich kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace</source>
+        <translation>Der Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
 </context>
 <context>
