@@ -175,6 +175,35 @@ private slots:
         QVERIFY(compareIds(skipped.value().newestCursor, top.value().newestCursor) > 0);
     }
 
+    void editsAndQuotes()
+    {
+        auto channel = f.channel();
+        QVERIFY(verifyNow(*channel).ok());
+        const QString fan = f.fan(QStringLiteral("editor"));
+        const QString mention = idOf(f.server.postAs(fan, QStringLiteral("@brand the blue one is broken")));
+        auto first = pollNow(*channel, kNotifications, {});
+        QVERIFY2(first.ok(), qPrintable(why(first)));
+        QCOMPARE(remoteIds(first.value().items), QStringList {mention});
+
+        // An edit notification brings the same item back with its new text (ingest updates it in place).
+        QVERIFY(f.server.editStatus(mention, QStringLiteral("@brand the red one is broken"), true));
+        auto edited = pollNow(*channel, kNotifications, first.value().newestCursor);
+        QVERIFY2(edited.ok(), qPrintable(why(edited)));
+        QCOMPARE(remoteIds(edited.value().items), QStringList {mention});
+        QCOMPARE(edited.value().items.front().text, QStringLiteral("@brand the red one is broken"));
+        QCOMPARE(edited.value().items.front().kind, QStringLiteral("mention"));
+
+        // A quote of one of our posts.
+        const QString own = idOf(f.server.postAs(f.brand.accountId, QStringLiteral("New colours are in")));
+        const QString quote
+            = idOf(f.server.postAs(fan, QStringLiteral("Finally!"), {{QStringLiteral("quote_id"), own}}));
+        auto quoted = pollNow(*channel, kNotifications, edited.value().newestCursor);
+        QVERIFY2(quoted.ok(), qPrintable(why(quoted)));
+        QCOMPARE(remoteIds(quoted.value().items), QStringList {quote});
+        QCOMPARE(quoted.value().items.front().kind, QStringLiteral("quote"));
+        QCOMPARE(quoted.value().items.front().threadKey, quote);
+    }
+
     void repliesToRepliesShareTheirThread()
     {
         auto channel = f.channel();
@@ -363,6 +392,15 @@ private slots:
         QCOMPARE(page.items.front().remoteId, mention);
         QCOMPARE(page.items.front().kind, QStringLiteral("mention"));
         QCOMPARE(page.items.front().threadKey, mention);
+
+        // An edit of a status addressed to us comes as the same item with its new text.
+        streamed.clear();
+        QVERIFY(f.server.editStatus(mention, QStringLiteral("@brand are you live now?")));
+        QTRY_VERIFY_WITH_TIMEOUT(!streamed.isEmpty(), 2000);
+        const FeedPage edit = streamed.takeFirst().first().value<FeedPage>();
+        QCOMPARE(edit.items.size(), size_t(1));
+        QCOMPARE(edit.items.front().remoteId, mention);
+        QCOMPARE(edit.items.front().text, QStringLiteral("@brand are you live now?"));
 
         // A DM arrives as its conversation; a deletion as a deleted id.
         streamed.clear();
