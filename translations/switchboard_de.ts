@@ -2475,10 +2475,6 @@
         <translation>Verlauf von %1 wird abgerufen: %2 %</translation>
     </message>
     <message>
-        <source>%1 on %2</source>
-        <translation>%1 auf %2</translation>
-    </message>
-    <message>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
@@ -2541,6 +2537,10 @@
     <message>
         <source>Removing %1…</source>
         <translation>%1 wird entfernt…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
