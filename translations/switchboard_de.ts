@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>serving %1 (sync and outbox); stop with SIGTERM or Ctrl+C</source>
-        <translation>bediene %1 (Synchronisierung und Postausgang); beenden mit SIGTERM oder Strg+C</translation>
+        <translation>Synchronisierung und Postausgang für %1 laufen; beenden mit SIGTERM oder Strg+C</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -2293,7 +2293,7 @@
     </message>
     <message>
         <source>Sign in:</source>
-        <translation>Anmeldung:</translation>
+        <translation>Anmelden:</translation>
     </message>
     <message>
         <source>Days of history to fetch</source>
@@ -2679,7 +2679,7 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     </message>
     <message>
         <source>Snoozes until 09:00 tomorrow</source>
-        <translation>Stellt bis morgen 09:00 zurück</translation>
+        <translation>Bis morgen 09:00 zurückstellen</translation>
     </message>
     <message>
         <source>None</source>
@@ -3421,11 +3421,11 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     </message>
     <message>
         <source>Opens at</source>
-        <translation>Beginnt um</translation>
+        <translation>Öffnet um</translation>
     </message>
     <message>
         <source>Closes at</source>
-        <translation>Endet um</translation>
+        <translation>Schließt um</translation>
     </message>
     <message>
         <source>to</source>
