@@ -73,7 +73,7 @@ IncomingItem item(const QString &account, const QString &remoteId, const QString
     i.outbound = outbound;
     i.text = text;
     i.createdAt = at;
-    i.author = RemotePerson {QStringLiteral("id-") + author, author, author.section(QLatin1Char('@'), 0, 0)};
+    i.author = RemotePerson {QStringLiteral("id-") + author, author, author.section(QLatin1Char('@'), 0, 0), {}};
     return i;
 }
 
