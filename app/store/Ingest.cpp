@@ -211,6 +211,26 @@ Status Ingestor::ingestOne(const IncomingItem &item, const BusinessHours &hours,
     return success();
 }
 
+Status Ingestor::updateCounters(const QString &accountId, const std::vector<Counts> &counts)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    const qint64 now = m_clock.nowMs();
+    for (const Counts &c : counts) {
+        Statement &item = m_db.cached("UPDATE items SET like_count = ?1, repost_count = ?2, reply_count = ?3, "
+                                      "updated_at = ?4 WHERE account_id = ?5 AND remote_id = ?6 AND (like_count != ?1 "
+                                      "OR repost_count != ?2 OR reply_count != ?3)");
+        item.bindAll(c.likes, c.reposts, c.replies, now, accountId, c.remoteId);
+        SB_TRY(item.exec());
+        Statement &variant = m_db.cached("UPDATE post_variants SET like_count = ?1, repost_count = ?2, reply_count = "
+                                         "?3, updated_at = ?4 WHERE account_id = ?5 AND remote_id = ?6 AND "
+                                         "(like_count != ?1 OR repost_count != ?2 OR reply_count != ?3)");
+        variant.bindAll(c.likes, c.reposts, c.replies, now, accountId, c.remoteId);
+        SB_TRY(variant.exec());
+    }
+    return tx.commit();
+}
+
 Status Ingestor::removeItem(const QString &accountId, const QString &remoteId)
 {
     Transaction tx(m_db);

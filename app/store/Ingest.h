@@ -66,6 +66,14 @@ public:
     ~Ingestor();
 
     Result<IngestResult> ingest(const std::vector<IncomingItem> &items, const std::vector<CursorUpdate> &cursors = {});
+    // New like/repost/reply counts of the account's own items and published post variants.
+    struct Counts {
+        QString remoteId;
+        int likes = 0;
+        int reposts = 0;
+        int replies = 0;
+    };
+    Status updateCounters(const QString &accountId, const std::vector<Counts> &counts);
     // A deletion on the server removes the local item; the conversation and its notes stay.
     Status removeItem(const QString &accountId, const QString &remoteId);
 

@@ -121,7 +121,7 @@ void AccountSync::beginCycle()
 void AccountSync::nextFeed()
 {
     if (m_feedIndex >= m_feeds.size()) {
-        finishCycle();
+        refreshCounters();
         return;
     }
     const QString feed = m_feeds.at(m_feedIndex);
@@ -241,6 +241,50 @@ void AccountSync::onStreamed(const FeedPage &page)
     if (Status s = store(QStringLiteral("stream"), copy, std::nullopt, std::nullopt, std::nullopt); !s.ok()) {
         qCWarning(lcSync) << m_account.handle << "cannot store streamed items:" << s.error().message;
     }
+}
+
+void AccountSync::refreshCounters()
+{
+    const qint64 now = m_clock.nowMs();
+    if (m_countersAt > 0 && now - m_countersAt < m_options.countersIntervalMs) {
+        finishCycle();
+        return;
+    }
+    m_countersAt = now;
+    // Our own replies and published posts: their likes, reposts and replies feed the engagement figures.
+    QStringList ids;
+    Statement &st = m_db.cached("SELECT remote_id FROM items WHERE account_id = ?1 AND direction = 'out' AND "
+                                "created_at >= ?2 UNION SELECT remote_id FROM post_variants WHERE account_id = ?1 AND "
+                                "remote_id IS NOT NULL AND published_at >= ?2 LIMIT ?3");
+    st.bindAll(m_account.id, now - qint64(m_options.countersDays) * kDayMs, m_options.countersMax);
+    while (st.next()) {
+        ids << st.text(0);
+    }
+    st.reset();
+    if (ids.isEmpty()) {
+        finishCycle();
+        return;
+    }
+    QPointer<AccountSync> self(this);
+    m_channel->fetchCounters(ids, [self](Result<std::vector<ItemCounters>> result) {
+        if (!self) {
+            return;
+        }
+        if (result.ok()) {
+            std::vector<Ingestor::Counts> counts;
+            for (const ItemCounters &c : result.value()) {
+                counts.push_back({c.remoteId, c.likes, c.reposts, c.replies});
+            }
+            if (Status s = self->m_ingestor.updateCounters(self->m_account.id, counts); !s.ok()) {
+                qCWarning(lcSync) << "cannot store counters:" << s.error().message;
+            }
+        } else if (result.error().kind == ErrorKind::AuthExpired || result.error().kind == ErrorKind::RateLimited) {
+            self->fail(result.error());
+            return;
+        }
+        // Other failures only delay the counters; the sync itself went fine.
+        self->finishCycle();
+    });
 }
 
 void AccountSync::finishCycle()

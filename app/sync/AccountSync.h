@@ -22,6 +22,9 @@ struct SyncOptions {
     int streamingPollIntervalMs = 300'000; // safety poll while a stream is up
     int maxPagesPerPoll = 50; // bound on a catch-up within one cycle
     bool streaming = true;
+    int countersIntervalMs = 15 * 60'000; // how often the counters of our own recent items are refreshed
+    int countersDays = 7; // ... for items published in the last N days
+    int countersMax = 40; // ... at most this many per refresh (rate limits)
 };
 
 // Drives one account: verify, first-connect backfill (bounded by the account's backfill_days), incremental polls,
@@ -58,6 +61,7 @@ private:
     void pollStep(const QString &feed, const QString &cursor, int pagesLeft);
     Status store(const QString &feed, FeedPage &page, std::optional<QString> newest, std::optional<QString> oldest,
                  std::optional<bool> backfillDone);
+    void refreshCounters();
     void finishCycle();
     void fail(const Error &error);
     void setHealth(const QString &health, const QString &detail = {}, qint64 until = 0);
@@ -78,6 +82,7 @@ private:
     bool m_continuous = false;
     bool m_verified = false;
     bool m_streaming = false;
+    qint64 m_countersAt = 0;
     std::function<void(Status)> m_onceDone;
     Status m_lastStatus = success();
 };

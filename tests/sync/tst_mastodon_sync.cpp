@@ -173,6 +173,15 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE direction = 'out' AND conversation_id = '%1'")
                             .arg(conversation)),
                  qint64(1));
+
+        // A fan likes and boosts the reply: the next sync raises its counters.
+        const QString replyId = text(QStringLiteral("SELECT remote_id FROM items WHERE direction = 'out'"));
+        QVERIFY(m_server.favourite(replyId, m_fan));
+        QVERIFY(m_server.reblog(replyId, m_fan));
+        run = cli({QStringLiteral("sync"), QStringLiteral("--once")});
+        QVERIFY2(run.code == 0, run.err.constData());
+        QCOMPARE(text(QStringLiteral("SELECT like_count || '/' || repost_count FROM items WHERE direction = 'out'")),
+                 QStringLiteral("1/1"));
     }
 
     void faultsLeaveTheAppRunningAndLoseNothing_data()
