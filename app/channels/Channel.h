@@ -17,13 +17,13 @@ namespace sb {
 // What a network allows, so the composer counts and validates by that network's rules.
 struct ChannelCapabilities {
     int maxCharacters = 500;
-    int urlWeight = -1;          // characters a URL counts for; -1: as written (Mastodon counts every URL as 23)
+    int urlWeight = -1; // characters a URL counts for; -1: as written (Mastodon counts every URL as 23)
     bool countsGraphemes = false; // Bluesky counts grapheme clusters
     int maxMediaPerPost = 4;
     qint64 maxImageBytes = 16 * 1024 * 1024;
     bool supportsStreaming = false;
     bool supportsServerScheduling = false;
-    bool supportsIdempotencyKey = false;  // Mastodon: Idempotency-Key header
+    bool supportsIdempotencyKey = false; // Mastodon: Idempotency-Key header
     bool supportsClientChosenKey = false; // Bluesky: client-chosen record key
 };
 
@@ -40,7 +40,7 @@ struct FeedPage {
     std::vector<IncomingItem> items;
     QStringList deletedRemoteIds;
     QString newestCursor; // resume "poll newer" from here; empty when the page was empty
-    QString olderCursor;  // continue "backfill older" from here; empty when there is nothing older
+    QString olderCursor; // continue "backfill older" from here; empty when there is nothing older
     qint64 oldestItemAtMs = 0;
 };
 
@@ -53,11 +53,11 @@ struct MediaUpload {
 struct PublishRequest {
     QString text;
     QString inReplyToRemoteId; // a reply is a publish with a parent
-    QString visibility;        // public, unlisted, private, direct (network-specific mapping)
+    QString visibility; // public, unlisted, private, direct (network-specific mapping)
     QString spoilerText;
     QString language;
-    QStringList mediaIds;     // from uploadMedia
-    QString idempotencyKey;   // chosen and stored before the first attempt
+    QStringList mediaIds; // from uploadMedia
+    QString idempotencyKey; // chosen and stored before the first attempt
 };
 
 struct PublishResult {
@@ -78,8 +78,7 @@ struct ItemCounters {
 class Channel : public QObject {
     Q_OBJECT
 public:
-    template <typename T>
-    using Callback = std::function<void(Result<T>)>;
+    template <typename T> using Callback = std::function<void(Result<T>)>;
 
     using QObject::QObject;
     ~Channel() override = default;

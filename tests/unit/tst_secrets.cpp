@@ -35,17 +35,18 @@ private slots:
     {
         const SecretStore store(QStringLiteral("ws-3"));
         QVERIFY(store.write(QStringLiteral("a"), QStringLiteral("access_token"), QStringLiteral("from-keychain")).ok());
-        QCOMPARE(resolveCredential(store, QStringLiteral("a"), QStringLiteral("keychain"), QStringLiteral("access_token"))
-                     .value(),
-                 QStringLiteral("from-keychain"));
+        QCOMPARE(
+            resolveCredential(store, QStringLiteral("a"), QStringLiteral("keychain"), QStringLiteral("access_token"))
+                .value(),
+            QStringLiteral("from-keychain"));
         qputenv("SWITCHBOARD_TEST_TOKEN", "from-env");
         QCOMPARE(resolveCredential(store, QStringLiteral("a"), QStringLiteral("env:SWITCHBOARD_TEST_TOKEN"),
                                    QStringLiteral("access_token"))
                      .value(),
                  QStringLiteral("from-env"));
         qunsetenv("SWITCHBOARD_TEST_TOKEN");
-        const auto missingEnv = resolveCredential(store, QStringLiteral("a"), QStringLiteral("env:SWITCHBOARD_TEST_TOKEN"),
-                                                  QStringLiteral("access_token"));
+        const auto missingEnv = resolveCredential(
+            store, QStringLiteral("a"), QStringLiteral("env:SWITCHBOARD_TEST_TOKEN"), QStringLiteral("access_token"));
         QCOMPARE(missingEnv.error().kind, ErrorKind::AuthExpired);
         QVERIFY(missingEnv.error().message.contains(QStringLiteral("SWITCHBOARD_TEST_TOKEN")));
         const auto missingKey = resolveCredential(store, QStringLiteral("nobody"), QStringLiteral("keychain"),
