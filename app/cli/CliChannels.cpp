@@ -10,6 +10,7 @@
 #include "secrets/SecretStore.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
+#include "sync/AccountSetup.h"
 #include "sync/DefaultChannels.h"
 
 #include <QCoreApplication>
@@ -65,16 +66,6 @@ QJsonObject accountJson(SqliteDb &db, const QString &accountId)
             {QStringLiteral("handle"), q.text(2)},      {QStringLiteral("display_name"), q.text(3)},
             {QStringLiteral("service_url"), q.text(4)}, {QStringLiteral("credential"), q.text(5)},
             {QStringLiteral("health"), q.text(6)}};
-}
-
-// "@name@host" for a Mastodon account, whatever form the server returned.
-QString fullHandle(const QString &handle, const QUrl &instance)
-{
-    QString h = handle.startsWith(QLatin1Char('@')) ? handle.mid(1) : handle;
-    if (!h.contains(QLatin1Char('@'))) {
-        h += QLatin1Char('@') + instance.host();
-    }
-    return QLatin1Char('@') + h;
 }
 
 std::unique_ptr<SyncService> openSync(Context &ctx, Status &status)
@@ -147,16 +138,16 @@ int runAccountAdd(Context &ctx)
 
     // Check the token against the server before anything is stored.
     QNetworkAccessManager nam;
-    ChannelContext channelContext;
-    channelContext.account.network = QStringLiteral("mastodon");
-    channelContext.account.serviceUrl = instance.toString(QUrl::StripTrailingSlash);
-    channelContext.network = &nam;
-    channelContext.secret = [token](const QString &) -> Result<QString> { return token; };
-    std::unique_ptr<Channel> channel = makeChannel(channelContext);
-    const auto identity = waitFor<ChannelIdentity>([&](auto done) { channel->verify(std::move(done)); });
+    const auto identity = waitFor<NewAccount>(
+        [&](auto done) { AccountSetup::verifyToken(&nam, Network::Mastodon, instance, token, std::move(done)); });
     if (!identity.ok()) {
         return ctx.fail(CliText::tr("the server did not accept the token: %1").arg(identity.error().message));
     }
+    NewAccount account = identity.value();
+    if (ctx.args().has(QStringLiteral("name")) || account.displayName.isEmpty()) {
+        account.displayName = ctx.args().value(QStringLiteral("name"));
+    }
+    account.backfillDays = backfillDays;
 
     // The secret goes to the keychain; without a secret service, --token-env keeps only the variable's name.
     const Status keychain = SecretStore::probe();
@@ -167,29 +158,16 @@ int runAccountAdd(Context &ctx)
         }
         credentialRef = QStringLiteral("env:") + variable;
     }
-    NewAccount account;
-    account.network = Network::Mastodon;
-    account.handle = fullHandle(identity.value().handle, instance);
-    account.displayName = identity.value().displayName.isEmpty() ? ctx.args().value(QStringLiteral("name"))
-                                                                 : identity.value().displayName;
-    if (ctx.args().has(QStringLiteral("name"))) {
-        account.displayName = ctx.args().value(QStringLiteral("name"));
+    Result<QString> added = QString();
+    if (credentialRef == QLatin1String("keychain")) {
+        added = AccountSetup::addWithKeychainSecret(ctx.engine(), SecretStore(ctx.workspace().id()), actor.value(),
+                                                    account, token);
+    } else {
+        account.credentialRef = credentialRef;
+        added = ctx.engine().addAccount(actor.value(), account);
     }
-    account.serviceUrl = channelContext.account.serviceUrl;
-    account.remoteId = identity.value().remoteId;
-    account.maxChars = channel->capabilities().maxCharacters;
-    account.credentialRef = credentialRef;
-    account.backfillDays = backfillDays;
-    const auto added = ctx.engine().addAccount(actor.value(), account);
     if (!added.ok()) {
         return ctx.fail(added.error());
-    }
-    if (credentialRef == QLatin1String("keychain")) {
-        const SecretStore store(ctx.workspace().id());
-        if (Status s = store.write(added.value(), QStringLiteral("access_token"), token); !s.ok()) {
-            (void)ctx.engine().removeAccount(actor.value(), added.value(), false);
-            return ctx.fail(CliText::tr("cannot store the token: %1").arg(s.error().message));
-        }
     }
     if (ctx.json()) {
         printJson(ctx.out(), accountJson(ctx.db(), added.value()));

@@ -1,0 +1,306 @@
+#include "sync/AccountSetup.h"
+
+#include "channels/Channel.h"
+#include "channels/mastodon/MastodonAuth.h"
+#include "core/Clock.h"
+#include "secrets/SecretStore.h"
+#include "store/Sqlite.h"
+#include "sync/AccountRecord.h"
+#include "sync/DefaultChannels.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+namespace sb {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AccountSetup", text);
+}
+
+QString serverLabel(const QUrl &server)
+{
+    return server.port() > 0 ? server.host() + QLatin1Char(':') + QString::number(server.port()) : server.host();
+}
+} // namespace
+
+namespace AccountSetup {
+
+Result<QUrl> parseServerAddress(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const QUrl url = QUrl::fromUserInput(trimmed);
+    if (trimmed.isEmpty() || !url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+        return makeError(ErrorKind::Invalid, tr("Enter the server's address, e.g. mastodon.social."));
+    }
+    // The instance is the origin: a path, query or user name typed along with it means nothing to the API.
+    QUrl origin;
+    origin.setScheme(url.scheme());
+    origin.setHost(url.host());
+    origin.setPort(url.port());
+    return origin;
+}
+
+QString fullHandle(const QString &handle, const QUrl &instance)
+{
+    QString h = handle.startsWith(QLatin1Char('@')) ? handle.mid(1) : handle;
+    if (!h.contains(QLatin1Char('@'))) {
+        h += QLatin1Char('@') + instance.host();
+    }
+    return QLatin1Char('@') + h;
+}
+
+void verifyToken(QNetworkAccessManager *nam, Network network, const QUrl &instance, const QString &token,
+                 std::function<void(Result<NewAccount>)> done)
+{
+    ChannelContext context;
+    context.account.network = networkName(network);
+    context.account.serviceUrl = instance.toString(QUrl::StripTrailingSlash);
+    context.network = nam;
+    context.secret = [token](const QString &) -> Result<QString> { return token; };
+    Channel *channel = makeChannel(context).release();
+    if (!channel) {
+        done(makeError(ErrorKind::Invalid, tr("%1 accounts cannot be connected yet.").arg(networkLabel(network))));
+        return;
+    }
+    const QString serviceUrl = context.account.serviceUrl;
+    channel->verify([channel, network, instance, serviceUrl, done](Result<ChannelIdentity> identity) {
+        channel->deleteLater(); // we are inside one of its callbacks
+        if (!identity.ok()) {
+            done(identity.error());
+            return;
+        }
+        NewAccount account;
+        account.network = network;
+        account.handle
+            = network == Network::Mastodon ? fullHandle(identity.value().handle, instance) : identity.value().handle;
+        account.displayName = identity.value().displayName;
+        account.serviceUrl = serviceUrl;
+        account.remoteId = identity.value().remoteId;
+        account.maxChars = channel->capabilities().maxCharacters;
+        done(account);
+    });
+}
+
+Result<QString> addWithKeychainSecret(Engine &engine, const SecretStore &secrets, const Actor &actor,
+                                      const NewAccount &account, const QString &token)
+{
+    NewAccount row = account;
+    row.credentialRef = QStringLiteral("keychain");
+    const auto added = engine.addAccount(actor, row);
+    if (!added.ok()) {
+        return added.error();
+    }
+    if (Status s = secrets.write(added.value(), kAccessToken, token); !s.ok()) {
+        // Without its secret the account could never sync: take it out again rather than leave a broken row.
+        (void)engine.removeAccount(actor, added.value(), false);
+        return makeError(s.error().kind,
+                         tr("Cannot keep the sign-in in the system keychain: %1").arg(s.error().message));
+    }
+    return added.value();
+}
+
+Status replaceSecret(Engine &engine, const SecretStore &secrets, const Actor &actor, const QString &accountId,
+                     const NewAccount &verified, const QString &token)
+{
+    const auto existing = AccountStore::find(engine.db(), accountId);
+    if (!existing) {
+        return makeError(ErrorKind::NotFound, tr("The account is no longer in this workspace."));
+    }
+    // A sign-in as someone else would silently turn this account's history into another account's.
+    const bool sameServer
+        = QUrl(existing->serviceUrl).host().compare(QUrl(verified.serviceUrl).host(), Qt::CaseInsensitive) == 0;
+    const bool sameAccount = existing->remoteId.isEmpty()
+        ? existing->handle.compare(verified.handle, Qt::CaseInsensitive) == 0
+        : existing->remoteId == verified.remoteId;
+    if (!sameServer || !sameAccount) {
+        return makeError(
+            ErrorKind::Invalid,
+            tr("You signed in as %1, but this account is %2. Sign in as %2.").arg(verified.handle, existing->handle));
+    }
+    auto archivedQuery = engine.db().prepare(QStringLiteral("SELECT archived FROM accounts WHERE id = ?"));
+    SB_TRY(archivedQuery);
+    archivedQuery.value().bind(1, accountId);
+    const bool archived = archivedQuery.value().next() && archivedQuery.value().integer(0) != 0;
+    archivedQuery.value().reset();
+    SB_TRY(engine.setAccountCredential(actor, accountId, QStringLiteral("keychain")));
+    if (Status s = secrets.write(accountId, kAccessToken, token); !s.ok()) {
+        // The old secret stays, so the account still needs a sign-in: say why.
+        const QString why = tr("Cannot keep the sign-in in the system keychain: %1").arg(s.error().message);
+        (void)AccountStore::setHealth(engine.db(), accountId, QStringLiteral("auth_expired"), why, 0,
+                                      engine.clock().nowMs());
+        return makeError(s.error().kind, why);
+    }
+    if (archived) {
+        // Signing an archived account in again restores it: it syncs again (archiving had paused it).
+        SB_TRY(engine.setAccountPaused(actor, accountId, false));
+    }
+    return success();
+}
+
+Status removeWithSecret(Engine &engine, const SecretStore &secrets, const Actor &actor, const QString &accountId,
+                        bool keepData)
+{
+    const auto existing = AccountStore::find(engine.db(), accountId);
+    SB_TRY(engine.removeAccount(actor, accountId, keepData));
+    if (existing && existing->credentialRef == QLatin1String("keychain")) {
+        if (Status s = secrets.remove(accountId, kAccessToken); !s.ok()) {
+            return makeError(s.error().kind,
+                             tr("The account was removed, but its sign-in could not be deleted from the keychain: %1")
+                                 .arg(s.error().message));
+        }
+    }
+    return success();
+}
+
+} // namespace AccountSetup
+
+AccountSignIn::AccountSignIn(Engine &engine, const SecretStore &secrets, QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent), m_engine(engine), m_secrets(secrets), m_nam(nam)
+{
+}
+
+AccountSignIn::~AccountSignIn() = default;
+
+void AccountSignIn::start(const SignInRequest &request)
+{
+    if (m_running) {
+        emit finished({}, tr("A sign-in is already running."));
+        return;
+    }
+    m_request = request;
+    m_running = true;
+    ++m_generation;
+    if (Status allowed = checkAllowed(); !allowed.ok()) {
+        finish({}, allowed.error().message);
+        return;
+    }
+    if (request.network != Network::Mastodon) {
+        finish({}, tr("%1 accounts come with the %1 connector.").arg(networkLabel(request.network)));
+        return;
+    }
+    const auto server = AccountSetup::parseServerAddress(request.server);
+    if (!server.ok()) {
+        finish({}, server.error().message);
+        return;
+    }
+    m_server = server.value();
+    if (request.method == SignInRequest::Method::AccessToken) {
+        const QString token = request.accessToken.trimmed();
+        if (token.isEmpty()) {
+            finish({}, tr("Paste the access token first."));
+            return;
+        }
+        verifyAndSave(token);
+        return;
+    }
+
+    mastodon::SignInOptions options;
+    options.instanceUrl = m_server;
+    options.website = QStringLiteral("https://github.com/switchboard");
+    m_oauth = new mastodon::MastodonSignIn(m_nam, options, this);
+    const bool pasted = request.method == SignInRequest::Method::PastedCode;
+    connect(m_oauth, &mastodon::MastodonSignIn::openBrowser, this, [this, pasted](const QUrl &url) {
+        emit progress(pasted ? tr("Approve Switchboard on %1, then paste the code it shows.").arg(serverLabel(m_server))
+                             : tr("Waiting for you to approve Switchboard in the browser…"));
+        emit browserNeeded(url, pasted);
+    });
+    emit progress(tr("Registering Switchboard with %1…").arg(serverLabel(m_server)));
+    auto done = [this, oauth = m_oauth](Result<mastodon::SignInResult> result) {
+        oauth->deleteLater(); // we are inside its callback
+        if (m_oauth != oauth) {
+            return; // cancelled meanwhile
+        }
+        m_oauth = nullptr;
+        if (!result.ok()) {
+            finish({}, result.error().message);
+            return;
+        }
+        verifyAndSave(result.value().accessToken);
+    };
+    if (pasted) {
+        m_oauth->startOutOfBandFlow(done);
+    } else {
+        m_oauth->startBrowserFlow(done);
+    }
+}
+
+void AccountSignIn::submitCode(const QString &code)
+{
+    if (m_oauth) {
+        emit progress(tr("Checking the code with %1…").arg(serverLabel(m_server)));
+        m_oauth->submitCode(code);
+    }
+}
+
+void AccountSignIn::cancel()
+{
+    ++m_generation;
+    if (m_oauth) {
+        mastodon::MastodonSignIn *oauth = std::exchange(m_oauth, nullptr);
+        oauth->cancel();
+        oauth->deleteLater();
+    }
+    finish({}, tr("The sign-in was cancelled."));
+}
+
+Status AccountSignIn::checkAllowed() const
+{
+    // The engine checks again when it writes; asking first spares a browser sign-in that could not be kept.
+    auto st = m_engine.db().prepare(QStringLiteral("SELECT role FROM employees WHERE id = ? AND active = 1"));
+    SB_TRY(st);
+    st.value().bind(1, m_request.employeeId);
+    const auto role = st.value().next() ? roleFromName(st.value().text(0)) : std::nullopt;
+    if (!role || !canManageRoster(*role)) {
+        return makeError(ErrorKind::Forbidden, tr("Only managers and admins can connect accounts."));
+    }
+    return success();
+}
+
+void AccountSignIn::verifyAndSave(const QString &token)
+{
+    emit progress(tr("Checking the account with %1…").arg(serverLabel(m_server)));
+    QPointer<AccountSignIn> self(this);
+    const SignInRequest request = m_request;
+    const quint64 generation = m_generation;
+    AccountSetup::verifyToken(
+        m_nam, request.network, m_server, token, [self, request, token, generation](Result<NewAccount> verified) {
+            if (!self || self->m_generation != generation) {
+                return; // cancelled, or another sign-in started meanwhile
+            }
+            if (!verified.ok()) {
+                self->finish(
+                    {},
+                    tr("%1 did not accept the sign-in: %2").arg(serverLabel(self->m_server), verified.error().message));
+                return;
+            }
+            emit self->progress(tr("Saving the account and its sign-in in the keychain…"));
+            const Actor actor = Actor::employee(request.employeeId);
+            if (request.accountId.isEmpty()) {
+                NewAccount account = verified.value();
+                account.backfillDays = request.backfillDays;
+                const auto added
+                    = AccountSetup::addWithKeychainSecret(self->m_engine, self->m_secrets, actor, account, token);
+                self->finish(added.ok() ? added.value() : QString(), added.ok() ? QString() : added.error().message);
+                return;
+            }
+            const Status s = AccountSetup::replaceSecret(self->m_engine, self->m_secrets, actor, request.accountId,
+                                                         verified.value(), token);
+            self->finish(s.ok() ? request.accountId : QString(), s.ok() ? QString() : s.error().message);
+        });
+}
+
+void AccountSignIn::finish(const QString &accountId, const QString &error)
+{
+    m_running = false;
+    if (!error.isEmpty()) {
+        qCInfo(lcSync) << "account sign-in did not complete:" << error;
+    }
+    emit finished(accountId, error);
+}
+
+} // namespace sb
