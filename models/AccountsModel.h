@@ -15,7 +15,8 @@ class SqliteDb;
 
 namespace sb::models {
 
-// The workspace's channel accounts with their sync health, for the Accounts section.
+// The workspace's channel accounts with their sync health, backfill progress and last error, for the Accounts
+// section. Reloading keeps the rows (and any widgets a view put on them) when the same accounts are listed.
 class AccountsModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AccountsModel)
@@ -26,14 +27,20 @@ public:
         NameColumn,
         ServerColumn,
         HealthColumn,
+        ProgressColumn, // backfill progress while the first sync fetches history
         LastSyncColumn,
-        SyncColumn,
+        LastErrorColumn,
         ColumnCount
     };
     enum DataRole {
         PausedRole = Qt::UserRole + 200, // bool
-        HealthRole, // QString: ok, rate_limited, auth_expired, error
+        HealthRole, // QString: ok, syncing, rate_limited, auth_expired, error
         NetworkNameRole, // QString: mastodon, bluesky
+        ProgressRole, // double 0..1 while backfilling, else -1
+        ArchivedRole, // bool: removed with its conversations kept
+        HealthIconRole, // QString: icon key (health-ok, health-warning, health-error, health-paused)
+        LastErrorRole, // QString: the sync layer's last error in words, empty when none
+        NeedsSignInRole, // bool: only a new sign-in can resume sync (auth expired, or archived)
     };
 
     explicit AccountsModel(SqliteDb &db, QObject *parent = nullptr);
@@ -42,9 +49,11 @@ public:
     void reload();
     int rowOf(const QString &accountId) const;
 
-    // One colour per health state, the same wherever health shows; always shown with its text.
+    // One colour per health state, the same wherever health shows; always shown with its text and icon.
     static QColor healthColor(const QString &health, bool paused);
     static QColor networkColor(Network network);
+    // The icon key of a health state (resources/icons/<key>.svg): each state has its own shape.
+    static QString healthIconKey(const QString &health, bool paused);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -62,7 +71,11 @@ private:
         QString healthDetail;
         qint64 rateLimitedUntil = 0;
         qint64 lastSyncAt = 0;
+        double progress = -1;
         bool paused = false;
+        bool archived = false;
+
+        bool operator==(const Row &) const = default;
     };
     QString healthText(const Row &row) const;
     QString localTime(qint64 ms) const;

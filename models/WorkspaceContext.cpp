@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
+#include "sync/SyncThread.h"
 
 namespace sb::models {
 
@@ -69,6 +70,20 @@ void WorkspaceContext::notifyChanged(const QString &what)
     // Models re-read after this: make sure no half-read statement pins the reader to an old snapshot.
     reader().releaseCachedReads();
     emit changed(what);
+}
+
+SyncThread *WorkspaceContext::syncThread() const
+{
+    return m_sync;
+}
+
+void WorkspaceContext::setSyncThread(SyncThread *sync)
+{
+    if (m_sync == sync) {
+        return;
+    }
+    m_sync = sync;
+    emit syncThreadChanged();
 }
 
 } // namespace sb::models

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -12,6 +13,7 @@ class Clock;
 class Engine;
 class IdSource;
 class SqliteDb;
+class SyncThread;
 class Workspace;
 } // namespace sb
 
@@ -45,10 +47,15 @@ public:
 
     void notifyChanged(const QString &what = {});
 
+    // The sync engine and account setup, when a window hosts them (the main window does); null otherwise.
+    SyncThread *syncThread() const;
+    void setSyncThread(SyncThread *sync);
+
 signals:
     void changed(const QString &what);
     void currentEmployeeChanged(const QString &employeeId);
     void errorOccurred(const QString &message);
+    void syncThreadChanged();
 
 private:
     std::unique_ptr<Workspace> m_workspace;
@@ -56,6 +63,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     const Clock &m_clock;
     QString m_employeeId;
+    QPointer<SyncThread> m_sync;
 };
 
 } // namespace sb::models

@@ -1,9 +1,12 @@
 #include "ui/MainWindow.h"
 
+#include "core/Clock.h"
 #include "models/EmployeesModel.h"
 #include "models/ModelRoles.h"
 #include "models/WorkspaceContext.h"
+#include "store/Workspace.h"
 #include "store/WorkspaceSettings.h"
+#include "sync/SyncThread.h"
 #include "ui/AccountsView.h"
 #include "ui/CalendarView.h"
 #include "ui/EngagementView.h"
@@ -26,6 +29,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 namespace sb::ui {
@@ -33,6 +37,9 @@ namespace sb::ui {
 namespace {
 constexpr int kErrorMessageMs = 10000;
 constexpr int kInfoMessageMs = 4000;
+constexpr int kSyncRefreshMs = 500;
+// What sync's own refreshes are called, so they do not wake the outbox (the GUI's changes do).
+const QString kSyncChange = QStringLiteral("sync");
 
 struct SectionInfo {
     const char *name;
@@ -68,16 +75,24 @@ MainWindow::MainWindow(models::WorkspaceContext &ctx, QWidget *parent) : QMainWi
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/switchboard.svg")));
+    createSync();
     createSections();
     createToolBar();
     createMenus();
 
     m_health = new StatusBarHealth(ctx, this);
+    m_syncStatus = new QLabel(this);
+    m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    m_syncStatus->setTextFormat(Qt::PlainText);
+    m_syncStatus->hide();
+    statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_health);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     connect(&m_ctx, &models::WorkspaceContext::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, kErrorMessageMs); });
     connect(m_inbox, &InboxView::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kInfoMessageMs); });
+    connect(m_accounts, &AccountsView::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, kInfoMessageMs); });
     connect(&m_ctx, &models::WorkspaceContext::changed, this, &MainWindow::updateTitle);
 
@@ -91,7 +106,97 @@ MainWindow::MainWindow(models::WorkspaceContext &ctx, QWidget *parent) : QMainWi
     readSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_ctx.setSyncThread(nullptr);
+    m_sync->shutdown(); // stops sync, ends the worker thread and waits for it
+}
+
+void MainWindow::createSync()
+{
+    m_sync = new SyncThread(m_ctx.workspace().dir(), this);
+    m_ctx.setSyncThread(m_sync);
+    m_refresh = new QTimer(this);
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(kSyncRefreshMs);
+    connect(m_refresh, &QTimer::timeout, this, [this] {
+        if (std::exchange(m_refreshPending, false)) {
+            m_ctx.notifyChanged(kSyncChange);
+            m_refresh->start();
+        }
+    });
+    connect(m_sync, &SyncThread::accountStateChanged, this, &MainWindow::syncChanged);
+    connect(m_sync, &SyncThread::itemsIngested, this, &MainWindow::syncChanged);
+    connect(m_sync, &SyncThread::outboxJobChanged, this, &MainWindow::syncChanged);
+    connect(m_sync, &SyncThread::runnerChanged, this, &MainWindow::updateSyncStatus);
+    // A reply or approval queued through the engine goes out at once rather than at the next pass.
+    connect(&m_ctx, &models::WorkspaceContext::changed, this, [this](const QString &what) {
+        if (what != kSyncChange) {
+            m_sync->wakeOutbox();
+        }
+    });
+}
+
+void MainWindow::startSync()
+{
+    if (m_sync->isStarted()) {
+        return;
+    }
+    // The engine runs on real time only: a context with another clock belongs to a test or a replay that drives
+    // time itself (and such a clock is not meant for another thread). A --demo session shows sample accounts
+    // that have no sign-in, so it does not sync either.
+    const bool realTime = &m_ctx.clock() == &SystemClock::instance();
+    const bool demo = QCoreApplication::arguments().contains(QStringLiteral("--demo"));
+    m_syncOffReason = realTime && demo ? tr("Demo workspace: sync is off") : QString();
+    m_sync->start(realTime && !demo);
+}
+
+void MainWindow::syncChanged()
+{
+    // Many small changes (pages of a backfill, health flips) become at most one refresh per interval.
+    if (m_refresh->isActive()) {
+        m_refreshPending = true;
+        return;
+    }
+    m_ctx.notifyChanged(kSyncChange);
+    m_refresh->start();
+}
+
+void MainWindow::updateSyncStatus()
+{
+    QString text;
+    switch (m_sync->runner()) {
+    case SyncThread::Runner::OtherProcess: {
+        const QString app = m_sync->runnerApplication();
+        const QString where = app == QLatin1String("switchboard") ? QStringLiteral("switchboard-cli")
+            : app == QCoreApplication::applicationName()          ? tr("another Switchboard window")
+            : app.isEmpty()                                       ? tr("another process")
+                                                                  : app;
+        text = tr("Sync runs in %1 (process %2)").arg(where).arg(m_sync->runnerProcessId());
+        break;
+    }
+    case SyncThread::Runner::Failed: text = tr("Sync could not start: %1").arg(m_sync->failure()); break;
+    case SyncThread::Runner::Off: text = m_syncOffReason; break;
+    case SyncThread::Runner::NotStarted:
+    case SyncThread::Runner::Starting:
+    case SyncThread::Runner::ThisProcess: break;
+    }
+    m_syncStatus->setText(text);
+    m_syncStatus->setAccessibleName(text);
+    m_syncStatus->setToolTip(m_sync->runner() == SyncThread::Runner::OtherProcess
+                                 ? tr("This window shows what that process fetches and sends; it takes over when "
+                                      "that process ends.")
+                                 : QString());
+    m_syncStatus->setVisible(!text.isEmpty());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_sync->isStarted()) {
+        QTimer::singleShot(0, this, &MainWindow::startSync); // once the window is on screen
+    }
+}
 
 void MainWindow::createSections()
 {
@@ -117,7 +222,8 @@ void MainWindow::createSections()
     m_sections->addWidget(m_inbox);
     m_sections->addWidget(new CalendarView(m_ctx, m_sections));
     m_sections->addWidget(new EngagementView(m_ctx, m_sections));
-    m_sections->addWidget(new AccountsView(m_ctx, m_sections));
+    m_accounts = new AccountsView(m_ctx, m_sections);
+    m_sections->addWidget(m_accounts);
     m_sections->addWidget(new SettingsView(m_ctx, m_sections));
 
     int widest = 0;
@@ -145,7 +251,10 @@ void MainWindow::createSections()
     layout->addWidget(m_sections, 1);
     setCentralWidget(central);
 
-    connect(m_inbox, &InboxView::addAccountRequested, this, [this] { setCurrentSection(AccountsSection); });
+    connect(m_inbox, &InboxView::addAccountRequested, this, [this] {
+        setCurrentSection(AccountsSection);
+        m_accounts->addAccount();
+    });
     connect(m_inbox, &InboxView::demoRequested, this, &MainWindow::demoRequested);
 }
 

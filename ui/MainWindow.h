@@ -8,6 +8,11 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTimer;
+
+namespace sb {
+class SyncThread;
+}
 
 namespace sb::models {
 class EmployeesModel;
@@ -16,6 +21,7 @@ class WorkspaceContext;
 
 namespace sb::ui {
 
+class AccountsView;
 class InboxView;
 class ShortcutsOverlay;
 class StatusBarHealth;
@@ -23,6 +29,8 @@ class StatusBarHealth;
 // The window: section navigation on the left (Inbox, Calendar, Engagement, Accounts, Settings; Ctrl+1..5 and
 // arrow keys), the sections in a stack, a "signed in as" selector, menus whose entries show every shortcut,
 // and a status bar with each account's sync health and transient errors. Window state is remembered.
+// The window hosts the workspace's sync engine on a worker thread (started once the window shows, stopped when it
+// goes) unless another process runs it, which the status bar then says.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -35,6 +43,8 @@ public:
     int currentSection() const;
     void setCurrentSection(int section);
     InboxView *inboxView() const { return m_inbox; }
+    AccountsView *accountsView() const { return m_accounts; }
+    SyncThread *syncThread() const { return m_sync; }
 
 signals:
     // The user asked for a demo workspace (empty state, File menu); main() decides how to open one.
@@ -43,6 +53,7 @@ signals:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createSections();
@@ -54,15 +65,25 @@ private:
     void showAbout();
     void readSettings();
     void writeSettings() const;
+    void createSync();
+    void startSync();
+    void syncChanged();
+    void updateSyncStatus();
 
     models::WorkspaceContext &m_ctx;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_sections = nullptr;
     InboxView *m_inbox = nullptr;
+    AccountsView *m_accounts = nullptr;
     QComboBox *m_employeeSelector = nullptr;
     QLabel *m_employeeRole = nullptr;
     models::EmployeesModel *m_employees = nullptr;
     StatusBarHealth *m_health = nullptr;
+    QLabel *m_syncStatus = nullptr;
+    SyncThread *m_sync = nullptr;
+    QTimer *m_refresh = nullptr; // at most one refresh per interval while sync reports changes
+    QString m_syncOffReason;
+    bool m_refreshPending = false;
     ShortcutsOverlay *m_shortcuts = nullptr;
     QList<QAction *> m_sectionActions;
     QList<QAction *> m_windowActions;

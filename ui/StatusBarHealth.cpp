@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace sb::ui {
 
 namespace {
@@ -20,7 +22,8 @@ struct Health {
     QString text;
 };
 
-Health describe(const QString &health, const QString &detail, qint64 rateLimitedUntil, bool paused, qint64 now)
+Health describe(const QString &health, const QString &detail, qint64 rateLimitedUntil, double progress, bool paused,
+                qint64 now)
 {
     if (paused) {
         return {QStringLiteral("health-paused"), StatusBarHealth::tr("Paused")};
@@ -35,6 +38,13 @@ Health describe(const QString &health, const QString &detail, qint64 rateLimited
     }
     if (health == QLatin1String("ok")) {
         return {QStringLiteral("health-ok"), StatusBarHealth::tr("Healthy")};
+    }
+    if (health == QLatin1String("syncing")) {
+        if (progress >= 0) {
+            return {QStringLiteral("health-ok"),
+                    StatusBarHealth::tr("Fetching history, %1%").arg(qRound(std::clamp(progress, 0.0, 1.0) * 100))};
+        }
+        return {QStringLiteral("health-ok"), StatusBarHealth::tr("Syncing")};
     }
     if (health == QLatin1String("auth_expired")) {
         return {QStringLiteral("health-error"), StatusBarHealth::tr("Sign-in expired")};
@@ -89,10 +99,10 @@ void StatusBarHealth::reload()
     const qint64 now = m_ctx.clock().nowMs();
     Statement &st = m_ctx.reader().cached(
         "SELECT id, network, handle, health, coalesce(health_detail, ''), coalesce(rate_limited_until, 0), "
-        "sync_paused FROM accounts ORDER BY handle COLLATE NOCASE, id");
+        "coalesce(sync_progress, -1), sync_paused FROM accounts WHERE archived = 0 ORDER BY handle COLLATE NOCASE, id");
     while (st.next()) {
         rows.append({st.text(0), st.text(1), st.text(2),
-                     describe(st.text(3), st.text(4), st.int64(5), st.integer(6) != 0, now)});
+                     describe(st.text(3), st.text(4), st.int64(5), st.real(6), st.integer(7) != 0, now)});
     }
     st.reset();
 
