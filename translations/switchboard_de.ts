@@ -1800,14 +1800,6 @@
         <translation>In Ordnung</translation>
     </message>
     <message>
-        <source>Fetching history…</source>
-        <translation>Verlauf wird abgerufen…</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Wird synchronisiert…</translation>
-    </message>
-    <message>
         <source>Rate limited until %1</source>
         <translation>Ratenbegrenzung bis %1</translation>
     </message>
@@ -1866,6 +1858,14 @@
     <message>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Fetching history</source>
+        <translation>Verlauf wird abgerufen</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Wird synchronisiert</translation>
     </message>
 </context>
 <context>
@@ -3498,10 +3498,6 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <translation>Verlauf wird abgerufen, %1 %</translation>
     </message>
     <message>
-        <source>Syncing…</source>
-        <translation>Wird synchronisiert…</translation>
-    </message>
-    <message>
         <source>Sign-in expired</source>
         <translation>Anmeldung abgelaufen</translation>
     </message>
@@ -3524,6 +3520,10 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>%1 account %2: %3</source>
         <translation>%1-Konto %2: %3</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Wird synchronisiert</translation>
     </message>
 </context>
 </TS>
