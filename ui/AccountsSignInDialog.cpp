@@ -182,6 +182,7 @@ QWidget *AccountsSignInDialog::createProgress()
     m_progressPane->setObjectName(QStringLiteral("accountsSignInProgress"));
     m_busy = new QProgressBar(m_progressPane);
     m_busy->setRange(0, 0); // busy: how long the person takes in the browser is unknown
+    m_busy->setObjectName(QStringLiteral("accountsSignInBusy"));
     m_busy->setAccessibleName(tr("Signing in"));
     m_busy->setMaximumHeight(fontMetrics().height() / 2 + 2);
     m_busy->setTextVisible(false);

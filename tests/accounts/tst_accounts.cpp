@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -454,6 +455,47 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM accounts")), 1);
         m_account = m_ctx->workspace().db().scalarText(QStringLiteral("SELECT id FROM accounts"));
         QTRY_COMPARE_WITH_TIMEOUT(healthText(m_account), QStringLiteral("Healthy"), 30000);
+    }
+
+    void replyFromTheInboxGoesOut()
+    {
+        // The window's engine sends what the inbox queues: a reply typed in the composer reaches the server.
+        m_window->setCurrentSection(MainWindow::InboxSection);
+        auto *inbox = m_window->findChild<QTreeView *>(QStringLiteral("conversationList"));
+        QTRY_VERIFY(inbox->model()->rowCount() > 0);
+        QApplication::setActiveWindow(m_window.get()); // the sign-in dialogs had it
+        inbox->setFocus();
+        QTest::mouseClick(inbox->viewport(), Qt::LeftButton, {},
+                          inbox->visualRect(inbox->model()->index(0, 0)).center());
+        QTest::keyClick(inbox, Qt::Key_R);
+        auto *editor = m_window->findChild<QPlainTextEdit *>(QStringLiteral("replyEditor"));
+        QTRY_COMPARE(QApplication::focusWidget(), editor);
+        const QString text = QStringLiteral("Thanks for writing, we are on it");
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        // Direct replies start with the recipients' mentions, so look for the words.
+        const QString published
+            = QStringLiteral("/_test/statuses?contains=") + QString::fromLatin1(QUrl::toPercentEncoding(text));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.control("GET", published).object().value(QStringLiteral("count")).toInt(), 1,
+                                  10000);
+        QTRY_COMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox_jobs WHERE state = 'done'")), 1);
+        m_window->setCurrentSection(MainWindow::AccountsSection);
+    }
+
+    // Run by tst_accounts_without_keychain only (no secret service on its D-Bus): adding an account says why it
+    // cannot be kept, and adds nothing.
+    void addingWithoutAKeychainSaysWhy()
+    {
+        if (!qEnvironmentVariableIsSet("SWITCHBOARD_TEST_NO_KEYCHAIN")) {
+            QSKIP("runs as tst_accounts_without_keychain");
+        }
+        QTest::mouseClick(button("accountsAddButton"), Qt::LeftButton);
+        signInThroughTheDialog(m_server.baseUrl().toString());
+        auto *error = child<QLabel>(dialog(), "accountsSignInError");
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 40000);
+        QVERIFY2(error->text().contains(QStringLiteral("keychain")), qPrintable(error->text()));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM accounts")), 0);
+        saveShot(dialog(), QStringLiteral("add-dialog-no-keychain"));
     }
 
     void anotherProcessRunsSync()
