@@ -114,7 +114,11 @@ QColor AccountsModel::networkColor(Network network)
 
 QString AccountsModel::localTime(qint64 ms) const
 {
+    // Today's times without the date: "until 17:33" reads at a glance.
     const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms, m_zone);
+    if (local.date() == QDateTime::currentDateTime().toTimeZone(m_zone).date()) {
+        return QLocale().toString(local.time(), QLocale::ShortFormat);
+    }
     return QLocale().toString(local, QLocale::ShortFormat);
 }
 

@@ -391,9 +391,13 @@ void AccountsView::updateActions()
     // The one thing that helps an expired or archived account is a new sign-in: make it the obvious button.
     m_signIn->setDefault(needsSignIn);
     m_signIn->setText(archived ? tr("Restore with a new s&ign-in…") : tr("S&ign in again…"));
-    m_syncNow->setEnabled(selected && m_canPause && runsSync && !paused && !needsSignIn);
-    m_syncNow->setToolTip(runsSync ? tr("Fetch new messages for the selected account now (F5)")
-                                   : tr("Sync does not run in this window"));
+    // While rate limited, asking again early only spends the next window's budget: sync resumes by itself.
+    const bool rateLimited
+        = selected && index.data(AccountsModel::HealthRole).toString() == QLatin1String("rate_limited");
+    m_syncNow->setEnabled(selected && m_canPause && runsSync && !paused && !needsSignIn && !rateLimited);
+    m_syncNow->setToolTip(!runsSync         ? tr("Sync does not run in this window")
+                              : rateLimited ? tr("The server asked to wait; sync resumes by itself when it allows")
+                                            : tr("Fetch new messages for the selected account now (F5)"));
     m_remove->setEnabled(selected && m_canManage && setupAvailable && !busy);
     m_removeKeep->setEnabled(!busy && !archived);
     m_removeAll->setEnabled(!busy);

@@ -20,6 +20,7 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFrame>
@@ -181,7 +182,10 @@ class TestAccounts : public QObject {
             return;
         }
         QDir().mkpath(dir);
-        QCoreApplication::processEvents();
+        for (int i = 0; i < 3; ++i) { // pending layouts (status bar entries that changed length)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QCoreApplication::processEvents();
+        }
         QVERIFY(widget->grab().save(QDir(dir).filePath(QStringLiteral("accounts-%1.png").arg(name))));
     }
 
@@ -480,6 +484,23 @@ private slots:
                                   10000);
         QTRY_COMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox_jobs WHERE state = 'done'")), 1);
         m_window->setCurrentSection(MainWindow::AccountsSection);
+    }
+
+    void rateLimitShowsUntilWhen()
+    {
+        QVERIFY(m_server.addFault({{QStringLiteral("kind"), QStringLiteral("429")},
+                                   {QStringLiteral("reset_in"), 300},
+                                   {QStringLiteral("method"), QStringLiteral("GET")},
+                                   {QStringLiteral("path"), QStringLiteral("/api/v1/notifications")}}));
+        selectAccount(m_account);
+        QTest::mouseClick(button("accountsSyncNowButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(healthText(m_account).startsWith(QStringLiteral("Rate limited until ")), 10000);
+        QTRY_VERIFY(statusBarTexts().filter(QStringLiteral(": Rate limited until ")).size() == 1);
+        const qint64 until = scalar(QStringLiteral("SELECT rate_limited_until FROM accounts"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY2(until > now + 250'000 && until < now + 310'000, "the server's reset time is honoured");
+        QVERIFY(!button("accountsSyncNowButton")->isEnabled()); // asking early would not help
+        saveShot(m_window.get(), QStringLiteral("rate-limited"));
     }
 
     // Run by tst_accounts_without_keychain only (no secret service on its D-Bus): adding an account says why it
