@@ -4,6 +4,7 @@
 #include "models/EmployeesModel.h"
 #include "models/ModelRoles.h"
 #include "models/WorkspaceContext.h"
+#include "store/Sqlite.h"
 #include "store/Workspace.h"
 #include "store/WorkspaceSettings.h"
 #include "sync/SyncThread.h"
@@ -38,6 +39,7 @@ namespace {
 constexpr int kErrorMessageMs = 10000;
 constexpr int kInfoMessageMs = 4000;
 constexpr int kSyncRefreshMs = 500;
+constexpr int kExternalChangesMs = 1000;
 // What sync's own refreshes are called, so they do not wake the outbox (the GUI's changes do).
 const QString kSyncChange = QStringLiteral("sync");
 
@@ -129,6 +131,15 @@ void MainWindow::createSync()
     connect(m_sync, &SyncThread::itemsIngested, this, &MainWindow::syncChanged);
     connect(m_sync, &SyncThread::outboxJobChanged, this, &MainWindow::syncChanged);
     connect(m_sync, &SyncThread::runnerChanged, this, &MainWindow::updateSyncStatus);
+    // While another process syncs, no signal says it stored something: the database's change counter does.
+    m_externalChanges = new QTimer(this);
+    m_externalChanges->setInterval(kExternalChangesMs);
+    connect(m_externalChanges, &QTimer::timeout, this, [this] {
+        const qint64 version = m_ctx.reader().scalarInt(QStringLiteral("PRAGMA data_version"));
+        if (std::exchange(m_dataVersion, version) != version) {
+            syncChanged();
+        }
+    });
     // A reply or approval queued through the engine goes out at once rather than at the next pass.
     connect(&m_ctx, &models::WorkspaceContext::changed, this, [this](const QString &what) {
         if (what != kSyncChange) {
@@ -188,6 +199,11 @@ void MainWindow::updateSyncStatus()
                                       "that process ends.")
                                  : QString());
     m_syncStatus->setVisible(!text.isEmpty());
+    if (m_sync->runner() == SyncThread::Runner::OtherProcess) {
+        m_externalChanges->start();
+    } else {
+        m_externalChanges->stop();
+    }
 }
 
 void MainWindow::showEvent(QShowEvent *event)

@@ -82,6 +82,8 @@ private:
     QLabel *m_syncStatus = nullptr;
     SyncThread *m_sync = nullptr;
     QTimer *m_refresh = nullptr; // at most one refresh per interval while sync reports changes
+    QTimer *m_externalChanges = nullptr; // watches the database while another process syncs
+    qint64 m_dataVersion = -1;
     QString m_syncOffReason;
     bool m_refreshPending = false;
     ShortcutsOverlay *m_shortcuts = nullptr;

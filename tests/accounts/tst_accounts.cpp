@@ -534,9 +534,20 @@ private slots:
         const QString expected = QStringLiteral("Sync runs in switchboard-cli (process %1)").arg(serve.processId());
         QTRY_VERIFY_WITH_TIMEOUT(statusBarTexts().contains(expected), 10000);
         QCOMPARE(m_window->syncThread()->runner(), SyncThread::Runner::OtherProcess);
-        // The window still reads what that process records, and shows it.
-        QVERIFY(!healthText(m_account).isEmpty());
         QVERIFY(!button("accountsSyncNowButton")->isEnabled());
+        // The window still reads what that process records, and shows it: a new mention reaches the inbox.
+        QTRY_COMPARE_WITH_TIMEOUT(healthText(m_account), QStringLiteral("Healthy"), 15000);
+        const QString mention = QStringLiteral("@brand is the shop open on Sunday?");
+        m_server.postAs(m_fan, mention);
+        m_window->setCurrentSection(MainWindow::InboxSection);
+        auto *inbox = m_window->findChild<QTreeView *>(QStringLiteral("conversationList"));
+        QTRY_VERIFY_WITH_TIMEOUT(inbox->model()
+                                     ->index(0, 0)
+                                     .data(models::TextRole)
+                                     .toString()
+                                     .contains(QStringLiteral("shop open on Sunday")),
+                                 15000);
+        m_window->setCurrentSection(MainWindow::AccountsSection);
         saveShot(m_window.get(), QStringLiteral("other-runner"));
         m_window.reset();
         serve.terminate();
