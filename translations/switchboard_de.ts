@@ -2542,6 +2542,10 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>The server asked to wait; sync resumes by itself when it allows</source>
+        <translation>Der Server hat um eine Pause gebeten; die Synchronisierung läuft von selbst weiter, sobald er es zulässt</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::CalendarMonthGrid</name>
