@@ -89,6 +89,23 @@ QString emailFor(const QString &name)
 }
 } // namespace
 
+QString TimeOrderedIds::next()
+{
+    const quint64 hi = (quint64(m_clock.nowMs()) & 0xFFFF'FFFF'FFFFull) << 16 | 0x7000 | (m_rng.bits64() & 0x0FFF);
+    const quint64 lo = (m_rng.bits64() & 0x3FFF'FFFF'FFFF'FFFFull) | 0x8000'0000'0000'0000ull;
+    static const char kHex[] = "0123456789abcdef";
+    char text[36];
+    int at = 0;
+    for (int nibble = 0; nibble < 32; ++nibble) {
+        if (nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20) {
+            text[at++] = '-';
+        }
+        const quint64 word = nibble < 16 ? hi : lo;
+        text[at++] = kHex[(word >> (60 - 4 * (nibble % 16))) & 0xF];
+    }
+    return QString::fromLatin1(text, 36);
+}
+
 WorkCalendar::WorkCalendar(const BusinessHours &hours, QDate first, QDate last) : m_first(first), m_zone(hours.zone)
 {
     for (QDate d = first; d <= last.addDays(1); d = d.addDays(1)) {
@@ -139,9 +156,9 @@ qint64 WorkCalendar::at(QDate date, QTime time) const
 }
 
 DemoRun::DemoRun(Workspace &workspace, const DemoOptions &options, const std::function<void(qint64, qint64)> &progress)
-    : m_workspace(workspace), m_db(workspace.db()), m_options(options), m_progress(progress), m_ids(options.seed),
-      m_rng(options.seed * 0x9E3779B97F4A7C15ull + 0x5eed), m_engine(m_db, m_clock, m_ids),
-      m_ingestor(m_db, m_clock, m_ids)
+    : m_workspace(workspace), m_db(workspace.db()), m_options(options), m_progress(progress),
+      m_ids(m_clock, options.seed), m_rng(options.seed * 0x9E3779B97F4A7C15ull + 0x5eed),
+      m_engine(m_db, m_clock, m_ids), m_ingestor(m_db, m_clock, m_ids)
 {
     if (options.anchor.isValid()) {
         m_endDate = options.anchor;

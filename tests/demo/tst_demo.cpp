@@ -484,6 +484,13 @@ void TestDemo::eventLogExplainsRows()
     QCOMPARE(d.count("SELECT count(*) FROM goals g WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.action = "
                      "'goal_set' AND e.subject_id = g.id)"),
              0);
+    // Ids are UUIDs whose leading bits are the time (version 7 layout), so they rise with the log.
+    QCOMPARE(d.count("SELECT count(*) FROM events WHERE length(id) != 36 OR substr(id, 15, 1) != '7' OR "
+                     "substr(id, 20, 1) NOT IN ('8', '9', 'a', 'b')"),
+             0);
+    QCOMPARE(d.count("SELECT count(*) FROM (SELECT substr(id, 1, 13) AS t, lag(substr(id, 1, 13)) OVER (ORDER BY seq) "
+                     "AS previous FROM events) WHERE t < previous"),
+             0);
     // Every actor is a known employee, and the log reads in time order.
     QCOMPARE(d.count("SELECT count(*) FROM events e WHERE e.actor_kind = 'employee' AND NOT EXISTS (SELECT 1 FROM "
                      "employees m WHERE m.id = e.actor_id)"),
