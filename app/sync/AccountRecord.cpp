@@ -64,17 +64,18 @@ SyncCursor cursor(SqliteDb &db, const QString &accountId, const QString &feed)
 }
 
 Status setHealth(SqliteDb &db, const QString &accountId, const QString &health, const QString &detail,
-                 qint64 rateLimitedUntilMs, qint64 nowMs)
+                 qint64 rateLimitedUntilMs)
 {
-    Statement &st = db.cached("UPDATE accounts SET health = ?, health_detail = ?, rate_limited_until = ?, "
-                              "updated_at = ? WHERE id = ?");
+    // Health is machine state: it does not bump updated_at, which marks changes people make to the account
+    // (the sync service watches updated_at to notice accounts changed by another process).
+    Statement &st = db.cached("UPDATE accounts SET health = ?, health_detail = ?, rate_limited_until = ? WHERE id = ?");
     st.bindAll(health, detail.isEmpty() ? QString() : detail);
     if (rateLimitedUntilMs > 0) {
         st.bind(3, rateLimitedUntilMs);
     } else {
         st.bindNull(3);
     }
-    st.bind(4, nowMs).bind(5, accountId);
+    st.bind(4, accountId);
     return st.exec();
 }
 

@@ -47,7 +47,7 @@ std::vector<AccountRecord> all(SqliteDb &db);
 std::optional<AccountRecord> find(SqliteDb &db, const QString &accountId);
 SyncCursor cursor(SqliteDb &db, const QString &accountId, const QString &feed);
 Status setHealth(SqliteDb &db, const QString &accountId, const QString &health, const QString &detail,
-                 qint64 rateLimitedUntilMs, qint64 nowMs);
+                 qint64 rateLimitedUntilMs);
 Status setProgress(SqliteDb &db, const QString &accountId, std::optional<double> progress);
 Status setRemoteIdentity(SqliteDb &db, const QString &accountId, const QString &remoteId, const QString &displayName,
                          int maxChars);

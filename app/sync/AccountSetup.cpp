@@ -131,8 +131,7 @@ Status replaceSecret(Engine &engine, const SecretStore &secrets, const Actor &ac
     if (Status s = secrets.write(accountId, kAccessToken, token); !s.ok()) {
         // The old secret stays, so the account still needs a sign-in: say why.
         const QString why = tr("Cannot keep the sign-in in the system keychain: %1").arg(s.error().message);
-        (void)AccountStore::setHealth(engine.db(), accountId, QStringLiteral("auth_expired"), why, 0,
-                                      engine.clock().nowMs());
+        (void)AccountStore::setHealth(engine.db(), accountId, QStringLiteral("auth_expired"), why, 0);
         return makeError(s.error().kind, why);
     }
     if (archived) {

@@ -73,7 +73,7 @@ void AccountSync::syncNow()
 void AccountSync::setHealth(const QString &health, const QString &detail, qint64 until)
 {
     m_account.health = health;
-    if (Status s = AccountStore::setHealth(m_db, m_account.id, health, detail, until, m_clock.nowMs()); !s.ok()) {
+    if (Status s = AccountStore::setHealth(m_db, m_account.id, health, detail, until); !s.ok()) {
         qCWarning(lcSync) << "cannot store health:" << s.error().message;
     }
     emit stateChanged(m_account.id);

@@ -23,6 +23,13 @@ namespace sb {
 SyncService::SyncService(QString workspaceDir, const Clock &clock, IdSource &ids, SyncOptions options, QObject *parent)
     : QObject(parent), m_dir(std::move(workspaceDir)), m_clock(clock), m_ids(ids), m_options(options)
 {
+    connect(&m_accountsWatch, &QTimer::timeout, this, [this] {
+        const QString signature = accountsSignature();
+        if (signature != m_accountsSignature) {
+            m_accountsSignature = signature;
+            reloadAccounts();
+        }
+    });
 }
 
 SyncService::~SyncService()
@@ -93,8 +100,7 @@ std::unique_ptr<AccountSync> SyncService::makeSync(const AccountRecord &account)
     // A missing secret (variable unset, keychain entry gone) is shown as such instead of as a server refusal.
     if (const auto secret = context.secret(QStringLiteral("access_token"));
         !secret.ok() && secret.error().kind == ErrorKind::AuthExpired) {
-        (void)AccountStore::setHealth(*m_db, account.id, Health::AuthExpired, secret.error().message, 0,
-                                      m_clock.nowMs());
+        (void)AccountStore::setHealth(*m_db, account.id, Health::AuthExpired, secret.error().message, 0);
         emit accountStateChanged(account.id);
         return nullptr;
     }
@@ -124,7 +130,8 @@ void SyncService::reloadAccounts()
         auto existing = m_syncs.find(account.id);
         const bool changed = existing == m_syncs.end() || existing->second->account().paused != account.paused
             || existing->second->account().credentialRef != account.credentialRef
-            || existing->second->account().health == Health::AuthExpired;
+            // signed in again elsewhere: the stopped account starts over with its new credentials
+            || (existing->second->account().health == Health::AuthExpired && account.health != Health::AuthExpired);
         if (!changed) {
             next.emplace(account.id, std::move(existing->second));
             continue;
@@ -166,6 +173,15 @@ void SyncService::start()
         sync->start();
     }
     m_outbox->start();
+    m_accountsSignature = accountsSignature();
+    m_accountsWatch.start(3'000);
+}
+
+QString SyncService::accountsSignature()
+{
+    // Changes that matter to sync bump updated_at (pause, sign-in, archive) or the row count (add, remove).
+    return m_db->scalarText(QStringLiteral("SELECT count(*) || '/' || coalesce(max(updated_at), 0) || '/' || "
+                                           "coalesce(sum(sync_paused), 0) FROM accounts WHERE archived = 0"));
 }
 
 void SyncService::stop()
@@ -174,6 +190,7 @@ void SyncService::stop()
         return;
     }
     m_running = false;
+    m_accountsWatch.stop();
     for (auto &[id, sync] : m_syncs) {
         sync->stop();
     }

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -76,6 +77,7 @@ signals:
 private:
     std::unique_ptr<AccountSync> makeSync(const AccountRecord &account);
     Channel *channelFor(const QString &accountId);
+    QString accountsSignature();
 
     QString m_dir;
     const Clock &m_clock;
@@ -88,6 +90,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<OutboxRunner> m_outbox;
+    QTimer m_accountsWatch; // notices accounts added, paused or removed by another process (GUI, CLI)
+    QString m_accountsSignature;
     std::unique_ptr<AvatarCache> m_avatars;
     std::map<QString, std::unique_ptr<AccountSync>> m_syncs;
     QHash<QString, ChannelFactory> m_factories;

@@ -229,6 +229,24 @@ private slots:
         QCOMPARE(h.count("SELECT count(*) FROM events WHERE action = 'publish_failed'"), qint64(1));
     }
 
+    void accountsChangedElsewhereAreNoticed()
+    {
+        // serve runs; the GUI (another process, here the test's own connection) pauses the account and adds one.
+        Harness h;
+        h.net->addItem(h.t.clock.nowMs(), QStringLiteral("hello"));
+        h.sync->start();
+        QTRY_COMPARE(h.health(), Health::Ok);
+        QVERIFY(h.t.engine->setAccountPaused(Actor::employee(h.t.admin), h.t.account, true).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(h.sync->accountSync(h.t.account) && h.sync->accountSync(h.t.account)->account().paused,
+                                 10'000);
+        NewAccount second;
+        second.handle = QStringLiteral("@help@example.social");
+        second.serviceUrl = QStringLiteral("https://example.social");
+        const QString added = h.t.engine->addAccount(Actor::employee(h.t.admin), second).value();
+        QTRY_VERIFY_WITH_TIMEOUT(h.sync->accountSync(added) != nullptr, 10'000);
+        h.sync->stop();
+    }
+
     void oneRunnerPerWorkspace()
     {
         Harness h;
