@@ -183,6 +183,9 @@ Status Ingestor::ingestOne(const IncomingItem &item, const BusinessHours &hours,
                 item.authorEmployeeId.isEmpty() ? QString() : item.authorEmployeeId, item.createdAt, now, item.likes,
                 item.reposts, item.replies, now);
     SB_TRY(ins.exec());
+    Statement &fts = m_db.cached("INSERT INTO item_fts(rowid, text) VALUES (?, ?)");
+    fts.bindAll(seq, item.text);
+    SB_TRY(fts.exec());
     ++result.inserted;
 
     Statement &touch = m_db.cached(
