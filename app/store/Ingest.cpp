@@ -251,9 +251,9 @@ Status Ingestor::removeItem(const QString &accountId, const QString &remoteId)
     SB_TRY(del.exec());
     Statement &fix = m_db.cached(
         "UPDATE conversations SET item_count = max(item_count - 1, 0), "
-        "snippet = coalesce((SELECT substr(text, 1, 280) FROM items WHERE conversation_id = ?1 AND direction = 'in' "
+        "snippet = coalesce((SELECT substr(text, 1, ?3) FROM items WHERE conversation_id = ?1 AND direction = 'in' "
         "ORDER BY seq DESC LIMIT 1), ''), updated_at = ?2 WHERE id = ?1");
-    fix.bindAll(conversationId, m_clock.nowMs());
+    fix.bindAll(conversationId, m_clock.nowMs(), kSnippetLength);
     SB_TRY(fix.exec());
     Engine engine(m_db, m_clock, m_ids);
     SB_TRY(engine.appendEvent(Actor::system(), QStringLiteral("item_deleted"), QStringLiteral("item"), remoteId,
