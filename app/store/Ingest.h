@@ -53,19 +53,37 @@ struct CursorUpdate {
 
 struct IngestResult {
     int inserted = 0;
-    int updated = 0;
+    int updated = 0; // re-ingested items whose text or counters changed
+    int removed = 0;
     int conversationsCreated = 0;
     int reopened = 0;
 };
 
-// The ingest path: pages of parsed items become items, contacts and conversations in one transaction per call.
-// Re-ingesting an item updates it in place (server-side edits, new counters).
+// An item deleted on the server.
+struct ItemRef {
+    QString accountId;
+    QString remoteId;
+};
+
+// What one page (or one streamed event) brings: items, the cursors that cover them, and server-side deletions.
+struct IngestBatch {
+    std::vector<IncomingItem> items;
+    std::vector<CursorUpdate> cursors;
+    std::vector<ItemRef> deletions;
+};
+
+// The ingest path: pages of parsed items become items, contacts and conversations. Each call is one transaction,
+// whatever the number of batches in it; re-ingesting an item updates it in place (server-side edits, new counters).
 class Ingestor {
 public:
     Ingestor(SqliteDb &db, const Clock &clock, IdSource &ids);
     ~Ingestor();
 
     Result<IngestResult> ingest(const std::vector<IncomingItem> &items, const std::vector<CursorUpdate> &cursors = {});
+    // Several batches in one transaction (the store writer coalesces what is queued); one result per batch. Any
+    // invalid item fails the whole call and writes nothing.
+    Result<std::vector<IngestResult>> ingest(const std::vector<const IngestBatch *> &batches);
+
     // New like/repost/reply counts of the account's own items and published post variants.
     struct Counts {
         QString remoteId;
@@ -77,22 +95,31 @@ public:
     // A deletion on the server removes the local item; the conversation and its notes stay.
     Status removeItem(const QString &accountId, const QString &remoteId);
 
-    // Forget cached account facts (call after an account's SLA or network changes).
-    void invalidateCaches();
-
 private:
     struct AccountFacts {
         QString network;
         int slaMinutes = 0;
     };
+    struct Pass;
+    struct KnownContact {
+        QString id;
+        QString handle;
+        QString displayName;
+        QString avatarUrl;
+    };
     Result<AccountFacts> accountFacts(const QString &accountId);
     Result<QString> contactId(const QString &network, const RemotePerson &person);
-    Status ingestOne(const IncomingItem &item, const BusinessHours &hours, IngestResult &result);
+    Status plan(Pass &pass, const IncomingItem &item, int batch);
+    Status writeConversations(Pass &pass, const BusinessHours &hours);
+    Status writeItems(Pass &pass);
+    Status writeCursor(const CursorUpdate &cursor);
+    Result<bool> removeOne(const QString &accountId, const QString &remoteId);
 
     SqliteDb &m_db;
     const Clock &m_clock;
     IdSource &m_ids;
     QHash<QString, AccountFacts> m_accounts;
+    QHash<QString, KnownContact> m_contacts; // network \n remote id, of committed calls
 };
 
 // Unique, time-ordered local key for an item created at `createdAtMs`.

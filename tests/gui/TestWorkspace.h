@@ -72,7 +72,9 @@ public:
         sb::Ingestor ingestor(ctx->workspace().db(), clock, ids);
         std::vector<sb::IncomingItem> items;
         for (int i = 0; i < conversations; ++i) {
-            const qint64 at = clock.nowMs() - qint64(i / 2) * 10 * kMinute - 5 * kMinute;
+            // Two conversations per ten minutes, the odd one a millisecond older: the list order is the index order
+            // whatever ids the conversations get.
+            const qint64 at = clock.nowMs() - qint64(i / 2) * 10 * kMinute - 5 * kMinute - (i % 2);
             sb::IncomingItem in;
             in.accountId = i % 3 == 2 ? bluesky : mastodon;
             in.remoteId = QStringLiteral("in-%1").arg(i);

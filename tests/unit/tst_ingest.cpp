@@ -144,6 +144,160 @@ private slots:
                                                   "sync_cursors")),
                  QStringLiteral("n-100,n-1,1"));
     }
+
+    // Pages come newest first; the conversation must still open with the oldest item and end with the newest.
+    void newestFirstPageOpensTheConversationWithItsOldestItem()
+    {
+        TestWorkspace t;
+        Ingestor ingestor(t.db(), t.clock, t.ids);
+        const qint64 at = t.clock.nowMs() - 3'600'000;
+        IncomingItem ours
+            = t.inbound(QStringLiteral("o1"), QStringLiteral("t"), QStringLiteral("we are on it"), at + 10);
+        ours.outbound = true;
+        auto r = ingestor.ingest(
+            {t.inbound(QStringLiteral("r3"), QStringLiteral("t"), QStringLiteral("third"), at + 20), ours,
+             t.inbound(QStringLiteral("r1"), QStringLiteral("t"), QStringLiteral("first"), at)});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().conversationsCreated, 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT first_inbound_at FROM conversations")), at);
+        QCOMPARE(t.count(QStringLiteral("SELECT last_item_at FROM conversations")), at + 20);
+        QCOMPARE(t.count(QStringLiteral("SELECT last_inbound_at FROM conversations")), at + 20);
+        QCOMPARE(t.count(QStringLiteral("SELECT item_count FROM conversations")), qint64(3));
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT snippet FROM conversations")), QStringLiteral("third"));
+        // The SLA runs from the first inbound message (60 business minutes for this account).
+        QVERIFY(t.count(QStringLiteral("SELECT sla_due_at FROM conversations")) >= at + 3'600'000);
+        // Later pages add to the same conversation; an older message does not replace the snippet.
+        QVERIFY(
+            ingestor.ingest({t.inbound(QStringLiteral("r0"), QStringLiteral("t"), QStringLiteral("zeroth"), at - 5)})
+                .ok());
+        QCOMPARE(t.count(QStringLiteral("SELECT item_count FROM conversations")), qint64(4));
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT snippet FROM conversations")), QStringLiteral("third"));
+    }
+
+    // FTS5 buffers terms in memory only while rowids increase; items stored newest first used to write one
+    // full-text segment per item.
+    void newestFirstPageKeepsTheFullTextIndexCompact()
+    {
+        TestWorkspace t;
+        Ingestor ingestor(t.db(), t.clock, t.ids);
+        std::vector<IncomingItem> page;
+        for (int i = 1; i <= 200; ++i) { // newest first, as the API pages
+            page.push_back(t.inbound(QStringLiteral("r%1").arg(i), QStringLiteral("t%1").arg(i),
+                                     QStringLiteral("parcel number %1 is late").arg(i), t.clock.nowMs() - i * 1000));
+        }
+        // Without automatic merging every segment FTS5 writes stays visible as its own blocks.
+        QVERIFY(t.db().exec("INSERT INTO item_fts(item_fts, rank) VALUES ('automerge', 0)").ok());
+        QVERIFY(t.db().exec("INSERT INTO item_fts(item_fts, rank) VALUES ('crisismerge', 1000)").ok());
+        const qint64 before = t.count(QStringLiteral("SELECT count(*) FROM item_fts_data"));
+        QVERIFY(ingestor.ingest(page).ok());
+        const qint64 blocks = t.count(QStringLiteral("SELECT count(*) FROM item_fts_data")) - before;
+        QVERIFY2(blocks <= 5, qPrintable(QStringLiteral("%1 full-text blocks for 200 items").arg(blocks)));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM item_fts WHERE item_fts MATCH 'parcel'")), qint64(200));
+    }
+
+    void batchesShareOneTransactionWithTheirOwnResults()
+    {
+        TestWorkspace t;
+        Ingestor ingestor(t.db(), t.clock, t.ids);
+        const qint64 now = t.clock.nowMs();
+        IngestBatch first;
+        first.items = {t.inbound(QStringLiteral("a1"), QStringLiteral("ta"), QStringLiteral("one"), now - 30),
+                       t.inbound(QStringLiteral("a2"), QStringLiteral("ta"), QStringLiteral("two"), now - 20)};
+        first.cursors = {{t.account, QStringLiteral("notifications"), QStringLiteral("n-2"), {}, {}}};
+        IngestBatch second;
+        second.items = {t.inbound(QStringLiteral("b1"), QStringLiteral("tb"), QStringLiteral("other"), now - 25)};
+        second.cursors = {{t.account, QStringLiteral("notifications"), QStringLiteral("n-3"), {}, {}}};
+        auto r = ingestor.ingest(std::vector<const IngestBatch *> {&first, &second});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().size(), size_t(2));
+        QCOMPARE(r.value()[0].inserted, 2);
+        QCOMPARE(r.value()[0].conversationsCreated, 1);
+        QCOMPARE(r.value()[1].inserted, 1);
+        QCOMPARE(r.value()[1].conversationsCreated, 1);
+        // Cursors apply in the order of the batches.
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT newest FROM sync_cursors")), QStringLiteral("n-3"));
+
+        // One invalid item fails the whole call: nothing of either batch is written.
+        IngestBatch good;
+        good.items = {t.inbound(QStringLiteral("c1"), QStringLiteral("tc"), QStringLiteral("fine"), now)};
+        good.cursors = {{t.account, QStringLiteral("notifications"), QStringLiteral("n-9"), {}, {}}};
+        IngestBatch bad;
+        bad.items = {t.inbound(QStringLiteral("c2"), QString(), QStringLiteral("no thread"), now)};
+        QVERIFY(!ingestor.ingest(std::vector<const IngestBatch *> {&good, &bad}).ok());
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM items WHERE remote_id = 'c1'")), qint64(0));
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT newest FROM sync_cursors")), QStringLiteral("n-3"));
+    }
+
+    void sameItemTwiceInOneCallIsStoredOnceWithTheLaterCopy()
+    {
+        TestWorkspace t;
+        Ingestor ingestor(t.db(), t.clock, t.ids);
+        IncomingItem streamed
+            = t.inbound(QStringLiteral("r1"), QStringLiteral("t"), QStringLiteral("typo teh"), t.clock.nowMs());
+        IncomingItem polled = streamed;
+        polled.text = QStringLiteral("typo fixed");
+        IngestBatch a;
+        a.items = {streamed};
+        IngestBatch b;
+        b.items = {polled};
+        auto r = ingestor.ingest(std::vector<const IngestBatch *> {&a, &b});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value()[0].inserted, 1);
+        QCOMPARE(r.value()[1].updated, 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM items")), qint64(1));
+        QCOMPARE(t.count(QStringLiteral("SELECT item_count FROM conversations")), qint64(1));
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT text FROM items")), QStringLiteral("typo fixed"));
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT snippet FROM conversations")), QStringLiteral("typo fixed"));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM item_fts WHERE item_fts MATCH 'fixed'")), qint64(1));
+    }
+
+    void unchangedReingestWritesNothing()
+    {
+        TestWorkspace t;
+        Ingestor ingestor(t.db(), t.clock, t.ids);
+        const IncomingItem item
+            = t.inbound(QStringLiteral("r1"), QStringLiteral("t"), QStringLiteral("hello"), t.clock.nowMs());
+        QVERIFY(ingestor.ingest({item}).ok());
+        const qint64 updatedAt = t.count(QStringLiteral("SELECT updated_at FROM items"));
+        t.clock.advance(60'000);
+        auto r = ingestor.ingest({item});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().inserted, 0);
+        QCOMPARE(r.value().updated, 0);
+        QCOMPARE(t.count(QStringLiteral("SELECT updated_at FROM items")), updatedAt);
+        IncomingItem liked = item;
+        liked.likes = 3;
+        r = ingestor.ingest({liked});
+        QCOMPARE(r.value().updated, 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT like_count FROM items")), qint64(3));
+    }
+
+    // Contacts are remembered across calls, but only those of committed calls: a rolled-back call must not leave
+    // the id of a contact that no longer exists.
+    void rolledBackCallLeavesNoRememberedContact()
+    {
+        TestWorkspace t;
+        Ingestor ingestor(t.db(), t.clock, t.ids);
+        const qint64 now = t.clock.nowMs();
+        const IncomingItem newcomer
+            = t.inbound(QStringLiteral("r1"), QStringLiteral("t1"), QStringLiteral("hi"), now, QStringLiteral("new"));
+        IncomingItem bad = t.inbound(QStringLiteral("r2"), QStringLiteral("t2"), QStringLiteral("x"), now);
+        bad.threadKey.clear();
+        QVERIFY(!ingestor.ingest({newcomer, bad}).ok());
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM contacts")), qint64(0));
+        auto r = ingestor.ingest({newcomer});
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM contacts")), qint64(1));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM items i JOIN contacts c ON c.id = i.contact_id")),
+                 qint64(1));
+        // A remembered contact whose name changed on the server is updated.
+        IncomingItem renamed = t.inbound(QStringLiteral("r3"), QStringLiteral("t3"), QStringLiteral("again"), now + 1,
+                                         QStringLiteral("new"));
+        renamed.author.displayName = QStringLiteral("New Name");
+        QVERIFY(ingestor.ingest({renamed}).ok());
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT display_name FROM contacts")), QStringLiteral("New Name"));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM contacts")), qint64(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIngest)
