@@ -27,10 +27,13 @@ template <std::size_t N> bool contains(const std::array<QStringView, N> &list, Q
     return false;
 }
 
-QString decodeEntities(QStringView in)
+// Appends `in` with its character references decoded.
+void appendDecoded(QString &out, QStringView in)
 {
-    QString out;
-    out.reserve(in.size());
+    if (!in.contains(QLatin1Char('&'))) {
+        out.append(in);
+        return;
+    }
     for (qsizetype i = 0; i < in.size(); ++i) {
         const QChar c = in[i];
         if (c != QLatin1Char('&')) {
@@ -79,12 +82,32 @@ QString decodeEntities(QStringView in)
         out.append(QString::fromUcs4(&code, 1));
         i = semi;
     }
+}
+
+QString decodeEntities(QStringView in)
+{
+    QString out;
+    out.reserve(in.size());
+    appendDecoded(out, in);
     return out;
 }
 
 QString escape(const QString &text)
 {
     return text.toHtmlEscaped();
+}
+
+// Appends `text` escaped for HTML (as QString::toHtmlEscaped), without a copy when there is nothing to escape.
+void appendEscaped(QString &out, QStringView text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u'<' || u == u'>' || u == u'&' || u == u'"') {
+            out.append(text.toString().toHtmlEscaped());
+            return;
+        }
+    }
+    out.append(text);
 }
 
 struct Tag {
@@ -177,17 +200,22 @@ bool isSafeLink(const QString &href)
         || trimmed.startsWith(QLatin1String("http://"), Qt::CaseInsensitive);
 }
 
-enum class Mode { Html, Text };
-
-QString run(const QString &html, Mode mode)
+// One pass over the input, writing the sanitized HTML, the plain text, or both (a null pointer skips one).
+void run(const QString &html, QString *htmlOut, QString *textOut)
 {
     const QStringView in = QStringView(html).left(kMaxInput);
-    QString out;
-    out.reserve(in.size());
+    if (htmlOut) {
+        htmlOut->reserve(in.size());
+    }
+    if (textOut) {
+        textOut->reserve(in.size());
+    }
     QList<QString> open;
     QString dropUntil; // inside a dropped element: its name
+    QString decoded;
     qsizetype i = 0;
-    auto newline = [&out](int count) {
+    auto newline = [textOut](int count) {
+        QString &out = *textOut;
         int have = 0;
         for (qsizetype k = out.size() - 1; k >= 0 && out[k] == QLatin1Char('\n'); --k) {
             ++have;
@@ -203,8 +231,19 @@ QString run(const QString &html, Mode mode)
         const qsizetype lt = in.indexOf(QLatin1Char('<'), i);
         const qsizetype textEnd = lt < 0 ? in.size() : lt;
         if (textEnd > i && dropUntil.isEmpty()) {
-            const QString text = decodeEntities(in.mid(i, textEnd - i));
-            out.append(mode == Mode::Html ? escape(text) : text);
+            const QStringView raw = in.mid(i, textEnd - i);
+            QStringView text = raw;
+            if (raw.contains(QLatin1Char('&'))) {
+                decoded.clear();
+                appendDecoded(decoded, raw);
+                text = decoded;
+            }
+            if (htmlOut) {
+                appendEscaped(*htmlOut, text);
+            }
+            if (textOut) {
+                textOut->append(text);
+            }
         }
         if (lt < 0) {
             break;
@@ -225,7 +264,12 @@ QString run(const QString &html, Mode mode)
         if (after < 0) {
             // A lone '<' is text.
             if (dropUntil.isEmpty()) {
-                out.append(mode == Mode::Html ? QStringLiteral("&lt;") : QStringLiteral("<"));
+                if (htmlOut) {
+                    htmlOut->append(QLatin1String("&lt;"));
+                }
+                if (textOut) {
+                    textOut->append(QLatin1Char('<'));
+                }
             }
             ++i;
             continue;
@@ -246,20 +290,23 @@ QString run(const QString &html, Mode mode)
         if (!contains(kAllowed, tag.name)) {
             continue; // unknown tag: dropped, its text content stays
         }
-        if (mode == Mode::Text) {
+        if (textOut) {
             if (tag.name == u"br") {
-                out.append(QLatin1Char('\n'));
+                textOut->append(QLatin1Char('\n'));
             } else if (tag.name == u"p" || tag.name == u"blockquote" || tag.name == u"pre" || tag.name == u"ul"
                        || tag.name == u"ol") {
-                newline(tag.closing ? 2 : (out.isEmpty() ? 0 : 2));
+                newline(tag.closing ? 2 : (textOut->isEmpty() ? 0 : 2));
             } else if (tag.name == u"li" && !tag.closing) {
                 newline(1);
-                out.append(QStringLiteral("• "));
+                textOut->append(QStringLiteral("• "));
             }
+        }
+        if (!htmlOut) {
             continue;
         }
+        QString &out = *htmlOut;
         if (tag.name == u"br") {
-            out.append(QStringLiteral("<br>"));
+            out.append(QLatin1String("<br>"));
             continue;
         }
         if (tag.closing) {
@@ -268,7 +315,7 @@ QString run(const QString &html, Mode mode)
                 continue; // stray end tag
             }
             while (open.size() > at) {
-                out.append(QStringLiteral("</") + open.takeLast() + QLatin1Char('>'));
+                out.append(QLatin1String("</")).append(open.takeLast()).append(QLatin1Char('>'));
             }
             continue;
         }
@@ -300,28 +347,40 @@ QString run(const QString &html, Mode mode)
                 }
             }
         }
-        out.append(QLatin1Char('<') + tag.name + attrs + QLatin1Char('>'));
+        out.append(QLatin1Char('<')).append(tag.name).append(attrs).append(QLatin1Char('>'));
         open.append(tag.name);
     }
-    if (mode == Mode::Html) {
+    if (htmlOut) {
         while (!open.isEmpty()) {
-            out.append(QStringLiteral("</") + open.takeLast() + QLatin1Char('>'));
+            htmlOut->append(QLatin1String("</")).append(open.takeLast()).append(QLatin1Char('>'));
         }
-        return out;
     }
-    return out.trimmed();
+    if (textOut) {
+        *textOut = textOut->trimmed();
+    }
 }
 
 } // namespace
 
 QString sanitize(const QString &html)
 {
-    return run(html, Mode::Html);
+    QString out;
+    run(html, &out, nullptr);
+    return out;
 }
 
 QString toPlainText(const QString &html)
 {
-    return run(html, Mode::Text);
+    QString out;
+    run(html, nullptr, &out);
+    return out;
+}
+
+Sanitized sanitizeWithText(const QString &html)
+{
+    Sanitized result;
+    run(html, &result.html, &result.text);
+    return result;
 }
 
 } // namespace sb::Html

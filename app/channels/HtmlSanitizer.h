@@ -14,6 +14,12 @@ namespace Html {
 QString sanitize(const QString &html);
 // Plain text of remote HTML: paragraphs and line breaks become newlines, entities are decoded.
 QString toPlainText(const QString &html);
+// Both at once, in one pass.
+struct Sanitized {
+    QString html;
+    QString text;
+};
+Sanitized sanitizeWithText(const QString &html);
 
 // Longest input considered; the rest of a larger payload is cut off before parsing.
 constexpr qsizetype kMaxInput = 512 * 1024;

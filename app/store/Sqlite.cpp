@@ -1,6 +1,7 @@
 #include "store/Sqlite.h"
 
 #include <QLoggingCategory>
+#include <QStringEncoder>
 
 #include <sqlite3.h>
 
@@ -72,8 +73,19 @@ Statement &Statement::bind(int index, const QString &value)
     if (value.isNull()) {
         return bindNull(index);
     }
-    const QByteArray utf8 = value.toUtf8();
-    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    // Encoded straight into a buffer SQLite takes over: one allocation and one pass instead of a QByteArray that
+    // SQLite would copy again (text is most of what ingest binds).
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    const qsizetype capacity = encoder.requiredSpace(value.size());
+    char *buffer = static_cast<char *>(sqlite3_malloc64(sqlite3_uint64(capacity) + 1));
+    if (!buffer) {
+        const QByteArray utf8 = value.toUtf8();
+        sqlite3_bind_text64(m_stmt, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+                            SQLITE_UTF8);
+        return *this;
+    }
+    char *end = encoder.appendToBuffer(buffer, value);
+    sqlite3_bind_text64(m_stmt, index, buffer, sqlite3_uint64(end - buffer), sqlite3_free, SQLITE_UTF8);
     return *this;
 }
 

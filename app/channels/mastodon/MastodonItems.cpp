@@ -107,8 +107,7 @@ IncomingItem toItem(const Status &status, const ItemContext &ctx, const QString 
     item.kind = kind;
     item.outbound = isOutbound(status, ctx);
     item.parentRemoteId = status.inReplyToId;
-    QString text = Html::toPlainText(status.content);
-    QString html = Html::sanitize(status.content);
+    auto [html, text] = Html::sanitizeWithText(status.content);
     if (!status.spoilerText.isEmpty()) {
         // A content warning is part of what the author wrote: keep it in front, as Mastodon shows it.
         const QString spoiler = status.spoilerText.left(Html::kMaxInput);
