@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QtGlobal>
 
+#include <atomic>
+
 namespace sb {
 
 // Injectable time source, so SLA timers, the scheduler and event timestamps are testable.
@@ -22,12 +24,12 @@ public:
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(qint64 ms = 0) : m_ms(ms) { }
-    qint64 nowMs() const override { return m_ms; }
-    void setMs(qint64 ms) { m_ms = ms; }
-    void advance(qint64 ms) { m_ms += ms; }
+    qint64 nowMs() const override { return m_ms.load(std::memory_order_relaxed); }
+    void setMs(qint64 ms) { m_ms.store(ms, std::memory_order_relaxed); }
+    void advance(qint64 ms) { m_ms.fetch_add(ms, std::memory_order_relaxed); }
 
 private:
-    qint64 m_ms;
+    std::atomic<qint64> m_ms; // read by the store writer's thread too
 };
 
 } // namespace sb

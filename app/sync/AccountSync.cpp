@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "store/Ingest.h"
 #include "store/Sqlite.h"
+#include "store/StoreWriter.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -16,9 +17,10 @@ constexpr qint64 kDayMs = 86'400'000;
 }
 
 AccountSync::AccountSync(AccountRecord account, std::unique_ptr<Channel> channel, SqliteDb &db, Ingestor &ingestor,
-                         const Clock &clock, SyncOptions options, QObject *parent)
+                         StoreWriter &writer, QObject *storeReceiver, const Clock &clock, SyncOptions options,
+                         QObject *parent)
     : QObject(parent), m_account(std::move(account)), m_channel(std::move(channel)), m_db(db), m_ingestor(ingestor),
-      m_clock(clock), m_options(options)
+      m_writer(writer), m_storeReceiver(storeReceiver), m_clock(clock), m_options(options)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &AccountSync::beginCycle);
@@ -133,24 +135,41 @@ void AccountSync::nextFeed()
     }
 }
 
-Status AccountSync::store(const QString &feed, FeedPage &page, std::optional<QString> newest,
-                          std::optional<QString> oldest, std::optional<bool> backfillDone)
+void AccountSync::store(const QString &feed, FeedPage page, std::optional<QString> newest,
+                        std::optional<QString> oldest, std::optional<bool> backfillDone, std::function<void()> then)
 {
-    for (IncomingItem &item : page.items) {
+    IngestBatch batch;
+    batch.items = std::move(page.items);
+    for (IncomingItem &item : batch.items) {
         item.accountId = m_account.id;
     }
-    CursorUpdate cursor {m_account.id, feed, std::move(newest), std::move(oldest), backfillDone};
-    auto result = m_ingestor.ingest(page.items, {cursor});
-    if (!result.ok()) {
-        return result.error();
+    batch.cursors.push_back({m_account.id, feed, std::move(newest), std::move(oldest), backfillDone});
+    for (const QString &gone : std::as_const(page.deletedRemoteIds)) {
+        batch.deletions.push_back({m_account.id, gone});
     }
-    for (const QString &gone : page.deletedRemoteIds) {
-        SB_TRY(m_ingestor.removeItem(m_account.id, gone));
-    }
-    if (result.value().inserted + result.value().updated > 0) {
-        emit ingested(m_account.id, result.value().inserted + result.value().updated);
-    }
-    return success();
+    QPointer<AccountSync> self(this);
+    m_writer.submit(std::move(batch), m_storeReceiver,
+                    [self, then = std::move(then)](const Result<IngestResult> &result) {
+                        if (!self) {
+                            return; // the account was removed meanwhile
+                        }
+                        if (!result.ok()) {
+                            if (then) {
+                                self->fail(result.error());
+                            } else {
+                                qCWarning(lcSync) << self->m_account.handle
+                                                  << "cannot store streamed items:" << result.error().message;
+                            }
+                            return;
+                        }
+                        const IngestResult &r = result.value();
+                        if (r.inserted + r.updated + r.removed > 0) {
+                            emit self->ingested(self->m_account.id, r.inserted + r.updated + r.removed);
+                        }
+                        if (then) {
+                            then();
+                        }
+                    });
 }
 
 void AccountSync::backfillStep(const QString &feed, const QString &cursor, bool firstPage)
@@ -177,24 +196,24 @@ void AccountSync::backfillStep(const QString &feed, const QString &cursor, bool 
         if (!page.olderCursor.isEmpty()) {
             oldest = page.olderCursor;
         }
-        if (Status s = self->store(feed, page, newest, oldest, done); !s.ok()) {
-            self->fail(s.error());
-            return;
-        }
-        if (page.oldestItemAtMs > 0 && self->m_account.backfillDays > 0) {
-            const double span = double(self->m_account.backfillDays) * double(kDayMs);
-            const double covered = std::clamp(double(now - page.oldestItemAtMs) / span, 0.0, 1.0);
-            const double perFeed = 1.0 / double(std::max<qsizetype>(1, self->m_feeds.size()));
-            (void)AccountStore::setProgress(self->m_db, self->m_account.id,
-                                            perFeed * (double(self->m_feedIndex) + (done ? 1.0 : covered)));
-            emit self->stateChanged(self->m_account.id);
-        }
-        if (done) {
-            const SyncCursor c = AccountStore::cursor(self->m_db, self->m_account.id, feed);
-            self->pollStep(feed, c.newest, self->m_options.maxPagesPerPoll);
-        } else {
-            self->backfillStep(feed, page.olderCursor, false);
-        }
+        const qint64 oldestAt = page.oldestItemAtMs;
+        const QString olderCursor = page.olderCursor;
+        self->store(feed, std::move(page), newest, oldest, done, [self, feed, done, oldestAt, olderCursor, now] {
+            if (oldestAt > 0 && self->m_account.backfillDays > 0) {
+                const double span = double(self->m_account.backfillDays) * double(kDayMs);
+                const double covered = std::clamp(double(now - oldestAt) / span, 0.0, 1.0);
+                const double perFeed = 1.0 / double(std::max<qsizetype>(1, self->m_feeds.size()));
+                (void)AccountStore::setProgress(self->m_db, self->m_account.id,
+                                                perFeed * (double(self->m_feedIndex) + (done ? 1.0 : covered)));
+                emit self->stateChanged(self->m_account.id);
+            }
+            if (done) {
+                const SyncCursor c = AccountStore::cursor(self->m_db, self->m_account.id, feed);
+                self->pollStep(feed, c.newest, self->m_options.maxPagesPerPoll);
+            } else {
+                self->backfillStep(feed, olderCursor, false);
+            }
+        });
     });
 }
 
@@ -220,27 +239,27 @@ void AccountSync::pollStep(const QString &feed, const QString &cursor, int pages
         if (advanced) {
             newest = page.newestCursor;
         }
-        if (!page.items.empty() || !page.deletedRemoteIds.isEmpty() || advanced) {
-            if (Status s = self->store(feed, page, newest, std::nullopt, std::nullopt); !s.ok()) {
-                self->fail(s.error());
-                return;
+        const bool more = advanced && !page.items.empty();
+        const QString newestCursor = page.newestCursor;
+        auto next = [self, feed, more, newestCursor, pagesLeft] {
+            if (more) {
+                self->pollStep(feed, newestCursor, pagesLeft - 1); // more may be waiting
+            } else {
+                ++self->m_feedIndex;
+                self->nextFeed();
             }
-        }
-        if (advanced && !page.items.empty()) {
-            self->pollStep(feed, page.newestCursor, pagesLeft - 1); // more may be waiting
+        };
+        if (!page.items.empty() || !page.deletedRemoteIds.isEmpty() || advanced) {
+            self->store(feed, std::move(page), newest, std::nullopt, std::nullopt, std::move(next));
         } else {
-            ++self->m_feedIndex;
-            self->nextFeed();
+            next();
         }
     });
 }
 
 void AccountSync::onStreamed(const FeedPage &page)
 {
-    FeedPage copy = page;
-    if (Status s = store(QStringLiteral("stream"), copy, std::nullopt, std::nullopt, std::nullopt); !s.ok()) {
-        qCWarning(lcSync) << m_account.handle << "cannot store streamed items:" << s.error().message;
-    }
+    store(QStringLiteral("stream"), page, std::nullopt, std::nullopt, std::nullopt, {});
 }
 
 void AccountSync::refreshCounters()

@@ -16,6 +16,7 @@ namespace sb {
 class Clock;
 class Ingestor;
 class SqliteDb;
+class StoreWriter;
 
 struct SyncOptions {
     int pollIntervalMs = 60'000; // REST poll without streaming
@@ -34,8 +35,11 @@ class AccountSync final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AccountSync)
 public:
+    // Pages go to `writer`; its results come back through `storeReceiver`, an object of this thread that outlives
+    // the writer (so a result never races with this object's deletion). `ingestor` stores counters.
     AccountSync(AccountRecord account, std::unique_ptr<Channel> channel, SqliteDb &db, Ingestor &ingestor,
-                const Clock &clock, SyncOptions options, QObject *parent = nullptr);
+                StoreWriter &writer, QObject *storeReceiver, const Clock &clock, SyncOptions options,
+                QObject *parent = nullptr);
     ~AccountSync() override;
 
     // Continuous operation: cycles, streaming, retries.
@@ -59,8 +63,10 @@ private:
     void nextFeed();
     void backfillStep(const QString &feed, const QString &cursor, bool firstPage);
     void pollStep(const QString &feed, const QString &cursor, int pagesLeft);
-    Status store(const QString &feed, FeedPage &page, std::optional<QString> newest, std::optional<QString> oldest,
-                 std::optional<bool> backfillDone);
+    // Hands the page to the store writer; `then` runs once it is committed (a failure ends the cycle instead).
+    // Without `then` (streamed events) a failure is only logged.
+    void store(const QString &feed, FeedPage page, std::optional<QString> newest, std::optional<QString> oldest,
+               std::optional<bool> backfillDone, std::function<void()> then);
     void refreshCounters();
     void finishCycle();
     void fail(const Error &error);
@@ -72,6 +78,8 @@ private:
     std::unique_ptr<Channel> m_channel;
     SqliteDb &m_db;
     Ingestor &m_ingestor;
+    StoreWriter &m_writer;
+    QObject *m_storeReceiver;
     const Clock &m_clock;
     SyncOptions m_options;
     Backoff m_backoff;

@@ -5,6 +5,7 @@
 #include "secrets/SecretStore.h"
 #include "store/Ingest.h"
 #include "store/Sqlite.h"
+#include "store/StoreWriter.h"
 #include "store/Workspace.h"
 #include "sync/AvatarCache.h"
 #include "sync/OutboxRunner.h"
@@ -36,6 +37,7 @@ SyncService::~SyncService()
 {
     stop();
     m_syncs.clear();
+    m_writer.reset(); // stores what is still queued before anything else goes
 }
 
 void SyncService::setChannelFactory(const QString &network, ChannelFactory factory)
@@ -57,6 +59,8 @@ Status SyncService::open()
     SB_TRY(m_db->open(QDir(m_dir).filePath(Workspace::databaseFileName()), SqliteDb::Mode::ReadWrite));
     SB_TRY(configureConnection(*m_db));
     m_ingestor = std::make_unique<Ingestor>(*m_db, m_clock, m_ids);
+    m_writer = std::make_unique<StoreWriter>(QDir(m_dir).filePath(Workspace::databaseFileName()), m_clock);
+    SB_TRY(m_writer->start());
     m_engine = std::make_unique<Engine>(*m_db, m_clock, m_ids);
     m_secrets = std::make_unique<SecretStore>(
         m_db->scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_id'")));
@@ -108,7 +112,8 @@ std::unique_ptr<AccountSync> SyncService::makeSync(const AccountRecord &account)
     if (!channel) {
         return nullptr;
     }
-    auto sync = std::make_unique<AccountSync>(account, std::move(channel), *m_db, *m_ingestor, m_clock, m_options);
+    auto sync = std::make_unique<AccountSync>(account, std::move(channel), *m_db, *m_ingestor, *m_writer, this, m_clock,
+                                              m_options);
     connect(sync.get(), &AccountSync::stateChanged, this, &SyncService::accountStateChanged);
     connect(sync.get(), &AccountSync::ingested, this, &SyncService::itemsIngested);
     connect(sync.get(), &AccountSync::cycleFinished, this, [this](const QString &, bool ok) {

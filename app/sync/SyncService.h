@@ -20,6 +20,7 @@ class Clock;
 class Engine;
 class IdSource;
 class Ingestor;
+class StoreWriter;
 class OutboxRunner;
 class SecretStore;
 class SqliteDb;
@@ -84,7 +85,8 @@ private:
     IdSource &m_ids;
     SyncOptions m_options;
     std::unique_ptr<SqliteDb> m_db;
-    std::unique_ptr<Ingestor> m_ingestor;
+    std::unique_ptr<Ingestor> m_ingestor; // counters and published items, on this thread's connection
+    std::unique_ptr<StoreWriter> m_writer; // synced pages, on the writer's own thread and connection
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<QNetworkAccessManager> m_network;

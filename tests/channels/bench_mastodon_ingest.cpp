@@ -1,6 +1,13 @@
-// Ingest of Mastodon notification pages: JSON -> parse -> items -> store, against a raw baseline (prepared INSERT +
-// FTS5 of the same rows in one transaction), measured in the same run. Prints JSON lines.
-//   bench_mastodon_ingest [--items N] (default 100000)
+// Ingest of Mastodon notification pages: JSON -> parse -> items -> store, against raw insert baselines measured in
+// the same run. Prints one JSON line.
+//   bench_mastodon_ingest [--items N] (default 100000) [--writer-batch N] [--direct [--batch N] [--profile]]
+// The project's path is the app's: pages are parsed on this thread (as the sync thread does) and handed to the
+// StoreWriter thread, which coalesces what is queued into transactions of up to --writer-batch items.
+// --direct instead parses and stores on one thread, --batch items per transaction; --profile then prints the time
+// spent in each SQL statement.
+// Baselines, on the same rows (already parsed): "raw_schema" is a prepared INSERT into the workspace's own items
+// table and full-text index (same schema, same indexes, same connection settings), one transaction, no lookups,
+// no conversations, no contacts; "raw_bare" the same into a table without any index.
 #include "channels/mastodon/MastodonItems.h"
 #include "channels/mastodon/MastodonParse.h"
 #include "core/Clock.h"
@@ -8,6 +15,7 @@
 #include "engine/Engine.h"
 #include "store/Ingest.h"
 #include "store/Sqlite.h"
+#include "store/StoreWriter.h"
 #include "store/Workspace.h"
 
 #include <QCoreApplication>
@@ -21,7 +29,12 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
+#include <sqlite3.h>
+
+#include <atomic>
 #include <cstdio>
+#include <map>
+#include <string>
 
 using namespace sb;
 
@@ -112,52 +125,234 @@ std::vector<QByteArray> makePages(qint64 items, const QString &brandId, qint64 s
     return pages;
 }
 
-double rawBaseline(const std::vector<IncomingItem> &rows, const QString &dir)
+// --profile: time spent in each SQL statement of the project's path (sqlite3_trace_v2 profile events).
+struct StatementTime {
+    qint64 ns = 0;
+    qint64 calls = 0;
+};
+std::map<std::string, StatementTime> g_profile;
+
+int onProfile(unsigned, void *, void *stmt, void *ns)
 {
-    SqliteDb db;
-    if (!db.open(QDir(dir).filePath(QStringLiteral("raw.db")), SqliteDb::Mode::ReadWriteCreate).ok()) {
+    StatementTime &t = g_profile[sqlite3_sql(static_cast<sqlite3_stmt *>(stmt))];
+    t.ns += *static_cast<qint64 *>(ns);
+    ++t.calls;
+    return 0;
+}
+
+// The same rows inserted with prepared statements in one transaction: the cost of storing them, with none of the
+// work of turning notifications into conversations. `schema` uses a fresh workspace (the app's items table, its
+// indexes and full-text index, the app's connection settings); otherwise a bare table with no index at all.
+double rawBaseline(const std::vector<IncomingItem> &rows, const QString &dir, bool schema)
+{
+    std::unique_ptr<Workspace> workspace;
+    SqliteDb bare;
+    SqliteDb *db = &bare;
+    QString accountId;
+    if (schema) {
+        auto ws = Workspace::open(QDir(dir).filePath(QStringLiteral("raw-ws")), Workspace::OpenMode::CreateIfMissing);
+        if (!ws.ok()) {
+            return 0;
+        }
+        workspace = std::move(ws).value();
+        db = &workspace->db();
+        ManualClock clock(1'780'000'000'000);
+        SeededIdSource ids(2);
+        Engine engine(*db, clock, ids);
+        const QString admin = engine.createFirstAdmin(QStringLiteral("Admin")).value();
+        NewAccount acc;
+        acc.handle = QStringLiteral("@brand@brand.example");
+        acc.serviceUrl = QStringLiteral("https://brand.example");
+        accountId = engine.addAccount(Actor::employee(admin), acc).value();
+    } else {
+        if (!bare.open(QDir(dir).filePath(QStringLiteral("raw.db")), SqliteDb::Mode::ReadWriteCreate).ok()) {
+            return 0;
+        }
+        (void)bare.exec("PRAGMA journal_mode = WAL");
+        (void)configureConnection(bare);
+        (void)bare.exec("CREATE TABLE items(seq INTEGER PRIMARY KEY, account_id TEXT, remote_id TEXT, thread TEXT, "
+                        "author TEXT, kind TEXT, text TEXT, html TEXT, created_at INTEGER)");
+        (void)bare.exec("CREATE VIRTUAL TABLE item_fts USING fts5(text, content='items', content_rowid='seq')");
+    }
+    QElapsedTimer timer;
+    timer.start();
+    (void)db->exec("BEGIN");
+    Statement &ins = schema
+        ? db->cached(
+            "INSERT INTO items(seq, account_id, remote_id, kind, direction, parent_remote_id, text, html, lang, "
+            "url, created_at, received_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        : db->cached("INSERT INTO items(seq, account_id, remote_id, thread, author, kind, text, html, "
+                     "created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    Statement &fts = db->cached("INSERT INTO item_fts(rowid, text) VALUES (?, ?)");
+    qint64 seq = 0;
+    for (const IncomingItem &item : rows) {
+        ++seq;
+        if (schema) {
+            ins.bindAll(seq, accountId, item.remoteId, item.kind, item.outbound ? "out" : "in", item.parentRemoteId,
+                        item.text, item.html, item.lang, item.url, item.createdAt, item.createdAt, item.createdAt);
+        } else {
+            ins.bindAll(seq, item.accountId, item.remoteId, item.threadKey, item.author.remoteId, item.kind, item.text,
+                        item.html, item.createdAt);
+        }
+        if (!ins.exec().ok()) {
+            return 0;
+        }
+        fts.bindAll(seq, item.text);
+        if (!fts.exec().ok()) {
+            return 0;
+        }
+    }
+    (void)db->exec("COMMIT");
+    return double(rows.size()) / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+// One row of a table, as read back from the project's database.
+struct Cell {
+    int type = SQLITE_NULL;
+    qint64 integer = 0;
+    double real = 0;
+    QString text;
+};
+using Row = std::vector<Cell>;
+
+struct TableRows {
+    QString name;
+    QStringList columns;
+    std::vector<Row> rows;
+};
+
+TableRows readTable(SqliteDb &db, const QString &table, const QString &order)
+{
+    TableRows t;
+    t.name = table;
+    auto info = db.prepare(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table));
+    while (info.value().next()) {
+        t.columns << info.value().text(0);
+    }
+    auto select = db.prepare(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(t.columns.join(u','), table, order));
+    sqlite3_stmt *st = select.value().handle();
+    while (select.value().next()) {
+        Row row(size_t(t.columns.size()));
+        for (int c = 0; c < int(t.columns.size()); ++c) {
+            Cell &cell = row[size_t(c)];
+            cell.type = sqlite3_column_type(st, c);
+            if (cell.type == SQLITE_INTEGER) {
+                cell.integer = sqlite3_column_int64(st, c);
+            } else if (cell.type == SQLITE_FLOAT) {
+                cell.real = sqlite3_column_double(st, c);
+            } else if (cell.type != SQLITE_NULL) {
+                cell.text = select.value().text(c);
+            }
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+// The very rows the project's path stored (contacts, conversations, items and their full-text rows), inserted into
+// a fresh workspace with prepared statements in one transaction: what writing that data costs with none of the
+// parsing, lookups and threading.
+double rawSameRows(const QString &projectDb, const QString &dir)
+{
+    SqliteDb src;
+    if (!src.open(projectDb, SqliteDb::Mode::ReadOnly).ok()) {
         return 0;
     }
-    (void)db.exec("PRAGMA journal_mode = WAL");
-    (void)db.exec("PRAGMA synchronous = NORMAL");
-    (void)db.exec("CREATE TABLE items(seq INTEGER PRIMARY KEY, account_id TEXT, remote_id TEXT, thread TEXT, "
-                  "author TEXT, kind TEXT, text TEXT, html TEXT, created_at INTEGER)");
-    (void)db.exec("CREATE VIRTUAL TABLE item_fts USING fts5(text, content='items', content_rowid='seq')");
+    const std::vector<TableRows> setup {readTable(src, QStringLiteral("employees"), QStringLiteral("rowid")),
+                                        readTable(src, QStringLiteral("accounts"), QStringLiteral("rowid"))};
+    const std::vector<TableRows> data {readTable(src, QStringLiteral("contacts"), QStringLiteral("rowid")),
+                                       readTable(src, QStringLiteral("conversations"), QStringLiteral("rowid")),
+                                       readTable(src, QStringLiteral("items"), QStringLiteral("seq"))};
+    src.close();
+    auto ws = Workspace::open(QDir(dir).filePath(QStringLiteral("raw-rows")), Workspace::OpenMode::CreateIfMissing);
+    if (!ws.ok()) {
+        return 0;
+    }
+    SqliteDb &db = ws.value()->db();
+    auto insertAll = [&db](const TableRows &t) {
+        QStringList marks;
+        for (qsizetype i = 0; i < t.columns.size(); ++i) {
+            marks << QStringLiteral("?");
+        }
+        auto ins = db.prepare(
+            QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(t.name, t.columns.join(u','), marks.join(u',')));
+        auto fts = db.prepare(QStringLiteral("INSERT INTO item_fts(rowid, text) VALUES (?, ?)"));
+        const bool items = t.name == QLatin1String("items");
+        const qsizetype textColumn = t.columns.indexOf(QStringLiteral("text"));
+        qint64 count = 0;
+        for (const Row &row : t.rows) {
+            Statement &st = ins.value();
+            for (int c = 0; c < int(row.size()); ++c) {
+                const Cell &cell = row[size_t(c)];
+                if (cell.type == SQLITE_INTEGER) {
+                    st.bind(c + 1, cell.integer);
+                } else if (cell.type == SQLITE_FLOAT) {
+                    st.bind(c + 1, cell.real);
+                } else if (cell.type == SQLITE_NULL) {
+                    st.bindNull(c + 1);
+                } else {
+                    st.bind(c + 1, cell.text);
+                }
+            }
+            if (!st.exec().ok()) {
+                return qint64(-1);
+            }
+            if (items) {
+                fts.value().bindAll(row[0].integer, row[size_t(textColumn)].text);
+                if (!fts.value().exec().ok()) {
+                    return qint64(-1);
+                }
+                ++count;
+            }
+        }
+        return count;
+    };
+    (void)db.exec("BEGIN");
+    for (const TableRows &t : setup) {
+        (void)db.exec(QStringLiteral("DELETE FROM %1").arg(t.name));
+        if (insertAll(t) < 0) {
+            return 0;
+        }
+    }
+    (void)db.exec("COMMIT");
     QElapsedTimer timer;
     timer.start();
     (void)db.exec("BEGIN");
-    Statement &ins = db.cached("INSERT INTO items(seq, account_id, remote_id, thread, author, kind, text, html, "
-                               "created_at) VALUES (?,?,?,?,?,?,?,?,?)");
-    Statement &fts = db.cached("INSERT INTO item_fts(rowid, text) VALUES (?, ?)");
-    qint64 seq = 0;
-    for (const IncomingItem &item : rows) {
-        ins.reset();
-        ins.bindAll(++seq, item.accountId, item.remoteId, item.threadKey, item.author.remoteId, item.kind, item.text,
-                    item.html, item.createdAt);
-        (void)ins.exec();
-        fts.reset();
-        fts.bindAll(seq, item.text);
-        (void)fts.exec();
+    qint64 items = 0;
+    for (const TableRows &t : data) {
+        const qint64 n = insertAll(t);
+        if (n < 0) {
+            return 0;
+        }
+        items += n;
     }
-    (void)db.exec("COMMIT");
-    return double(rows.size()) / (double(timer.nsecsElapsed()) / 1e9);
+    if (!db.exec("COMMIT").ok()) {
+        return 0;
+    }
+    return double(items) / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+int intOption(const QStringList &args, const QString &name, int fallback)
+{
+    const qsizetype at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : fallback;
 }
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    qint64 items = 100'000;
     const QStringList args = app.arguments();
-    if (const qsizetype at = args.indexOf(QStringLiteral("--items")); at >= 0 && at + 1 < args.size()) {
-        items = args.at(at + 1).toLongLong();
-    }
-    int batchItems = kPage;
-    if (const qsizetype at = args.indexOf(QStringLiteral("--batch")); at >= 0 && at + 1 < args.size()) {
-        batchItems = args.at(at + 1).toInt();
-    }
-    if (items <= 0) {
-        std::fprintf(stderr, "usage: bench_mastodon_ingest [--items N]\n");
+    const qint64 items = intOption(args, QStringLiteral("--items"), 100'000);
+    const bool direct = args.contains(QStringLiteral("--direct"));
+    const bool profile = args.contains(QStringLiteral("--profile"));
+    const int directBatch = intOption(args, QStringLiteral("--batch"), 2000);
+    StoreWriter::Options writerOptions;
+    writerOptions.maxBatchItems = intOption(args, QStringLiteral("--writer-batch"), writerOptions.maxBatchItems);
+    if (items <= 0 || directBatch <= 0 || writerOptions.maxBatchItems <= 0 || (profile && !direct)) {
+        std::fprintf(stderr,
+                     "usage: bench_mastodon_ingest [--items N] [--writer-batch N] "
+                     "[--direct [--batch N] [--profile]]\n");
         return 2;
     }
     QTemporaryDir dir;
@@ -181,19 +376,28 @@ int main(int argc, char *argv[])
     for (const QByteArray &p : pages) {
         jsonBytes += p.size();
     }
+    if (profile) {
+        sqlite3_trace_v2(ws.value()->db().handle(), SQLITE_TRACE_PROFILE, onProfile, nullptr);
+    }
 
-    // The project's path: parse each page, convert, ingest with the cursor in the same transaction.
     const mastodon::ItemContext ctx {accountId, brandId, QStringLiteral("brand.example")};
-    Ingestor ingestor(ws.value()->db(), clock, ids);
+    StoreWriter writer(ws.value()->databasePath(), clock, writerOptions);
+    if (!direct) {
+        if (Status s = writer.start(); !s.ok()) {
+            std::fprintf(stderr, "store writer: %s\n", qPrintable(s.error().message));
+            return 1;
+        }
+    }
+    Ingestor ingestor(ws.value()->db(), clock, RandomIdSource::instance()); // --direct; random keys, as in the app
+    std::atomic<qint64> stored {0};
+    std::atomic<bool> failed {false};
     QHash<QString, QString> roots; // as the channel remembers thread roots
     std::vector<IncomingItem> all;
     all.reserve(size_t(items));
     QElapsedTimer timer;
     timer.start();
-    qint64 stored = 0;
     qint64 parseNs = 0;
-    qint64 ingestNs = 0;
-    std::vector<IncomingItem> pending;
+    IngestBatch pending;
     for (auto page = pages.crbegin(); page != pages.crend(); ++page) { // oldest page first, like a forward poll
         const qint64 t0 = timer.nsecsElapsed();
         auto parsed = mastodon::parseNotifications(*page);
@@ -201,42 +405,64 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "parse failed: %s\n", qPrintable(parsed.error().message));
             return 1;
         }
-        std::vector<IncomingItem> batch;
-        batch.reserve(parsed.value().entries.size());
+        IngestBatch batch;
+        batch.items.reserve(parsed.value().entries.size());
         for (const mastodon::Notification &n : parsed.value().entries) {
             if (mastodon::notificationUse(n, ctx) != mastodon::NotificationUse::Item || !n.status) {
                 continue;
             }
-            const mastodon::Status &s = *n.status;
-            const QString root = s.inReplyToId.isEmpty() ? s.id : roots.value(s.inReplyToId, s.inReplyToId);
-            roots.insert(s.id, root);
-            batch.push_back(mastodon::toItem(s, ctx, root, mastodon::itemKind(s, ctx, n.type)));
+            const mastodon::Status &st = *n.status;
+            const QString root = st.inReplyToId.isEmpty() ? st.id : roots.value(st.inReplyToId, st.inReplyToId);
+            roots.insert(st.id, root);
+            batch.items.push_back(mastodon::toItem(st, ctx, root, mastodon::itemKind(st, ctx, n.type)));
         }
-        const qint64 t1 = timer.nsecsElapsed();
-        parseNs += t1 - t0;
-        pending.insert(pending.end(), batch.begin(), batch.end());
-        all.insert(all.end(), batch.begin(), batch.end());
-        if (int(pending.size()) < batchItems && std::next(page) != pages.crend()) {
+        all.insert(all.end(), batch.items.begin(), batch.items.end());
+        batch.cursors.push_back({accountId, QStringLiteral("notifications"), parsed.value().newestId, {}, {}});
+        parseNs += timer.nsecsElapsed() - t0;
+        if (!direct) {
+            writer.submit(std::move(batch), nullptr, [&stored, &failed](const Result<IngestResult> &r) {
+                if (r.ok()) {
+                    stored += r.value().inserted;
+                } else {
+                    std::fprintf(stderr, "ingest failed: %s\n", qPrintable(r.error().message));
+                    failed = true;
+                }
+            });
             continue;
         }
-        const CursorUpdate cursor {accountId, QStringLiteral("notifications"), parsed.value().newestId, {}, {}};
-        auto result = ingestor.ingest(pending, {cursor});
-        pending.clear();
+        pending.items.insert(pending.items.end(), batch.items.begin(), batch.items.end());
+        pending.cursors = batch.cursors;
+        if (int(pending.items.size()) < directBatch && std::next(page) != pages.crend()) {
+            continue;
+        }
+        auto result = ingestor.ingest(std::vector<const IngestBatch *> {&pending});
+        pending = IngestBatch();
         if (!result.ok()) {
             std::fprintf(stderr, "ingest failed: %s\n", qPrintable(result.error().message));
             return 1;
         }
-        ingestNs += timer.nsecsElapsed() - t1;
-        stored += result.value().inserted;
+        stored += result.value().front().inserted;
     }
-    const double projectRate = double(stored) / (double(timer.nsecsElapsed()) / 1e9);
-    const double rawRate = rawBaseline(all, dir.path());
+    writer.flush();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const double projectRate = double(stored) / seconds;
+    const StoreWriter::Stats stats = writer.stats();
+    const double rawRows = rawSameRows(ws.value()->databasePath(), dir.path());
+    const double rawSchema = rawBaseline(all, dir.path(), true);
+    const double rawBare = rawBaseline(all, dir.path(), false);
     const qint64 dbBytes = QFileInfo(ws.value()->databasePath()).size()
         + QFileInfo(ws.value()->databasePath() + QStringLiteral("-wal")).size();
-    std::printf("{\"bench\":\"mastodon_ingest\",\"items\":%lld,\"stored\":%lld,\"pages\":%zu,\"json_mb\":%.1f,"
-                "\"parse_s\":%.2f,\"ingest_s\":%.2f,\"project_items_per_s\":%.0f,\"raw_baseline_items_per_s\":%.0f,"
-                "\"ratio\":%.2f,\"db_mb\":%.1f}\n",
-                items, stored, pages.size(), double(jsonBytes) / 1e6, double(parseNs) / 1e9, double(ingestNs) / 1e9,
-                projectRate, rawRate, projectRate / rawRate, double(dbBytes) / 1e6);
-    return stored == items ? 0 : 1;
+    std::printf("{\"bench\":\"mastodon_ingest\",\"mode\":\"%s\",\"items\":%lld,\"stored\":%lld,\"pages\":%zu,"
+                "\"json_mb\":%.1f,\"transactions\":%lld,\"wall_s\":%.2f,\"parse_s\":%.2f,\"store_s\":%.2f,"
+                "\"project_items_per_s\":%.0f,\"raw_same_rows_items_per_s\":%.0f,\"raw_items_only_items_per_s\":%.0f,"
+                "\"raw_bare_items_per_s\":%.0f,\"ratio\":%.2f,\"ratio_vs_items_only\":%.2f,"
+                "\"ratio_vs_bare\":%.2f,\"db_mb\":%.1f}\n",
+                direct ? "direct" : "store_writer", items, qint64(stored), pages.size(), double(jsonBytes) / 1e6,
+                direct ? (items + directBatch - 1) / directBatch : stats.transactions, seconds, double(parseNs) / 1e9,
+                direct ? seconds - double(parseNs) / 1e9 : double(stats.busyNs) / 1e9, projectRate, rawRows, rawSchema,
+                rawBare, projectRate / rawRows, projectRate / rawSchema, projectRate / rawBare, double(dbBytes) / 1e6);
+    for (const auto &[sql, t] : g_profile) {
+        std::fprintf(stderr, "%8.3f s %8lld calls  %.90s\n", double(t.ns) / 1e9, t.calls, sql.c_str());
+    }
+    return stored == items && !failed ? 0 : 1;
 }
