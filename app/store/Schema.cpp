@@ -327,6 +327,17 @@ DROP TRIGGER items_fts_insert;
 CREATE INDEX conversations_contact ON conversations(contact_id);
 )SQL";
 
+// v6: Switchboard's OAuth registration per server, reused by every later sign-in there (Mastodon asks apps to
+// register once per instance; a registration per sign-in piles up on the server). The client secret is in the
+// keychain, like every secret.
+const char *const kV6OAuthApps = R"SQL(
+CREATE TABLE oauth_apps(
+    server_url TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    redirect_uris TEXT NOT NULL,
+    updated_at INTEGER NOT NULL);
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -397,7 +408,7 @@ struct Migration {
 };
 
 constexpr Migration kMigrations[] = {
-    {1, kV1Core}, {2, kV2Publishing}, {3, kV3Team}, {4, kV4Channels}, {5, nullptr, rewriteChecks},
+    {1, kV1Core}, {2, kV2Publishing}, {3, kV3Team}, {4, kV4Channels}, {5, nullptr, rewriteChecks}, {6, kV6OAuthApps},
 };
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "sync/DefaultChannels.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
@@ -165,6 +166,64 @@ AccountSignIn::AccountSignIn(Engine &engine, const SecretStore &secrets, QNetwor
 
 AccountSignIn::~AccountSignIn() = default;
 
+namespace {
+
+const QString kClientSecret = QStringLiteral("client_secret");
+
+// The keychain entry of a server's registration ("account" part of the key: the server).
+QString appKey(const QUrl &server)
+{
+    return QStringLiteral("oauth-app ") + server.toString(QUrl::StripTrailingSlash);
+}
+
+// The registration kept for this server, when its client secret is still in the keychain.
+std::optional<mastodon::AppCredentials> keptApp(SqliteDb &db, const SecretStore &secrets, const QUrl &server)
+{
+    Statement &st = db.cached("SELECT client_id, redirect_uris FROM oauth_apps WHERE server_url = ?");
+    st.bind(1, server.toString(QUrl::StripTrailingSlash));
+    if (!st.next()) {
+        st.reset();
+        return std::nullopt;
+    }
+    mastodon::AppCredentials app;
+    app.instanceUrl = server;
+    app.clientId = st.text(0);
+    app.redirectUris = st.text(1).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    st.reset();
+    const auto secret = secrets.read(appKey(server), kClientSecret);
+    if (!secret.ok() || secret.value().isEmpty()) {
+        return std::nullopt;
+    }
+    app.clientSecret = secret.value();
+    return app;
+}
+
+void keepApp(SqliteDb &db, const SecretStore &secrets, const mastodon::AppCredentials &app, qint64 now)
+{
+    const QUrl server = app.instanceUrl;
+    if (Status s = secrets.write(appKey(server), kClientSecret, app.clientSecret); !s.ok()) {
+        qCInfo(lcSync) << "the app registration is not kept (keychain):" << s.error().message;
+        return;
+    }
+    Statement &st = db.cached("INSERT INTO oauth_apps(server_url, client_id, redirect_uris, updated_at) "
+                              "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(server_url) DO UPDATE SET client_id = ?2, "
+                              "redirect_uris = ?3, updated_at = ?4");
+    st.bindAll(server.toString(QUrl::StripTrailingSlash), app.clientId, app.redirectUris.join(QLatin1Char('\n')), now);
+    if (Status s = st.exec(); !s.ok()) {
+        qCInfo(lcSync) << "the app registration is not kept:" << s.error().message;
+    }
+}
+
+void forgetApp(SqliteDb &db, const SecretStore &secrets, const QUrl &server)
+{
+    Statement &st = db.cached("DELETE FROM oauth_apps WHERE server_url = ?");
+    st.bind(1, server.toString(QUrl::StripTrailingSlash));
+    (void)st.exec();
+    (void)secrets.remove(appKey(server), kClientSecret);
+}
+
+} // namespace
+
 void AccountSignIn::start(const SignInRequest &request)
 {
     if (m_running) {
@@ -201,6 +260,18 @@ void AccountSignIn::start(const SignInRequest &request)
     mastodon::SignInOptions options;
     options.instanceUrl = m_server;
     options.website = QStringLiteral("https://github.com/switchboard");
+    // One registration per server: a kept one is reused, with the loopback port its redirect URI names.
+    const std::optional<mastodon::AppCredentials> kept = keptApp(m_engine.db(), m_secrets, m_server);
+    if (kept) {
+        options.app = kept;
+        for (const QString &uri : kept->redirectUris) {
+            const QUrl redirect(uri);
+            if (redirect.host() == QLatin1String("127.0.0.1") && redirect.port() > 0) {
+                options.loopbackPort = quint16(redirect.port());
+                break;
+            }
+        }
+    }
     m_oauth = new mastodon::MastodonSignIn(m_nam, options, this);
     const bool pasted = request.method == SignInRequest::Method::PastedCode;
     connect(m_oauth, &mastodon::MastodonSignIn::openBrowser, this, [this, pasted](const QUrl &url) {
@@ -208,16 +279,26 @@ void AccountSignIn::start(const SignInRequest &request)
                              : tr("Waiting for you to approve Switchboard in the browser…"));
         emit browserNeeded(url, pasted);
     });
-    emit progress(tr("Registering Switchboard with %1…").arg(serverLabel(m_server)));
-    auto done = [this, oauth = m_oauth](Result<mastodon::SignInResult> result) {
+    emit progress(kept ? tr("Contacting %1…").arg(serverLabel(m_server))
+                       : tr("Registering Switchboard with %1…").arg(serverLabel(m_server)));
+    const QString keptClientId = kept ? kept->clientId : QString();
+    auto done = [this, oauth = m_oauth, keptClientId](Result<mastodon::SignInResult> result) {
         oauth->deleteLater(); // we are inside its callback
         if (m_oauth != oauth) {
             return; // cancelled meanwhile
         }
         m_oauth = nullptr;
         if (!result.ok()) {
+            // A kept registration the server refuses (deleted there) is forgotten: the next try registers anew.
+            if (!keptClientId.isEmpty() && result.error().kind == ErrorKind::Permanent) {
+                forgetApp(m_engine.db(), m_secrets, m_server);
+            }
             finish({}, result.error().message);
             return;
+        }
+        const mastodon::AppCredentials &app = result.value().app;
+        if (!app.clientId.isEmpty() && app.clientId != keptClientId) {
+            keepApp(m_engine.db(), m_secrets, app, QDateTime::currentMSecsSinceEpoch());
         }
         verifyAndSave(result.value().accessToken);
     };

@@ -127,11 +127,11 @@ class TestAccounts : public QObject {
     }
     // QtKeychain runs its jobs through one executor bound to the first thread that used it (here the window's sync
     // thread), so the test looks into the keychain from a process of its own: this executable, see main().
-    Result<QString> keychainSecret(const QString &accountId)
+    Result<QString> keychainSecret(const QString &accountId, const QString &purpose = QStringLiteral("access_token"))
     {
         QProcess helper;
         helper.start(QCoreApplication::applicationFilePath(),
-                     {QStringLiteral("--read-secret"), m_ctx->workspace().id(), accountId});
+                     {QStringLiteral("--read-secret"), m_ctx->workspace().id(), accountId, purpose});
         if (!helper.waitForFinished(40000)) {
             return makeError(ErrorKind::Transient, QStringLiteral("the keychain helper did not finish"));
         }
@@ -334,6 +334,25 @@ private slots:
         const qsizetype opened = m_opened.size();
         signInThroughTheDialog({});
         QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), opened + 1, 10000);
+        // The registration made at the first sign-in is reused: same client, same loopback redirect.
+        const QUrlQuery first(m_opened.constFirst());
+        const QUrlQuery again(m_opened.constLast());
+        QVERIFY(!first.queryItemValue(QStringLiteral("client_id")).isEmpty());
+        QCOMPARE(again.queryItemValue(QStringLiteral("client_id")), first.queryItemValue(QStringLiteral("client_id")));
+        QCOMPARE(again.queryItemValue(QStringLiteral("redirect_uri")),
+                 first.queryItemValue(QStringLiteral("redirect_uri")));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM oauth_apps")), 1);
+        // Its client secret is in the keychain and nowhere in the workspace folder.
+        const auto clientSecret
+            = keychainSecret(QStringLiteral("oauth-app ") + m_server.baseUrl().toString(QUrl::StripTrailingSlash),
+                             QStringLiteral("client_secret"));
+        QVERIFY2(clientSecret.ok(), qPrintable(clientSecret.ok() ? QString() : clientSecret.error().message));
+        QVERIFY(!clientSecret.value().isEmpty());
+        for (const QFileInfo &f : QDir(m_dir.path()).entryInfoList(QDir::Files)) {
+            QFile file(f.absoluteFilePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(clientSecret.value().toUtf8()), qPrintable(f.fileName()));
+        }
         QTRY_VERIFY_WITH_TIMEOUT(!dialog(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(healthText(m_account), QStringLiteral("Healthy"), 15000);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM accounts")), 1); // the same account, not a new one
@@ -556,14 +575,14 @@ private slots:
     }
 };
 
-// `tst_accounts --read-secret WORKSPACE_ID ACCOUNT_ID` prints "found <hex>", "missing" or the keychain's error:
+// `tst_accounts --read-secret WORKSPACE_ID ACCOUNT_ID PURPOSE` prints "found <hex>", "missing" or the keychain's error:
 // the test's window of the keychain (the value goes through the pipe only, never into a message).
 int main(int argc, char *argv[])
 {
-    if (argc == 4 && qstrcmp(argv[1], "--read-secret") == 0) {
+    if (argc == 5 && qstrcmp(argv[1], "--read-secret") == 0) {
         QCoreApplication app(argc, argv);
         const auto secret
-            = SecretStore(QString::fromUtf8(argv[2])).read(QString::fromUtf8(argv[3]), QStringLiteral("access_token"));
+            = SecretStore(QString::fromUtf8(argv[2])).read(QString::fromUtf8(argv[3]), QString::fromUtf8(argv[4]));
         QTextStream out(stdout);
         if (secret.ok()) {
             out << "found " << secret.value().toUtf8().toHex() << '\n';
