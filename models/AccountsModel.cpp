@@ -131,7 +131,8 @@ QString AccountsModel::healthText(const Row &row) const
         return tr("Paused");
     }
     if (row.health == QLatin1String("ok")) {
-        return tr("Healthy");
+        // Nothing has been fetched yet (a new account before its first sync, or sample data): not "healthy".
+        return row.lastSyncAt > 0 ? tr("Healthy") : tr("Not synced yet");
     }
     if (row.health == QLatin1String("syncing")) {
         // No ellipsis: in a column fitted to its text it would read as cut off.
@@ -164,7 +165,8 @@ QVariant AccountsModel::data(const QModelIndex &index, int role) const
     }
     const Row &r = m_rows[size_t(index.row())];
     const int column = index.column();
-    const bool stopped = r.paused || r.archived;
+    // Paused, archived, or never synced: shown in the neutral colour, not as healthy.
+    const bool stopped = r.paused || r.archived || (r.health == QLatin1String("ok") && r.lastSyncAt <= 0);
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {

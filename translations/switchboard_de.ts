@@ -1066,6 +1066,13 @@
     </message>
 </context>
 <context>
+    <name>StoreWriter</name>
+    <message>
+        <source>The store writer is not running.</source>
+        <translation>Das Speichern synchronisierter Daten läuft nicht.</translation>
+    </message>
+</context>
+<context>
     <name>SyncService</name>
     <message>
         <source>Sync and publishing already run in %1.</source>
@@ -1289,6 +1296,10 @@
     <message>
         <source>Saving the account and its sign-in in the keychain…</source>
         <translation>Konto wird gespeichert, Anmeldung wird im Schlüsselbund abgelegt…</translation>
+    </message>
+    <message>
+        <source>Contacting %1…</source>
+        <translation>Verbindung zu %1 wird aufgebaut…</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +1877,10 @@
     <message>
         <source>Syncing</source>
         <translation>Wird synchronisiert</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
     </message>
 </context>
 <context>
@@ -3528,6 +3543,10 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Syncing</source>
         <translation>Wird synchronisiert</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
     </message>
 </context>
 </TS>

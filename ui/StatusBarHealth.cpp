@@ -23,7 +23,7 @@ struct Health {
 };
 
 Health describe(const QString &health, const QString &detail, qint64 rateLimitedUntil, double progress, bool paused,
-                qint64 now)
+                qint64 lastSyncAt, qint64 now)
 {
     if (paused) {
         return {QStringLiteral("health-paused"), StatusBarHealth::tr("Paused")};
@@ -37,6 +37,9 @@ Health describe(const QString &health, const QString &detail, qint64 rateLimited
         return {QStringLiteral("health-warning"), StatusBarHealth::tr("Rate limited")};
     }
     if (health == QLatin1String("ok")) {
+        if (lastSyncAt <= 0) {
+            return {QStringLiteral("health-paused"), StatusBarHealth::tr("Not synced yet")};
+        }
         return {QStringLiteral("health-ok"), StatusBarHealth::tr("Healthy")};
     }
     if (health == QLatin1String("syncing")) {
@@ -99,10 +102,11 @@ void StatusBarHealth::reload()
     const qint64 now = m_ctx.clock().nowMs();
     Statement &st = m_ctx.reader().cached(
         "SELECT id, network, handle, health, coalesce(health_detail, ''), coalesce(rate_limited_until, 0), "
-        "coalesce(sync_progress, -1), sync_paused FROM accounts WHERE archived = 0 ORDER BY handle COLLATE NOCASE, id");
+        "coalesce(sync_progress, -1), sync_paused, coalesce(last_sync_at, 0) FROM accounts WHERE archived = 0 "
+        "ORDER BY handle COLLATE NOCASE, id");
     while (st.next()) {
         rows.append({st.text(0), st.text(1), st.text(2),
-                     describe(st.text(3), st.text(4), st.int64(5), st.real(6), st.integer(7) != 0, now)});
+                     describe(st.text(3), st.text(4), st.int64(5), st.real(6), st.integer(7) != 0, st.int64(8), now)});
     }
     st.reset();
 

@@ -487,14 +487,28 @@ void TestMainWindow::statusBarShowsAccountHealth()
     m_ws->ctx->notifyChanged();
     auto *health = find<QWidget>(m_window.get(), QStringLiteral("accountHealth"));
     QVERIFY(health->isVisible());
-    QStringList texts;
-    for (QLabel *label : health->findChildren<QLabel *>()) {
-        if (!label->text().isEmpty()) {
-            texts.append(label->text());
+    auto texts = [health] {
+        QStringList out;
+        for (QLabel *label : health->findChildren<QLabel *>()) {
+            if (!label->text().isEmpty()) {
+                out.append(label->text());
+            }
         }
-    }
+        return out;
+    };
+    // An account that never synced is not called healthy.
+    QCOMPARE(texts(),
+             (QStringList {QStringLiteral("@acme@mastodon.example: Not synced yet"),
+                           QStringLiteral("acme.bsky.example: Paused")}));
+    QVERIFY(m_ws->ctx->workspace()
+                .db()
+                .exec(QStringLiteral("UPDATE accounts SET last_sync_at = %1 WHERE id = '%2'")
+                          .arg(m_ws->clock.nowMs())
+                          .arg(m_ws->mastodon))
+                .ok());
+    m_ws->ctx->notifyChanged();
     QCOMPARE(
-        texts,
+        texts(),
         (QStringList {QStringLiteral("@acme@mastodon.example: Healthy"), QStringLiteral("acme.bsky.example: Paused")}));
 
     // Engine errors reach the status bar in words.

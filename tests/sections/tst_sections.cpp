@@ -258,6 +258,12 @@ private slots:
     void accountsPauseAndResume()
     {
         Harness h;
+        // The Mastodon account has synced once; the Bluesky one never has.
+        QVERIFY(h.db()
+                    .exec(QStringLiteral("UPDATE accounts SET last_sync_at = %1 WHERE id = '%2'")
+                              .arg(h.w.clock.nowMs())
+                              .arg(h.w.account))
+                    .ok());
         ui::AccountsView view(*h.ctx);
         QCOMPARE(view.objectName(), QStringLiteral("accountsView"));
         QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -271,6 +277,8 @@ private slots:
                  QStringLiteral("acme.bsky.social"));
         QCOMPARE(view.model()->index(1, models::AccountsModel::HealthColumn).data().toString(),
                  QStringLiteral("Healthy"));
+        QCOMPARE(view.model()->index(0, models::AccountsModel::HealthColumn).data().toString(),
+                 QStringLiteral("Not synced yet"));
         QVERIFY(
             view.model()->index(1, models::AccountsModel::HealthColumn).data(Qt::DecorationRole).canConvert<QColor>());
 
