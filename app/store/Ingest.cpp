@@ -87,8 +87,13 @@ struct Ingestor::Pass {
     struct Conversation {
         QString id;
         QString status; // as stored; empty for a new conversation
-        const IncomingItem *first = nullptr; // the item that opens a new conversation
+        const IncomingItem *first = nullptr; // the oldest item of a new conversation
         QString contactId;
+        // The oldest message from the customer: it starts the SLA clock, and its author is the conversation's
+        // contact (a thread may begin with the brand's own post or DM).
+        const IncomingItem *firstInbound = nullptr;
+        QString firstInboundContact;
+        int inboundBatch = 0; // whose result counts a reopening
         int slaMinutes = 0;
         int batch = 0; // whose result counts the creation or the reopening
         int added = 0;
@@ -195,6 +200,9 @@ Status Ingestor::plan(Pass &pass, const IncomingItem &item, int batch)
         if (conv.lastInbound == earlier.item) {
             conv.lastInbound = &item;
         }
+        if (conv.firstInbound == earlier.item) {
+            conv.firstInbound = &item;
+        }
         earlier.item = &item;
         ++result.updated;
         return success();
@@ -285,6 +293,11 @@ Status Ingestor::plan(Pass &pass, const IncomingItem &item, int batch)
     if (!item.outbound && (!conv.lastInbound || item.createdAt >= conv.lastInbound->createdAt)) {
         conv.lastInbound = &item;
     }
+    if (!item.outbound && !conv.firstInbound) { // items come oldest first
+        conv.firstInbound = &item;
+        conv.firstInboundContact = contact;
+        conv.inboundBatch = batch;
+    }
     pass.itemByRemoteId.insert(itemKey, int(pass.items.size()));
     pass.items.push_back({&item, conversation, contact, batch});
     return success();
@@ -297,14 +310,15 @@ Status Ingestor::writeConversations(Pass &pass, const BusinessHours &hours)
         IngestResult &result = pass.results[size_t(conv.batch)];
         const QString snippet = conv.lastInbound ? conv.lastInbound->text.left(kSnippetLength) : QString();
         if (conv.first) {
-            const IncomingItem &first = *conv.first;
-            const qint64 due = first.outbound ? 0 : hours.addBusinessMinutes(first.createdAt, conv.slaMinutes);
+            const IncomingItem &first = conv.firstInbound ? *conv.firstInbound : *conv.first;
+            const QString contactId = conv.firstInbound ? conv.firstInboundContact : conv.contactId;
+            const qint64 due = conv.firstInbound ? hours.addBusinessMinutes(first.createdAt, conv.slaMinutes) : 0;
             Statement &ins = m_db.cached(
                 "INSERT INTO conversations(id, account_id, thread_key, kind, contact_id, status, sla_due_at, "
                 "first_inbound_at, last_inbound_at, last_item_at, snippet, item_count, unread, created_at, updated_at) "
                 "VALUES (?,?,?,?,?,'open',?,?,?,?,?,?,?,?,?)");
             ins.bindAll(conv.id, first.accountId, first.threadKey, first.kind,
-                        conv.contactId.isEmpty() ? QString() : conv.contactId);
+                        contactId.isEmpty() ? QString() : contactId);
             if (due > 0) {
                 ins.bind(6, due);
             } else {
@@ -347,7 +361,7 @@ Status Ingestor::writeConversations(Pass &pass, const BusinessHours &hours)
                                       {{QStringLiteral("from"), conv.status},
                                        {QStringLiteral("to"), QStringLiteral("open")},
                                        {QStringLiteral("reason"), QStringLiteral("new_inbound")}}));
-            ++result.reopened;
+            ++pass.results[size_t(conv.inboundBatch)].reopened;
         }
     }
     return success();

@@ -60,6 +60,14 @@ void StoreWriter::submit(IngestBatch batch, QObject *context, Done done)
     }
     // Backpressure: a producer that parses faster than the disk writes waits here instead of queueing without end.
     m_progress.wait(lock, [this] { return m_queuedItems < m_options.maxQueuedItems || m_stop; });
+    if (m_stop) { // stopping meanwhile: the writer may have left its loop, so this page would never be stored
+        lock.unlock();
+        Job job {std::move(batch), context, context != nullptr, std::move(done)};
+        deliver(job,
+                makeError(ErrorKind::Storage,
+                          QCoreApplication::translate("StoreWriter", "The store writer is not running.")));
+        return;
+    }
     m_queue.push_back({std::move(batch), context, context != nullptr, std::move(done)});
     m_queuedItems += items;
     ++m_submitted;

@@ -32,6 +32,7 @@ public:
     };
     using Done = std::function<void(const Result<IngestResult> &)>;
 
+    // Keys of new rows come from RandomIdSource (safe on the writer's thread).
     StoreWriter(QString databasePath, const Clock &clock, Options options);
     explicit StoreWriter(QString databasePath, const Clock &clock) : StoreWriter(std::move(databasePath), clock, {}) { }
     // Stores everything still queued, then stops.
@@ -43,7 +44,10 @@ public:
     Status start();
 
     // Queues a page. `done` runs after the transaction that stored it (or failed to): on `context`'s thread through
-    // its event loop, and not at all when `context` is gone by then; on the writer thread when `context` is null.
+    // its event loop, and not at all when `context` is destroyed before that. `context` must not be destroyed while
+    // the writer may be delivering to it (delete it after flush(), or let it outlive the writer; SyncService
+    // passes itself). With a null `context`, `done` runs on the writer thread and must not call submit() or
+    // flush().
     void submit(IngestBatch batch, QObject *context, Done done);
     // Blocks until everything submitted so far is committed (or has failed).
     void flush();

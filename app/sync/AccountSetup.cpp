@@ -214,14 +214,6 @@ void keepApp(SqliteDb &db, const SecretStore &secrets, const mastodon::AppCreden
     }
 }
 
-void forgetApp(SqliteDb &db, const SecretStore &secrets, const QUrl &server)
-{
-    Statement &st = db.cached("DELETE FROM oauth_apps WHERE server_url = ?");
-    st.bind(1, server.toString(QUrl::StripTrailingSlash));
-    (void)st.exec();
-    (void)secrets.remove(appKey(server), kClientSecret);
-}
-
 } // namespace
 
 void AccountSignIn::start(const SignInRequest &request)
@@ -289,13 +281,11 @@ void AccountSignIn::start(const SignInRequest &request)
         }
         m_oauth = nullptr;
         if (!result.ok()) {
-            // A kept registration the server refuses (deleted there) is forgotten: the next try registers anew.
-            if (!keptClientId.isEmpty() && result.error().kind == ErrorKind::Permanent) {
-                forgetApp(m_engine.db(), m_secrets, m_server);
-            }
             finish({}, result.error().message);
             return;
         }
+        // A new registration (first sign-in on this server, the kept one refused there, or its loopback port
+        // taken) replaces the kept one.
         const mastodon::AppCredentials &app = result.value().app;
         if (!app.clientId.isEmpty() && app.clientId != keptClientId) {
             keepApp(m_engine.db(), m_secrets, app, QDateTime::currentMSecsSinceEpoch());

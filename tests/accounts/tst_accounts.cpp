@@ -458,10 +458,18 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM accounts")), 0);
         saveShot(dialog(), QStringLiteral("add-dialog-error"));
 
-        // Out of band: the page shows a code, the person pastes it.
+        // Out of band: the page shows a code, the person pastes it. Meanwhile an admin deleted Switchboard's
+        // registration on the server: the kept one is refused and a new one is made (and kept instead).
+        const QString keptClient
+            = m_ctx->workspace().db().scalarText(QStringLiteral("SELECT client_id FROM oauth_apps"));
+        QVERIFY(!keptClient.isEmpty());
+        QVERIFY(m_server.deleteApps());
         const qsizetype opened = m_opened.size();
         signInThroughTheDialog({}, "accountsMethodCode");
         QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), opened + 1, 10000);
+        const QString newClient = QUrlQuery(m_opened.constLast()).queryItemValue(QStringLiteral("client_id"));
+        QVERIFY(!newClient.isEmpty());
+        QVERIFY(newClient != keptClient);
         QNetworkReply *page = m_browser.get(QNetworkRequest(m_opened.constLast()));
         QTRY_VERIFY(page->isFinished());
         page->deleteLater();
@@ -477,6 +485,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog(), 15000);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM accounts")), 1);
         m_account = m_ctx->workspace().db().scalarText(QStringLiteral("SELECT id FROM accounts"));
+        QCOMPARE(m_ctx->workspace().db().scalarText(QStringLiteral("SELECT client_id FROM oauth_apps")), newClient);
         QTRY_COMPARE_WITH_TIMEOUT(healthText(m_account), QStringLiteral("Healthy"), 30000);
     }
 

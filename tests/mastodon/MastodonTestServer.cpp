@@ -226,6 +226,11 @@ bool MastodonTestServer::revokeTokens(const QString &accountId) const
     return control("POST", u"/_test/tokens/revoke"_s, {{u"account_id"_s, accountId}}).status == 200;
 }
 
+bool MastodonTestServer::deleteApps() const
+{
+    return control("DELETE", u"/_test/apps"_s).status == 200;
+}
+
 bool MastodonTestServer::addFault(const QJsonObject &fault) const
 {
     return control("POST", u"/_test/faults"_s, fault).status == 200;

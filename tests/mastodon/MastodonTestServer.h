@@ -79,6 +79,7 @@ public:
     bool favourite(const QString &statusId, const QString &byAccountId) const;
     bool reblog(const QString &statusId, const QString &byAccountId) const;
     bool revokeTokens(const QString &accountId) const;
+    bool deleteApps() const; // as an admin deleting Switchboard's registrations
     // Scripts a fault: {"kind": "500", "method": "GET", "path": "/api/v1/notifications", "count": 2}.
     bool addFault(const QJsonObject &fault) const;
     bool clearFaults() const;

@@ -298,6 +298,37 @@ private slots:
         QCOMPARE(t.db().scalarText(QStringLiteral("SELECT display_name FROM contacts")), QStringLiteral("New Name"));
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM contacts")), qint64(1));
     }
+
+    // A thread the brand started (its own post or DM) opens with the customer's first message: that message starts
+    // the SLA clock and its author is the conversation's contact.
+    void threadStartedByTheBrandTakesItsContactAndSlaFromTheCustomer()
+    {
+        TestWorkspace t;
+        Ingestor ingestor(t.db(), t.clock, t.ids);
+        const qint64 at = t.clock.nowMs() - 3'600'000;
+        IncomingItem ours = t.inbound(QStringLiteral("o1"), QStringLiteral("dm-1"), QStringLiteral("your order"), at,
+                                      QStringLiteral("brand"));
+        ours.outbound = true;
+        ours.kind = QStringLiteral("dm");
+        IncomingItem theirs = t.inbound(QStringLiteral("r1"), QStringLiteral("dm-1"), QStringLiteral("thanks, but"),
+                                        at + 10'000, QStringLiteral("customer"));
+        theirs.kind = QStringLiteral("dm");
+        QVERIFY(ingestor.ingest({theirs, ours}).ok());
+        QCOMPARE(t.count(QStringLiteral("SELECT first_inbound_at FROM conversations")), at + 10'000);
+        QVERIFY(t.count(QStringLiteral("SELECT sla_due_at FROM conversations")) >= at + 10'000 + 3'600'000);
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT ct.remote_id FROM conversations c JOIN contacts ct "
+                                                  "ON ct.id = c.contact_id")),
+                 QStringLiteral("customer"));
+        // Only the brand so far: no SLA, the brand's item dates the conversation.
+        IncomingItem post = t.inbound(QStringLiteral("o2"), QStringLiteral("post-1"), QStringLiteral("launch!"), at,
+                                      QStringLiteral("brand"));
+        post.outbound = true;
+        QVERIFY(ingestor.ingest({post}).ok());
+        QVERIFY(t.db()
+                    .scalarText(QStringLiteral("SELECT sla_due_at FROM conversations WHERE thread_key = 'post-1'"))
+                    .isEmpty());
+        QCOMPARE(t.count(QStringLiteral("SELECT first_inbound_at FROM conversations WHERE thread_key = 'post-1'")), at);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIngest)

@@ -1,5 +1,7 @@
 #include "channels/mastodon/MastodonAuth.h"
 
+#include "channels/mastodon/MastodonParse.h"
+
 #include <QCryptographicHash>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -127,10 +129,47 @@ void MastodonSignIn::ensureApp(const QStringList &redirectUris, std::function<vo
     const auto &kept = m_options.app;
     if (kept && kept->instanceUrl.matches(m_options.instanceUrl, QUrl::StripTrailingSlash)
         && kept->redirectUris.contains(redirectUris.constFirst()) && !kept->clientId.isEmpty()) {
-        m_app = kept;
-        next(std::nullopt);
+        // A kept registration may have been deleted on the server, and then the consent page only shows an error:
+        // ask for an app token first (client credentials). A refusal (401 invalid_client, or any 4xx) means a new
+        // registration; the token itself is revoked at once, nothing needs it.
+        const AppCredentials app = *kept;
+        const QJsonObject check {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
+                                 {QStringLiteral("client_id"), app.clientId},
+                                 {QStringLiteral("client_secret"), app.clientSecret},
+                                 {QStringLiteral("scope"), QStringLiteral("read")}};
+        m_api->postJson(QStringLiteral("/oauth/token"), check, {}, RequestEffect::Read,
+                        [this, app, redirectUris, next](Result<ApiResponse> r) {
+                            if (r.ok()) {
+                                const auto doc = parseJson(r.value().body);
+                                const QString token = doc.ok()
+                                    ? doc.value().object().value(QStringLiteral("access_token")).toString()
+                                    : QString();
+                                if (!token.isEmpty()) {
+                                    m_api->postJson(QStringLiteral("/oauth/revoke"),
+                                                    {{QStringLiteral("client_id"), app.clientId},
+                                                     {QStringLiteral("client_secret"), app.clientSecret},
+                                                     {QStringLiteral("token"), token}},
+                                                    {}, RequestEffect::Write, [](Result<ApiResponse>) {});
+                                }
+                                m_app = app;
+                                next(std::nullopt);
+                                return;
+                            }
+                            const ErrorKind kind = r.error().kind;
+                            if (kind == ErrorKind::AuthExpired || kind == ErrorKind::Permanent) {
+                                qCInfo(lcMastodon) << "the kept app registration was refused; registering again";
+                                registerApp(redirectUris, next);
+                                return;
+                            }
+                            next(r.error());
+                        });
         return;
     }
+    registerApp(redirectUris, std::move(next));
+}
+
+void MastodonSignIn::registerApp(const QStringList &redirectUris, std::function<void(std::optional<Error>)> next)
+{
     QJsonObject body {{QStringLiteral("client_name"), m_options.clientName},
                       // One string with the URIs on separate lines: understood before and after Mastodon 4.3.
                       {QStringLiteral("redirect_uris"), redirectUris.join(QLatin1Char('\n'))},

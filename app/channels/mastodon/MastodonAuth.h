@@ -86,6 +86,7 @@ signals:
 
 private:
     void ensureApp(const QStringList &redirectUris, std::function<void(std::optional<Error>)> next);
+    void registerApp(const QStringList &redirectUris, std::function<void(std::optional<Error>)> next);
     void beginBrowserAuthorization();
     void exchangeCode(const QString &code, const QString &redirectUri);
     void finish(Result<SignInResult> result);

@@ -82,6 +82,7 @@ QList<Route> ControlRoutes::routes()
         r("POST", u"/notifications"_s, &ControlRoutes::createNotification),
         r("POST", u"/bulk"_s, &ControlRoutes::bulk),
         r("POST", u"/tokens/revoke"_s, &ControlRoutes::revokeTokens),
+        r("DELETE", u"/apps"_s, &ControlRoutes::deleteApps),
         r("POST", u"/faults"_s, &ControlRoutes::addFaults),
         r("GET", u"/faults"_s, &ControlRoutes::listFaults),
         r("DELETE", u"/faults"_s, &ControlRoutes::clearFaults),
@@ -419,6 +420,11 @@ HttpResponse ControlRoutes::listStatuses(RequestContext &ctx)
             {u"deleted"_s, s->deleted}});
     }
     return HttpResponse::json(200, QJsonObject {{u"count"_s, out.size()}, {u"statuses"_s, out}});
+}
+
+HttpResponse ControlRoutes::deleteApps(RequestContext &)
+{
+    return ok({{u"deleted"_s, m.state.deleteApps()}});
 }
 
 HttpResponse ControlRoutes::revokeTokens(RequestContext &ctx)

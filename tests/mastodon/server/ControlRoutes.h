@@ -30,6 +30,7 @@ private:
     HttpResponse bulk(RequestContext &ctx);
     HttpResponse listStatuses(RequestContext &ctx);
     HttpResponse revokeTokens(RequestContext &ctx);
+    HttpResponse deleteApps(RequestContext &ctx);
     HttpResponse addFaults(RequestContext &ctx);
     HttpResponse listFaults(RequestContext &ctx);
     HttpResponse clearFaults(RequestContext &ctx);

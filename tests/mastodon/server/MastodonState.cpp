@@ -125,6 +125,13 @@ const App *MastodonState::appByClientId(const QString &clientId) const
     return nullptr;
 }
 
+int MastodonState::deleteApps()
+{
+    const int n = int(m_apps.size());
+    m_apps.clear();
+    return n;
+}
+
 const App *MastodonState::app(qint64 id) const
 {
     const auto it = m_apps.constFind(id);

@@ -162,6 +162,8 @@ public:
     App &addApp(App app);
     const App *appByClientId(const QString &clientId) const;
     const App *app(qint64 id) const;
+    // What an admin deleting the applications does: their client ids are refused from then on.
+    int deleteApps();
 
     Token &issueToken(qint64 accountId, qint64 appId, const QStringList &scopes);
     Token *token(const QString &token);
