@@ -55,8 +55,9 @@ QString filterClause(const InboxFilter &filter)
     case InboxFilter::Kind::Unassigned:
         return QStringLiteral(" AND c.assignee_id IS NULL AND c.status IN ('open', 'pending')");
     case InboxFilter::Kind::AwaitingApproval:
-        return QStringLiteral(" AND EXISTS (SELECT 1 FROM reply_drafts d WHERE d.conversation_id = c.id "
-                              "AND d.state = 'in_review')");
+        // Driven from the few drafts in review (the ORDER BY below then sorts that small set) instead of
+        // probing every conversation.
+        return QStringLiteral(" AND c.id IN (SELECT conversation_id FROM reply_drafts WHERE state = 'in_review')");
     case InboxFilter::Kind::Status: return QStringLiteral(" AND c.status = ?1");
     case InboxFilter::Kind::Account: return QStringLiteral(" AND c.account_id = ?1");
     case InboxFilter::Kind::Tag:
@@ -177,7 +178,9 @@ bool InboxModel::load(const Row *after, int limit, std::vector<Row> &out)
     if (after) {
         sql += QStringLiteral(" AND c.last_item_at <= ?3 AND (c.last_item_at < ?3 OR c.id > ?4)");
     }
-    sql += QStringLiteral(" ORDER BY c.last_item_at DESC, c.id ASC LIMIT ?5");
+    sql += m_filter.kind == InboxFilter::Kind::AwaitingApproval
+        ? QStringLiteral(" ORDER BY +c.last_item_at DESC, +c.id ASC LIMIT ?5")
+        : QStringLiteral(" ORDER BY c.last_item_at DESC, c.id ASC LIMIT ?5");
 
     auto prepared = m_ctx.reader().prepare(sql);
     if (!prepared.ok()) {

@@ -41,23 +41,24 @@ std::vector<ViewsModel::Group> ViewsModel::build()
     using Kind = InboxFilter::Kind;
     Group views {tr("Views"), {}};
     {
-        Statement &all
-            = db.cached("SELECT count(*) FROM conversations WHERE spam = 0 AND status IN ('open', 'pending')");
+        // Counts come from conversation_counts / tag_counts, kept by triggers: a lookup in a small table, whatever
+        // the number of conversations.
+        Statement &all = db.cached("SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE spam = 0 "
+                                   "AND status IN ('open', 'pending')");
         views.entries.push_back({tr("All"), QStringLiteral("view-all"), {}, {Kind::All, {}, {}}, scalar(all)});
 
-        Statement &mine = db.cached("SELECT count(*) FROM conversations WHERE spam = 0 AND assignee_id = ? "
-                                    "AND status IN ('open', 'pending')");
+        Statement &mine = db.cached("SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE spam = 0 "
+                                    "AND assignee_id = ? AND status IN ('open', 'pending')");
         mine.bind(1, m_ctx.currentEmployeeId());
         views.entries.push_back({tr("Mine"), QStringLiteral("view-mine"), {}, {Kind::Mine, {}, {}}, scalar(mine)});
 
-        Statement &unassigned = db.cached("SELECT count(*) FROM conversations WHERE spam = 0 "
-                                          "AND assignee_id IS NULL AND status IN ('open', 'pending')");
+        Statement &unassigned = db.cached("SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE spam = 0 "
+                                          "AND assignee_id = '' AND status IN ('open', 'pending')");
         views.entries.push_back(
             {tr("Unassigned"), QStringLiteral("view-unassigned"), {}, {Kind::Unassigned, {}, {}}, scalar(unassigned)});
 
-        Statement &approval
-            = db.cached("SELECT count(DISTINCT d.conversation_id) FROM reply_drafts d JOIN conversations c "
-                        "ON c.id = d.conversation_id WHERE d.state = 'in_review' AND c.spam = 0");
+        Statement &approval = db.cached("SELECT count(*) FROM conversations c WHERE c.spam = 0 AND c.id IN "
+                                        "(SELECT conversation_id FROM reply_drafts WHERE state = 'in_review')");
         views.entries.push_back({tr("Awaiting approval"),
                                  QStringLiteral("view-approval"),
                                  tr("Replies drafted by contributors that wait for a manager"),
@@ -70,7 +71,7 @@ std::vector<ViewsModel::Group> ViewsModel::build()
     Group statuses {tr("Status"), {}};
     {
         QHash<QString, qint64> counts;
-        Statement &st = db.cached("SELECT status, count(*) FROM conversations WHERE spam = 0 GROUP BY status");
+        Statement &st = db.cached("SELECT status, sum(n) FROM conversation_counts WHERE spam = 0 GROUP BY status");
         while (st.next()) {
             counts.insert(st.text(0), st.int64(1));
         }
@@ -92,8 +93,9 @@ std::vector<ViewsModel::Group> ViewsModel::build()
     {
         Statement &st
             = db.cached("SELECT a.id, a.handle, a.network, coalesce(a.display_name, ''), "
-                        "(SELECT count(*) FROM conversations c WHERE c.account_id = a.id AND c.spam = 0 "
-                        "AND c.status IN ('open', 'pending')) FROM accounts a ORDER BY a.handle COLLATE NOCASE, a.id");
+                        "(SELECT coalesce(sum(n), 0) FROM conversation_counts c WHERE c.account_id = a.id AND "
+                        "c.spam = 0 AND c.status IN ('open', 'pending')) FROM accounts a "
+                        "ORDER BY a.handle COLLATE NOCASE, a.id");
         while (st.next()) {
             const auto network = networkFromName(st.text(2));
             const QString networkText = network ? networkLabel(*network) : st.text(2);
@@ -112,9 +114,7 @@ std::vector<ViewsModel::Group> ViewsModel::build()
 
     Group tags {tr("Tags"), {}};
     {
-        Statement &st = db.cached("SELECT t.tag, sum(c.status IN ('open', 'pending') AND c.spam = 0), count(*) AS uses "
-                                  "FROM conversation_tags t JOIN conversations c ON c.id = t.conversation_id "
-                                  "GROUP BY t.tag ORDER BY uses DESC, t.tag LIMIT ?");
+        Statement &st = db.cached("SELECT tag, open_n FROM tag_counts WHERE uses > 0 ORDER BY uses DESC, tag LIMIT ?");
         st.bind(1, kMaxTags);
         while (st.next()) {
             tags.entries.push_back({st.text(0), QStringLiteral("tag"), {}, {Kind::Tag, st.text(0), {}}, st.int64(1)});

@@ -271,6 +271,80 @@ private slots:
         TestWorkspace t;
         QCOMPARE(t.engine->createFirstAdmin(QStringLiteral("Another")).error().kind, ErrorKind::Conflict);
     }
+
+    // The inbox's view counts are kept by triggers; after any mix of changes they equal a recount.
+    void viewCountsFollowEveryChange()
+    {
+        TestWorkspace t;
+        const Actor admin = Actor::employee(t.admin);
+        auto recount = [&t] {
+            QStringList out;
+            auto st = t.db().prepare(QStringLiteral(
+                "SELECT account_id || '|' || status || '|' || coalesce(assignee_id, '') || '|' || spam || '=' || "
+                "count(*) FROM conversations GROUP BY account_id, status, coalesce(assignee_id, ''), spam ORDER BY 1"));
+            while (st.value().next()) {
+                out << st.value().text(0);
+            }
+            auto tags = t.db().prepare(QStringLiteral(
+                "SELECT t.tag || ':' || sum((c.status = 'open' OR c.status = 'pending') AND c.spam = 0) || '/' || "
+                "count(*) FROM conversation_tags t JOIN conversations c ON c.id = t.conversation_id GROUP BY t.tag "
+                "ORDER BY 1"));
+            while (tags.value().next()) {
+                out << tags.value().text(0);
+            }
+            return out;
+        };
+        auto kept = [&t] {
+            QStringList out;
+            auto st = t.db().prepare(
+                QStringLiteral("SELECT account_id || '|' || status || '|' || assignee_id || '|' || spam || '=' || n "
+                               "FROM conversation_counts WHERE n != 0 ORDER BY 1"));
+            while (st.value().next()) {
+                out << st.value().text(0);
+            }
+            auto tags = t.db().prepare(QStringLiteral(
+                "SELECT tag || ':' || open_n || '/' || uses FROM tag_counts WHERE uses != 0 ORDER BY 1"));
+            while (tags.value().next()) {
+                out << tags.value().text(0);
+            }
+            return out;
+        };
+        QStringList ids;
+        for (int i = 0; i < 6; ++i) {
+            ids << t.conversationFor(QStringLiteral("r%1").arg(i), QStringLiteral("t%1").arg(i),
+                                     QStringLiteral("help %1").arg(i), t.clock.nowMs() + i);
+        }
+        QCOMPARE(kept(), recount());
+        QVERIFY(t.engine->assign(admin, ids[0], t.agent).ok());
+        QVERIFY(t.engine->addTag(admin, ids[0], QStringLiteral("billing")).ok());
+        QVERIFY(t.engine->addTag(admin, ids[1], QStringLiteral("billing")).ok());
+        QVERIFY(t.engine->addTag(admin, ids[2], QStringLiteral("bug")).ok());
+        QCOMPARE(kept(), recount());
+        QVERIFY(t.engine->setStatus(admin, ids[0], ConversationStatus::Resolved).ok());
+        QVERIFY(t.engine->setStatus(admin, ids[1], ConversationStatus::Pending).ok());
+        QVERIFY(t.engine->markSpam(admin, ids[2], true).ok());
+        QVERIFY(t.engine->assign(admin, ids[3], t.manager).ok());
+        QVERIFY(t.engine->assign(admin, ids[3], {}).ok());
+        QCOMPARE(kept(), recount());
+        QVERIFY(t.engine->removeTag(admin, ids[1], QStringLiteral("billing")).ok());
+        QVERIFY(t.engine->addTag(admin, ids[0], QStringLiteral("vip")).ok()); // on a resolved conversation
+        QVERIFY(t.engine->markSpam(admin, ids[2], false).ok());
+        QCOMPARE(kept(), recount());
+        // A customer writing again reopens the resolved conversation (the ingest path).
+        Ingestor ingestor(t.db(), t.clock, t.ids);
+        QVERIFY(ingestor
+                    .ingest({t.inbound(QStringLiteral("r0b"), QStringLiteral("t0"), QStringLiteral("again"),
+                                       t.clock.nowMs() + 100)})
+                    .ok());
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT status FROM conversations WHERE id = '%1'").arg(ids[0])),
+                 QStringLiteral("open"));
+        QCOMPARE(kept(), recount());
+        QCOMPARE(t.count(QStringLiteral("SELECT open_n FROM tag_counts WHERE tag = 'vip'")), qint64(1));
+        // Removing the account with its data removes its conversations and their tags from the counts.
+        QVERIFY(t.engine->removeAccount(admin, t.account, false).ok());
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM conversations")), qint64(0));
+        QCOMPARE(kept(), QStringList());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngine)

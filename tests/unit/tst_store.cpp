@@ -102,6 +102,10 @@ private slots:
                  QStringLiteral("Old Admin"));
         QCOMPARE(ws.db().scalarInt(QStringLiteral("SELECT rowid FROM item_fts WHERE item_fts MATCH 'parcel'")),
                  qint64(1024000));
+        // Counts kept since v7 start from the rows that were there.
+        QCOMPARE(ws.db().scalarText(QStringLiteral("SELECT account_id || status || assignee_id || spam || '=' || n "
+                                                   "FROM conversation_counts")),
+                 QStringLiteral("a1open0=1"));
         QVERIFY(ws.db()
                     .exec("INSERT INTO goals(id, employee_id, metric, target, created_at, updated_at) "
                           "VALUES ('g1', 'e1', 'replies_per_week', 40, 1, 1)")
