@@ -3,12 +3,15 @@
 #include "core/Clock.h"
 #include "core/Domain.h"
 #include "models/WorkspaceContext.h"
+#include "store/InboxSearch.h"
 #include "store/Sqlite.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -37,14 +40,16 @@ enum SelectColumn {
     ColItemCount,
 };
 
-const char *const kSelect
+const char *const kColumns
     = "SELECT c.id, c.last_item_at, a.network, c.account_id, a.handle, "
       "coalesce(nullif(ct.display_name, ''), ct.handle, ''), coalesce(ct.handle, ''), c.snippet, c.status, "
       "coalesce(c.assignee_id, ''), coalesce(e.name, ''), coalesce(c.sla_due_at, 0), "
-      "coalesce(c.first_response_at, 0), coalesce(c.snoozed_until, 0), c.unread, c.priority, c.item_count "
-      "FROM conversations c JOIN accounts a ON a.id = c.account_id "
-      "LEFT JOIN contacts ct ON ct.id = c.contact_id LEFT JOIN employees e ON e.id = c.assignee_id "
-      "WHERE c.spam = 0";
+      "coalesce(c.first_response_at, 0), coalesce(c.snoozed_until, 0), c.unread, c.priority, c.item_count";
+const char *const kJoins
+    = " JOIN accounts a ON a.id = c.account_id "
+      "LEFT JOIN contacts ct ON ct.id = c.contact_id LEFT JOIN employees e ON e.id = c.assignee_id";
+// Search conditions use parameters from this number on.
+constexpr int kSearchParameters = 10;
 
 // Parameters: ?1 the filter's value, ?2 the FTS query, ?3/?4 the key of the last loaded row, ?5 the limit.
 QString filterClause(const InboxFilter &filter)
@@ -118,21 +123,6 @@ QString formatDateTime(qint64 ms)
     return QLocale().toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ') + formatTime(when.time());
 }
 
-QString ftsQuery(const QString &text)
-{
-    const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    QStringList quoted;
-    for (const QString &word : words) {
-        QString w = word;
-        w.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        quoted.append(QLatin1Char('"') + w + QLatin1Char('"'));
-    }
-    if (!quoted.isEmpty()) {
-        quoted.last().append(QLatin1Char('*'));
-    }
-    return quoted.join(QLatin1Char(' '));
-}
-
 InboxModel::InboxModel(WorkspaceContext &ctx, QObject *parent) : QAbstractTableModel(parent), m_ctx(ctx)
 {
     connect(&m_ctx, &WorkspaceContext::currentEmployeeChanged, this, [this] {
@@ -166,14 +156,44 @@ void InboxModel::setPageSize(int rows)
     m_pageSize = qMax(1, rows);
 }
 
+void InboxModel::readRow(Statement &st, Row &r) const
+{
+    r.id = st.text(ColId);
+    r.lastItemAt = st.int64(ColLastItemAt);
+    r.network = st.text(ColNetwork);
+    r.accountId = st.text(ColAccountId);
+    r.accountHandle = st.text(ColAccountHandle);
+    r.author = st.text(ColAuthor);
+    r.authorHandle = st.text(ColAuthorHandle);
+    r.snippet = st.text(ColSnippet).simplified();
+    r.status = st.text(ColStatus);
+    r.assigneeId = st.text(ColAssigneeId);
+    r.assigneeName = st.text(ColAssigneeName);
+    r.slaDueAt = st.int64(ColSlaDue);
+    r.firstResponseAt = st.int64(ColFirstResponse);
+    r.snoozedUntil = st.int64(ColSnoozedUntil);
+    r.unread = st.integer(ColUnread) != 0;
+    r.priority = st.integer(ColPriority);
+    r.itemCount = st.integer(ColItemCount);
+}
+
+namespace {
+InboxSearch parseFor(WorkspaceContext &ctx, const QString &text)
+{
+    const QTimeZone configured(WorkspaceSettings::timeZoneId(ctx.reader()).toUtf8());
+    return parseInboxSearch(text, ctx.currentEmployeeId(), configured.isValid() ? configured : QTimeZone::utc(),
+                            kSearchParameters);
+}
+} // namespace
+
 bool InboxModel::load(const Row *after, int limit, std::vector<Row> &out)
 {
-    QString sql = QString::fromLatin1(kSelect) + filterClause(m_filter);
-    const QString fts = ftsQuery(m_filter.search);
-    if (!fts.isEmpty()) {
-        sql += QStringLiteral(" AND c.id IN (SELECT i.conversation_id FROM item_fts JOIN items i "
-                              "ON i.seq = item_fts.rowid WHERE item_fts MATCH ?2)");
+    const InboxSearch search = parseFor(m_ctx, m_filter.search);
+    if (!search.match.isEmpty()) {
+        return loadMatches(after, limit, out);
     }
+    QString sql = QString::fromLatin1(kColumns) + QStringLiteral(" FROM conversations c") + QLatin1String(kJoins)
+        + QStringLiteral(" WHERE c.spam = 0") + filterClause(m_filter) + search.conditions;
     // Keyset paging on (last_item_at DESC, id ASC), the order of the conversations_recent index.
     if (after) {
         sql += QStringLiteral(" AND c.last_item_at <= ?3 AND (c.last_item_at < ?3 OR c.id > ?4)");
@@ -189,30 +209,63 @@ bool InboxModel::load(const Row *after, int limit, std::vector<Row> &out)
     }
     Statement &st = prepared.value();
     st.bind(1, m_filter.kind == InboxFilter::Kind::Mine ? m_ctx.currentEmployeeId() : m_filter.value);
-    st.bind(2, fts);
     if (after) {
         st.bind(3, after->lastItemAt).bind(4, after->id);
     }
     st.bind(5, limit);
+    search.bind(st);
     while (st.next()) {
         Row r;
-        r.id = st.text(ColId);
-        r.lastItemAt = st.int64(ColLastItemAt);
-        r.network = st.text(ColNetwork);
-        r.accountId = st.text(ColAccountId);
-        r.accountHandle = st.text(ColAccountHandle);
-        r.author = st.text(ColAuthor);
-        r.authorHandle = st.text(ColAuthorHandle);
-        r.snippet = st.text(ColSnippet).simplified();
-        r.status = st.text(ColStatus);
-        r.assigneeId = st.text(ColAssigneeId);
-        r.assigneeName = st.text(ColAssigneeName);
-        r.slaDueAt = st.int64(ColSlaDue);
-        r.firstResponseAt = st.int64(ColFirstResponse);
-        r.snoozedUntil = st.int64(ColSnoozedUntil);
-        r.unread = st.integer(ColUnread) != 0;
-        r.priority = st.integer(ColPriority);
-        r.itemCount = st.integer(ColItemCount);
+        readRow(st, r);
+        out.push_back(std::move(r));
+    }
+    if (st.failed()) {
+        emit queryFailed(st.error().message);
+        return false;
+    }
+    return true;
+}
+
+bool InboxModel::loadMatches(const Row *after, int limit, std::vector<Row> &out)
+{
+    const InboxSearch search = parseFor(m_ctx, m_filter.search);
+    // FTS5 hands out matches by descending rowid (= time) without sorting anything: the first page costs as much
+    // as the matches it reads, whatever the number of matches in the whole inbox.
+    QString sql = QString::fromLatin1(kColumns)
+        + QStringLiteral(", i.seq, snippet(item_fts, 0, char(57344), char(57345), '…', 16) "
+                         "FROM item_fts JOIN items i ON i.seq = item_fts.rowid "
+                         "JOIN conversations c ON c.id = i.conversation_id")
+        + QLatin1String(kJoins) + QStringLiteral(" WHERE item_fts MATCH ?2 AND c.spam = 0") + filterClause(m_filter)
+        + search.conditions;
+    if (after) {
+        sql += QStringLiteral(" AND item_fts.rowid < ?3");
+    }
+    sql += QStringLiteral(" ORDER BY item_fts.rowid DESC");
+    auto prepared = m_ctx.reader().prepare(sql);
+    if (!prepared.ok()) {
+        emit queryFailed(prepared.error().message);
+        return false;
+    }
+    Statement &st = prepared.value();
+    st.bind(1, m_filter.kind == InboxFilter::Kind::Mine ? m_ctx.currentEmployeeId() : m_filter.value);
+    st.bind(2, search.match);
+    if (after) {
+        st.bind(3, after->matchSeq);
+    } else {
+        m_matched.clear();
+    }
+    search.bind(st);
+    const int kSeq = ColItemCount + 1;
+    while (int(out.size()) < limit && st.next()) {
+        const QString id = st.text(ColId);
+        if (m_matched.contains(id)) {
+            continue; // listed at a newer match already
+        }
+        m_matched.insert(id);
+        Row r;
+        readRow(st, r);
+        r.matchSeq = st.int64(kSeq);
+        r.match = st.text(kSeq + 1).simplified();
         out.push_back(std::move(r));
     }
     if (st.failed()) {
@@ -224,6 +277,10 @@ bool InboxModel::load(const Row *after, int limit, std::vector<Row> &out)
 
 void InboxModel::reload()
 {
+    const InboxSearch search = parseFor(m_ctx, m_filter.search);
+    if (!search.problems.isEmpty()) {
+        emit queryFailed(search.problems.join(QLatin1Char(' ')));
+    }
     beginResetModel();
     m_rows.clear();
     m_exhausted = false;
@@ -424,6 +481,7 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
     case PriorityRole: return row.priority;
     case AuthorRole: return row.author;
     case TextRole: return row.snippet;
+    case MatchRole: return row.match;
     case SlaDueRole: return row.slaDueAt;
     case SlaStateRole: return int(slaState(row.status, row.slaDueAt, row.firstResponseAt, m_ctx.clock().nowMs()));
     default: return {};

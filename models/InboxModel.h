@@ -3,9 +3,14 @@
 #include "models/ModelRoles.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 #include <QString>
 
 #include <vector>
+
+namespace sb {
+class Statement;
+}
 
 namespace sb::models {
 
@@ -24,9 +29,6 @@ struct InboxFilter {
 // Local date and time as people read it in lists and threads: the locale's short format, without seconds.
 QString formatDateTime(qint64 ms);
 QString formatTime(const QTime &time);
-
-// Turns free text into a safe FTS5 query: every word quoted (no operator injection), the last one a prefix.
-QString ftsQuery(const QString &text);
 
 // The conversation list: newest first by last activity, loaded in keyset pages of pageSize() rows on demand
 // (canFetchMore/fetchMore), never the whole table.
@@ -90,10 +92,15 @@ private:
         bool unread = false;
         int priority = 0;
         int itemCount = 0;
+        qint64 matchSeq = 0; // searching: the newest matching item, the key of the next page
+        QString match; // searching: that item's excerpt, matched words marked (MatchRole)
     };
 
     // Loads up to `limit` rows after the key of `after` (nullptr: from the top).
     bool load(const Row *after, int limit, std::vector<Row> &out);
+    // Searching with words: walks the full-text index newest first, one row per conversation.
+    bool loadMatches(const Row *after, int limit, std::vector<Row> &out);
+    void readRow(Statement &st, Row &r) const;
     void reload();
     QVariant displayData(const Row &row, int column) const;
     QString slaText(const Row &row, SlaState state, qint64 nowMs) const;
@@ -101,6 +108,7 @@ private:
     WorkspaceContext &m_ctx;
     InboxFilter m_filter;
     std::vector<Row> m_rows;
+    QSet<QString> m_matched; // searching: conversations already listed (each appears once, at its newest match)
     int m_pageSize = 100;
     bool m_exhausted = false;
 };

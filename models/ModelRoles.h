@@ -26,7 +26,13 @@ enum Role {
     TextRole, // QString: plain text body
     IconKeyRole, // QString: which icon the view shows ("status-open", "network-bluesky", ...)
     DetailRole, // QString: secondary text (a review comment, a last error, a handle)
+    MatchRole, // QString: a search hit's excerpt, matched words between kMatchStart and kMatchEnd
 };
+
+// Markers around the matched words in MatchRole text (private-use characters, never in real text: the ingest
+// path stores what the networks send, and these are replaced when excerpts are made).
+inline constexpr char16_t kMatchStart = u'\uE000';
+inline constexpr char16_t kMatchEnd = u'\uE001';
 
 // How a conversation stands against its promised first-response time.
 enum class SlaState {

@@ -850,6 +850,17 @@
     </message>
 </context>
 <context>
+    <name>InboxSearch</name>
+    <message>
+        <source>is: takes open, pending, snoozed, resolved, unread, unassigned or mine, not "%1".</source>
+        <translation>is: nimmt open, pending, snoozed, resolved, unread, unassigned oder mine, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>%1: takes a date like 2026-05-31, not "%2".</source>
+        <translation>%1: nimmt ein Datum wie 2026-05-31, nicht „%2“.</translation>
+    </message>
+</context>
+<context>
     <name>Ingest</name>
     <message>
         <source>Unknown account %1.</source>

@@ -19,6 +19,41 @@ QSize InboxDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIn
     return size;
 }
 
+// Draws `text` on one line, the runs between kMatchStart and kMatchEnd in bold and in the main colour; the rest
+// elided at the right edge.
+void InboxDelegate::drawMarked(QPainter *painter, const QRect &rect, const QString &text, const QFont &plain,
+                               const QColor &muted, const QColor &strong)
+{
+    QFont bold = plain;
+    bold.setBold(true);
+    int x = rect.left();
+    bool marked = false;
+    qsizetype from = 0;
+    while (from <= text.size() && x < rect.right()) {
+        qsizetype to = from;
+        while (to < text.size() && text.at(to) != QChar(models::kMatchStart)
+               && text.at(to) != QChar(models::kMatchEnd)) {
+            ++to;
+        }
+        const QString run = text.mid(from, to - from);
+        if (!run.isEmpty()) {
+            const QFontMetrics metrics(marked ? bold : plain);
+            const int room = rect.right() - x;
+            const QString shown
+                = metrics.horizontalAdvance(run) > room ? metrics.elidedText(run, Qt::ElideRight, room) : run;
+            painter->setFont(marked ? bold : plain);
+            painter->setPen(marked ? strong : muted);
+            painter->drawText(QRect(x, rect.top(), room, rect.height()), Qt::AlignLeft | Qt::AlignVCenter, shown);
+            x += metrics.horizontalAdvance(shown);
+        }
+        if (to >= text.size()) {
+            break;
+        }
+        marked = text.at(to) == QChar(models::kMatchStart);
+        from = to + 1;
+    }
+}
+
 void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     if (index.column() != m_twoLineColumn) {
@@ -28,7 +63,9 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QString author = opt.text;
-    const QString snippet = index.data(models::TextRole).toString();
+    // A search hit shows the matching message's excerpt with the matched words in bold; otherwise the snippet.
+    const QString match = index.data(models::MatchRole).toString();
+    const QString snippet = match.isEmpty() ? index.data(models::TextRole).toString() : match;
     opt.text.clear();
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
@@ -52,8 +89,12 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     plain.setBold(false);
     painter->setFont(plain);
     painter->setPen(muted);
-    painter->drawText(QRect(text.left(), top + line, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(plain).elidedText(snippet, Qt::ElideRight, text.width()));
+    if (match.isEmpty()) {
+        painter->drawText(QRect(text.left(), top + line, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(plain).elidedText(snippet, Qt::ElideRight, text.width()));
+    } else {
+        drawMarked(painter, QRect(text.left(), top + line, text.width(), line), snippet, plain, muted, main);
+    }
     painter->restore();
 }
 

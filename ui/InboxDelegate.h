@@ -21,6 +21,9 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
+    static void drawMarked(QPainter *painter, const QRect &rect, const QString &text, const QFont &plain,
+                           const QColor &muted, const QColor &strong);
+
     int m_twoLineColumn = -1;
 };
 

@@ -4,12 +4,14 @@
 #include "models/InboxModel.h"
 #include "models/ThreadModel.h"
 #include "models/ViewsModel.h"
+#include "store/InboxSearch.h"
 
 #include <QAbstractItemModelTester>
 #include <QIdentityProxyModel>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using sb::models::InboxFilter;
 using sb::models::InboxModel;
@@ -57,6 +59,7 @@ private slots:
     void filtersMatchTheStore();
     void searchFindsMatchingConversationsNewestFirst();
     void searchTextIsNotQuerySyntax();
+    void searchFiltersNarrowTheList();
     void refreshKeepsRowsWhenOnlyDataChanged();
     void refreshDropsConversationsThatLeftTheView();
     void resetsDoNotGrowTheList();
@@ -186,7 +189,65 @@ void TestInboxModel::searchTextIsNotQuerySyntax()
     QSignalSpy failed(&model, &InboxModel::queryFailed);
     model.setSearchText(QStringLiteral("\"refund OR NEAR( *"));
     QCOMPARE(failed.count(), 0);
-    QCOMPARE(sb::models::ftsQuery(QStringLiteral(" say \"hi\"  ")), QStringLiteral("\"say\" \"\"\"hi\"\"\"*"));
+    // Quotes group words; a quote inside a word is doubled for FTS5; the last word is a prefix.
+    const sb::InboxSearch search = sb::parseInboxSearch(QStringLiteral(" say \"hi there\"  "), {}, QTimeZone::utc(), 1);
+    QCOMPARE(search.words, (QStringList {QStringLiteral("say"), QStringLiteral("hi there")}));
+    QCOMPARE(search.match, QStringLiteral("\"say\" \"hi there\"*"));
+    QCOMPARE(sb::ftsMatchExpression({QStringLiteral("a\"b"), QStringLiteral("c*")}, false),
+             QStringLiteral("\"a\"\"b\" \"c\"*"));
+}
+
+void TestInboxModel::searchFiltersNarrowTheList()
+{
+    InboxModel model(*m_ws->ctx);
+    const auto tester = attachTester(&model);
+    QSignalSpy failed(&model, &InboxModel::queryFailed);
+    auto all = [&model] {
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+        }
+        return model.rowCount();
+    };
+    auto column = [&](const QString &sql) {
+        QStringList values;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            values << m_ws->column(sql.arg(model.conversationId(row))).value(0);
+        }
+        values.removeDuplicates();
+        values.sort();
+        return values;
+    };
+    model.setSearchText(QStringLiteral("refund is:resolved"));
+    QVERIFY(all() > 0);
+    QCOMPARE(column(QStringLiteral("SELECT status FROM conversations WHERE id = '%1'")),
+             QStringList {QStringLiteral("resolved")});
+    // The hit's excerpt marks the matched word.
+    QVERIFY(model.index(0, InboxModel::AuthorColumn)
+                .data(sb::models::MatchRole)
+                .toString()
+                .contains(QString(QChar(sb::models::kMatchStart)) + QStringLiteral("refund")));
+
+    model.setSearchText(QStringLiteral("tag:billing"));
+    QCOMPARE(all(), int(m_ws->scalar(QStringLiteral("SELECT count(*) FROM conversation_tags WHERE tag = 'billing'"))));
+    model.setSearchText(QStringLiteral("assignee:none is:open"));
+    QVERIFY(all() > 0);
+    QCOMPARE(column(QStringLiteral("SELECT status || coalesce(assignee_id, '-') FROM conversations WHERE id = '%1'")),
+             QStringList {QStringLiteral("open-")});
+    model.setSearchText(QStringLiteral("from:\"Person 1\" password"));
+    QVERIFY(all() > 0);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QVERIFY(model.index(row, InboxModel::AuthorColumn).data().toString().contains(QStringLiteral("Person 1")));
+    }
+    model.setSearchText(QStringLiteral("refund before:2000-01-01"));
+    QCOMPARE(all(), 0);
+    model.setSearchText(QStringLiteral("refund after:2000-01-01"));
+    QCOMPARE(all(), 50);
+    QCOMPARE(failed.count(), 0);
+    // A filter that cannot be read says so, and the rest still applies.
+    model.setSearchText(QStringLiteral("refund is:someday"));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(failed.constFirst().constFirst().toString().contains(QStringLiteral("is:")));
+    QCOMPARE(all(), 50);
 }
 
 void TestInboxModel::refreshKeepsRowsWhenOnlyDataChanged()
