@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QFont>
+#include <QHash>
 #include <QLocale>
 #include <QStringList>
 #include <QTimeZone>
@@ -186,7 +187,7 @@ InboxSearch parseFor(WorkspaceContext &ctx, const QString &text)
 }
 } // namespace
 
-bool InboxModel::load(const Row *after, int limit, std::vector<Row> &out)
+bool InboxModel::load(const Entry *after, int limit, std::vector<Row> &out)
 {
     const InboxSearch search = parseFor(m_ctx, m_filter.search);
     if (!search.match.isEmpty()) {
@@ -226,7 +227,7 @@ bool InboxModel::load(const Row *after, int limit, std::vector<Row> &out)
     return true;
 }
 
-bool InboxModel::loadMatches(const Row *after, int limit, std::vector<Row> &out)
+bool InboxModel::loadMatches(const Entry *after, int limit, std::vector<Row> &out)
 {
     const InboxSearch search = parseFor(m_ctx, m_filter.search);
     // FTS5 hands out matches by descending rowid (= time) without sorting anything: the first page costs as much
@@ -275,6 +276,129 @@ bool InboxModel::loadMatches(const Row *after, int limit, std::vector<Row> &out)
     return true;
 }
 
+InboxModel::Entry InboxModel::entryOf(Row &&row)
+{
+    Entry e;
+    e.id = row.id;
+    e.lastItemAt = row.lastItemAt;
+    e.matchSeq = row.matchSeq;
+    e.match = row.match;
+    e.row = std::make_unique<Row>(std::move(row));
+    return e;
+}
+
+void InboxModel::append(std::vector<Row> &&rows)
+{
+    const int first = int(m_rows.size());
+    for (Row &r : rows) {
+        m_rows.push_back(entryOf(std::move(r)));
+    }
+    for (int page = first / kDetailPage; page * kDetailPage < int(m_rows.size()); ++page) {
+        touchPage(page);
+    }
+}
+
+void InboxModel::touchPage(int page) const
+{
+    const auto it = std::find(m_detailPages.begin(), m_detailPages.end(), page);
+    if (it != m_detailPages.end()) {
+        if (std::next(it) == m_detailPages.end()) {
+            return;
+        }
+        m_detailPages.erase(it);
+    }
+    m_detailPages.push_back(page);
+    while (int(m_detailPages.size()) > m_maxDetailPages) {
+        const int old = m_detailPages.front();
+        m_detailPages.pop_front();
+        const int end = std::min(int(m_rows.size()), (old + 1) * kDetailPage);
+        for (int r = old * kDetailPage; r < end; ++r) {
+            m_rows[std::size_t(r)].row.reset();
+        }
+    }
+}
+
+const InboxModel::Row &InboxModel::rowAt(int row) const
+{
+    const int page = row / kDetailPage;
+    touchPage(page);
+    const Entry &wanted = m_rows[std::size_t(row)];
+    if (wanted.row) {
+        return *wanted.row;
+    }
+    // Read the page's dropped rows back in one query by id.
+    const int begin = page * kDetailPage;
+    const int end = std::min(int(m_rows.size()), begin + kDetailPage);
+    QStringList marks;
+    for (int r = begin; r < end; ++r) {
+        if (!m_rows[std::size_t(r)].row) {
+            marks << QStringLiteral("?");
+        }
+    }
+    const QString sql = QString::fromLatin1(kColumns) + QStringLiteral(" FROM conversations c") + QLatin1String(kJoins)
+        + QStringLiteral(" WHERE c.id IN (") + marks.join(QLatin1Char(',')) + u')';
+    QHash<QString, Row> found;
+    if (auto prepared = m_ctx.reader().prepare(sql); prepared.ok()) {
+        Statement &st = prepared.value();
+        int bindIndex = 1;
+        for (int r = begin; r < end; ++r) {
+            if (!m_rows[std::size_t(r)].row) {
+                st.bind(bindIndex++, m_rows[std::size_t(r)].id);
+            }
+        }
+        while (st.next()) {
+            Row r;
+            readRow(st, r);
+            found.insert(r.id, std::move(r));
+        }
+    }
+    for (int r = begin; r < end; ++r) {
+        const Entry &e = m_rows[std::size_t(r)];
+        if (e.row) {
+            continue;
+        }
+        Row loaded = found.take(e.id);
+        if (loaded.id.isEmpty()) { // gone since it was listed: shown empty until the next refresh
+            loaded.id = e.id;
+            loaded.lastItemAt = e.lastItemAt;
+        }
+        loaded.matchSeq = e.matchSeq;
+        loaded.match = e.match;
+        e.row = std::make_unique<Row>(std::move(loaded));
+    }
+    return *wanted.row;
+}
+
+bool InboxModel::loadKeys(int limit, std::vector<Entry> &out)
+{
+    const InboxSearch search = parseFor(m_ctx, m_filter.search);
+    const QString sql = QStringLiteral("SELECT c.id, c.last_item_at FROM conversations c") + QLatin1String(kJoins)
+        + QStringLiteral(" WHERE c.spam = 0") + filterClause(m_filter) + search.conditions
+        + (m_filter.kind == InboxFilter::Kind::AwaitingApproval
+               ? QStringLiteral(" ORDER BY +c.last_item_at DESC, +c.id ASC LIMIT ?5")
+               : QStringLiteral(" ORDER BY c.last_item_at DESC, c.id ASC LIMIT ?5"));
+    auto prepared = m_ctx.reader().prepare(sql);
+    if (!prepared.ok()) {
+        emit queryFailed(prepared.error().message);
+        return false;
+    }
+    Statement &st = prepared.value();
+    st.bind(1, m_filter.kind == InboxFilter::Kind::Mine ? m_ctx.currentEmployeeId() : m_filter.value);
+    st.bind(5, limit);
+    search.bind(st);
+    while (st.next()) {
+        Entry e;
+        e.id = st.text(0);
+        e.lastItemAt = st.int64(1);
+        out.push_back(std::move(e));
+    }
+    if (st.failed()) {
+        emit queryFailed(st.error().message);
+        return false;
+    }
+    return true;
+}
+
 void InboxModel::reload()
 {
     const InboxSearch search = parseFor(m_ctx, m_filter.search);
@@ -283,11 +407,12 @@ void InboxModel::reload()
     }
     beginResetModel();
     m_rows.clear();
+    m_detailPages.clear();
     m_exhausted = false;
     std::vector<Row> page;
     if (load(nullptr, m_pageSize, page)) {
         m_exhausted = int(page.size()) < m_pageSize;
-        m_rows = std::move(page);
+        append(std::move(page));
     } else {
         m_exhausted = true;
     }
@@ -297,13 +422,25 @@ void InboxModel::reload()
 void InboxModel::refresh(int keepRows)
 {
     const int limit = qMax(m_pageSize, int(m_rows.size()));
-    std::vector<Row> fresh;
-    if (!load(nullptr, limit, fresh)) {
-        return;
+    std::vector<Entry> fresh;
+    if (parseFor(m_ctx, m_filter.search).match.isEmpty()) {
+        // Keys only: the rows' data is read again when shown.
+        if (!loadKeys(limit, fresh)) {
+            return;
+        }
+    } else {
+        std::vector<Row> rows;
+        if (!load(nullptr, limit, rows)) {
+            return;
+        }
+        for (Row &r : rows) {
+            fresh.push_back(entryOf(std::move(r)));
+        }
     }
     const bool sameRows = fresh.size() == m_rows.size()
         && std::equal(fresh.cbegin(), fresh.cend(), m_rows.cbegin(),
-                      [](const Row &a, const Row &b) { return a.id == b.id; });
+                      [](const Entry &a, const Entry &b) { return a.id == b.id; });
+    m_detailPages.clear();
     if (sameRows) {
         m_rows = std::move(fresh);
         m_exhausted = int(m_rows.size()) < limit;
@@ -370,7 +507,7 @@ void InboxModel::fetchMore(const QModelIndex &parent)
         return;
     }
     std::vector<Row> page;
-    const Row *last = m_rows.empty() ? nullptr : &m_rows.back();
+    const Entry *last = m_rows.empty() ? nullptr : &m_rows.back();
     if (!load(last, m_pageSize, page)) {
         m_exhausted = true;
         return;
@@ -381,7 +518,7 @@ void InboxModel::fetchMore(const QModelIndex &parent)
     }
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(page.size()) - 1);
-    m_rows.insert(m_rows.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
+    append(std::move(page));
     endInsertRows();
 }
 
@@ -418,7 +555,7 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const Row &row = m_rows[std::size_t(index.row())];
+    const Row &row = rowAt(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole: return displayData(row, column);

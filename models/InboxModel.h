@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QString>
 
+#include <deque>
+#include <memory>
 #include <vector>
 
 namespace sb {
@@ -49,6 +51,8 @@ public:
 
     int pageSize() const { return m_pageSize; }
     void setPageSize(int rows);
+    // How many pages of 100 rows keep their data (the rest keep only their key); 40 by default.
+    void setKeptPages(int pages) { m_maxDetailPages = qMax(1, pages); }
 
     // Re-reads the rows already loaded. When the same conversations come back in the same order only their data
     // changes (selections stay); otherwise the model resets to max(pageSize, keepRows) rows and views re-select
@@ -95,19 +99,39 @@ private:
         qint64 matchSeq = 0; // searching: the newest matching item, the key of the next page
         QString match; // searching: that item's excerpt, matched words marked (MatchRole)
     };
+    // What the list keeps for every row it has listed: the key, and the row's data only while its page is among
+    // the recently shown ones (setKeptPages() pages of kDetailPage rows). Scrolling a million-row list end to end
+    // thus keeps about a hundred bytes per row, and data() reads a page back (one query by ids) when needed.
+    struct Entry {
+        QString id;
+        qint64 lastItemAt = 0;
+        qint64 matchSeq = 0;
+        QString match;
+        mutable std::unique_ptr<Row> row;
+    };
+    static constexpr int kDetailPage = 100;
 
     // Loads up to `limit` rows after the key of `after` (nullptr: from the top).
-    bool load(const Row *after, int limit, std::vector<Row> &out);
+    bool load(const Entry *after, int limit, std::vector<Row> &out);
     // Searching with words: walks the full-text index newest first, one row per conversation.
-    bool loadMatches(const Row *after, int limit, std::vector<Row> &out);
+    bool loadMatches(const Entry *after, int limit, std::vector<Row> &out);
+    // Keys only (id, last activity) of the first `limit` rows, for refresh() without words to search.
+    bool loadKeys(int limit, std::vector<Entry> &out);
     void readRow(Statement &st, Row &r) const;
+    static Entry entryOf(Row &&row);
+    void append(std::vector<Row> &&rows);
+    // The row's data, read back with its page when it was dropped.
+    const Row &rowAt(int row) const;
+    void touchPage(int page) const;
     void reload();
     QVariant displayData(const Row &row, int column) const;
     QString slaText(const Row &row, SlaState state, qint64 nowMs) const;
 
     WorkspaceContext &m_ctx;
     InboxFilter m_filter;
-    std::vector<Row> m_rows;
+    std::vector<Entry> m_rows;
+    mutable std::deque<int> m_detailPages; // pages whose rows hold their data, least recently used first
+    int m_maxDetailPages = 40;
     QSet<QString> m_matched; // searching: conversations already listed (each appears once, at its newest match)
     int m_pageSize = 100;
     bool m_exhausted = false;

@@ -191,8 +191,8 @@ int main(int argc, char *argv[])
     const int samples = parser.value(searchesOption).toInt();
     std::vector<double> modelSearch;
     std::vector<double> rawSearch;
-    Statement &raw = ctx.reader().cached(
-        "SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT 50");
+    Statement &raw
+        = ctx.reader().cached("SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT 50");
     for (int s = 0; s < samples; ++s) {
         for (const QString &word : words) {
             QElapsedTimer t;

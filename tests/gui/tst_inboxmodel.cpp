@@ -60,6 +60,7 @@ private slots:
     void searchFindsMatchingConversationsNewestFirst();
     void searchTextIsNotQuerySyntax();
     void searchFiltersNarrowTheList();
+    void scrolledRowsKeepOnlyTheirKeys();
     void refreshKeepsRowsWhenOnlyDataChanged();
     void refreshDropsConversationsThatLeftTheView();
     void resetsDoNotGrowTheList();
@@ -195,6 +196,41 @@ void TestInboxModel::searchTextIsNotQuerySyntax()
     QCOMPARE(search.match, QStringLiteral("\"say\" \"hi there\"*"));
     QCOMPARE(sb::ftsMatchExpression({QStringLiteral("a\"b"), QStringLiteral("c*")}, false),
              QStringLiteral("\"a\"\"b\" \"c\"*"));
+}
+
+// Rows far from what was shown last keep only their key; reading them again gives the same data.
+void TestInboxModel::scrolledRowsKeepOnlyTheirKeys()
+{
+    InboxModel reference(*m_ws->ctx);
+    while (reference.canFetchMore({})) {
+        reference.fetchMore({});
+    }
+    InboxModel model(*m_ws->ctx);
+    const auto tester = attachTester(&model);
+    model.setKeptPages(1);
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+    }
+    QCOMPARE(model.rowCount(), 250);
+    auto rowText = [](const InboxModel &m, int row) {
+        QStringList cells;
+        for (int column = 0; column < m.columnCount(); ++column) {
+            const QModelIndex index = m.index(row, column);
+            cells << index.data().toString() << index.data(sb::models::IconKeyRole).toString()
+                  << index.data(sb::models::TextRole).toString();
+        }
+        return cells.join(u'|');
+    };
+    // Row 0's page was dropped while the later pages loaded; row 249 is on the kept page. Both read right.
+    for (int row : {0, 249, 1, 150, 99, 100, 0}) {
+        QCOMPARE(rowText(model, row), rowText(reference, row));
+        QCOMPARE(model.conversationId(row), reference.conversationId(row));
+    }
+    // A change made meanwhile shows when the dropped row is read again after a refresh.
+    QVERIFY(m_ws->ctx->engine().assign(sb::Actor::employee(m_ws->admin), model.conversationId(10), m_ws->manager).ok());
+    model.refresh();
+    QCOMPARE(model.rowCount(), 250);
+    QCOMPARE(model.index(10, InboxModel::AssigneeColumn).data().toString(), QStringLiteral("Mona Manager"));
 }
 
 void TestInboxModel::searchFiltersNarrowTheList()
