@@ -190,7 +190,7 @@ int runInboxList(Context &ctx)
     if (Status s = ctx.openWorkspace(); !s.ok()) {
         return ctx.fail(s.error());
     }
-    QStringList where;
+    QStringList where {QStringLiteral("c.spam = 0")}; // as in the app's list (and its index is of those only)
     QStringList binds;
     if (!status.isEmpty()) {
         where << QStringLiteral("c.status = ?");

@@ -413,6 +413,14 @@ END;
 CREATE INDEX reply_drafts_conversation ON reply_drafts(state, conversation_id);
 )SQL";
 
+// v8: the list's main index covers conversations that are not spam only (every list hides spam). A view that filters
+// on something else the index holds (a tag, through conversation_tags) then reads a conversation's row only when it
+// matches, instead of for every conversation it walks past: on a million items a tag view went from ~40 to ~10 ms.
+const char *const kV8LiveIndex = R"SQL(
+DROP INDEX conversations_recent;
+CREATE INDEX conversations_recent ON conversations(last_item_at DESC, id) WHERE spam = 0;
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -492,7 +500,7 @@ struct Migration {
 
 constexpr Migration kMigrations[] = {
     {1, kV1Core},      {2, kV2Publishing}, {3, kV3Team}, {4, kV4Channels}, {5, nullptr, rewriteChecks},
-    {6, kV6OAuthApps}, {7, kV7Counts},
+    {6, kV6OAuthApps}, {7, kV7Counts}, {8, kV8LiveIndex},
 };
 
 } // namespace
