@@ -126,6 +126,15 @@ public:
     // metric is one of the goals table's metrics (replies_per_week, median_first_response_minutes, ...).
     Result<QString> setGoal(const Actor &actor, const QString &employeeId, const QString &metric, double target);
 
+    // What time does by itself, run every minute by the process that syncs: snoozed conversations whose time came
+    // are open again, and conversations past their first-response due time without an answer are recorded as SLA
+    // breaches, once each. One event per change, by the system.
+    struct TimerOutcome {
+        int woken = 0;
+        int breached = 0;
+    };
+    Result<TimerOutcome> runTimers();
+
     // Bootstrap: the first admin of an empty workspace (no actor exists yet). Refused once anyone exists.
     Result<QString> createFirstAdmin(const QString &name, const QString &email = {});
 

@@ -421,6 +421,18 @@ DROP INDEX conversations_recent;
 CREATE INDEX conversations_recent ON conversations(last_item_at DESC, id) WHERE spam = 0;
 )SQL";
 
+// v9: SLA breaches are recorded once (sla_breached_at, and an `sla_breached` event from then on); conversations that
+// were already past due and unanswered are marked without an event (that history was not kept). The watch index
+// holds only conversations that may still breach, and snoozed ones are found through conversations_status.
+const char *const kV9Timers = R"SQL(
+ALTER TABLE conversations ADD COLUMN sla_breached_at INTEGER;
+UPDATE conversations SET sla_breached_at = sla_due_at
+    WHERE sla_due_at IS NOT NULL AND first_response_at IS NULL AND status != 'resolved'
+    AND sla_due_at <= CAST(strftime('%s', 'now') AS INTEGER) * 1000;
+CREATE INDEX conversations_sla_watch ON conversations(sla_due_at)
+    WHERE sla_due_at IS NOT NULL AND first_response_at IS NULL AND sla_breached_at IS NULL;
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -500,7 +512,7 @@ struct Migration {
 
 constexpr Migration kMigrations[] = {
     {1, kV1Core},      {2, kV2Publishing}, {3, kV3Team}, {4, kV4Channels}, {5, nullptr, rewriteChecks},
-    {6, kV6OAuthApps}, {7, kV7Counts}, {8, kV8LiveIndex},
+    {6, kV6OAuthApps}, {7, kV7Counts}, {8, kV8LiveIndex}, {9, kV9Timers},
 };
 
 } // namespace

@@ -24,6 +24,7 @@ namespace sb {
 SyncService::SyncService(QString workspaceDir, const Clock &clock, IdSource &ids, SyncOptions options, QObject *parent)
     : QObject(parent), m_dir(std::move(workspaceDir)), m_clock(clock), m_ids(ids), m_options(options)
 {
+    connect(&m_timers, &QTimer::timeout, this, &SyncService::runTimers);
     connect(&m_accountsWatch, &QTimer::timeout, this, [this] {
         const QString signature = accountsSignature();
         if (signature != m_accountsSignature) {
@@ -180,6 +181,21 @@ void SyncService::start()
     m_outbox->start();
     m_accountsSignature = accountsSignature();
     m_accountsWatch.start(3'000);
+    m_timers.start(60'000);
+    runTimers();
+}
+
+void SyncService::runTimers()
+{
+    auto outcome = m_engine->runTimers();
+    if (!outcome.ok()) {
+        qCWarning(lcSync) << "timers:" << outcome.error().message;
+        return;
+    }
+    if (outcome.value().woken + outcome.value().breached > 0) {
+        qCInfo(lcSync) << "timers:" << outcome.value().woken << "snoozes ended," << outcome.value().breached
+                       << "SLA breaches"; // windows notice through the database's change counter
+    }
 }
 
 QString SyncService::accountsSignature()
@@ -196,6 +212,7 @@ void SyncService::stop()
     }
     m_running = false;
     m_accountsWatch.stop();
+    m_timers.stop();
     for (auto &[id, sync] : m_syncs) {
         sync->stop();
     }

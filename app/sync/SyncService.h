@@ -70,6 +70,9 @@ public:
     Engine &engine() { return *m_engine; }
     AccountSync *accountSync(const QString &accountId) const;
 
+    // Runs Engine::runTimers now (also done every minute while started).
+    void runTimers();
+
 signals:
     void accountStateChanged(const QString &accountId);
     void itemsIngested(const QString &accountId, int count);
@@ -93,6 +96,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<OutboxRunner> m_outbox;
     QTimer m_accountsWatch; // notices accounts added, paused or removed by another process (GUI, CLI)
+    QTimer m_timers; // snoozes that end, SLA breaches (Engine::runTimers), every minute
     QString m_accountsSignature;
     std::unique_ptr<AvatarCache> m_avatars;
     std::map<QString, std::unique_ptr<AccountSync>> m_syncs;

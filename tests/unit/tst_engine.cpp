@@ -345,6 +345,60 @@ private slots:
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM conversations")), qint64(0));
         QCOMPARE(kept(), QStringList());
     }
+
+    // Time passing by itself: a snooze that ends reopens its conversation, and a first response that did not come
+    // in time is recorded as an SLA breach, once, by the system.
+    void timersWakeSnoozesAndRecordBreachesOnce()
+    {
+        TestWorkspace t; // the account promises a first response within 60 business minutes
+        const Actor admin = Actor::employee(t.admin);
+        const qint64 start = t.clock.nowMs(); // Thursday 2026-05-28, 20:26 UTC: due Friday morning
+        const QString snoozed
+            = t.conversationFor(QStringLiteral("r1"), QStringLiteral("t1"), QStringLiteral("later"), start);
+        const QString late
+            = t.conversationFor(QStringLiteral("r2"), QStringLiteral("t2"), QStringLiteral("hello?"), start);
+        const QString answered
+            = t.conversationFor(QStringLiteral("r3"), QStringLiteral("t3"), QStringLiteral("quick one"), start);
+        const QString resolved
+            = t.conversationFor(QStringLiteral("r4"), QStringLiteral("t4"), QStringLiteral("never mind"), start);
+        QVERIFY(t.engine->setStatus(admin, snoozed, ConversationStatus::Snoozed, start + 30 * 60'000).ok());
+        QVERIFY(t.engine->setStatus(admin, resolved, ConversationStatus::Resolved).ok());
+        QVERIFY(t.db()
+                    .exec(QStringLiteral("UPDATE conversations SET first_response_at = %1 WHERE id = '%2'")
+                              .arg(start + 60'000)
+                              .arg(answered))
+                    .ok());
+        auto events = [&t](const QString &action) {
+            return t.count(QStringLiteral("SELECT count(*) FROM events WHERE action = '%1' AND actor_kind = 'system'")
+                               .arg(action));
+        };
+
+        auto r = t.engine->runTimers();
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().woken, 0);
+        QCOMPARE(r.value().breached, 0);
+
+        t.clock.advance(31 * 60'000); // the snooze is over, the SLA not yet
+        r = t.engine->runTimers();
+        QCOMPARE(r.value().woken, 1);
+        QCOMPARE(r.value().breached, 0);
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT status FROM conversations WHERE id = '%1'").arg(snoozed)),
+                 QStringLiteral("open"));
+        QCOMPARE(events(QStringLiteral("status_changed")), qint64(1));
+
+        // Past due (the evening's messages are due next business morning) for those still waiting for an answer.
+        t.clock.advance(16 * 3600'000);
+        r = t.engine->runTimers();
+        QCOMPARE(r.value().woken, 0);
+        QCOMPARE(r.value().breached, 2); // `late` and the woken one; not the answered nor the resolved one
+        QCOMPARE(events(QStringLiteral("sla_breached")), qint64(2));
+        QCOMPARE(
+            t.count(QStringLiteral("SELECT sla_breached_at = sla_due_at FROM conversations WHERE id = '%1'").arg(late)),
+            qint64(1));
+        r = t.engine->runTimers(); // once only
+        QCOMPARE(r.value().breached, 0);
+        QCOMPARE(events(QStringLiteral("sla_breached")), qint64(2));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngine)
