@@ -434,6 +434,7 @@ void TestMainWindow::searchWithSlash()
     key(Qt::Key_Return); // to the list, first result selected
     QCOMPARE(QApplication::focusWidget(), list());
     QCOMPARE(list()->currentIndex().row(), 0);
+    saveShot(m_window.get(), QStringLiteral("search"));
     key(Qt::Key_F, Qt::ControlModifier);
     QCOMPARE(QApplication::focusWidget(), search);
     key(Qt::Key_Escape); // clears the search
