@@ -197,6 +197,20 @@ InboxFilter ViewsModel::filterAt(const QModelIndex &index) const
     return entry ? entry->filter : InboxFilter {};
 }
 
+QString ViewsModel::savedViewId(const QModelIndex &index) const
+{
+    const Entry *entry = entryAt(index);
+    if (!entry || entry->iconKey != QLatin1String("search")) {
+        return {};
+    }
+    Statement &st = m_ctx.reader().cached("SELECT id FROM saved_views WHERE name = ? AND query = ? AND "
+                                          "(owner_id IS NULL OR owner_id = ?) ORDER BY owner_id IS NULL LIMIT 1");
+    st.bindAll(entry->label, entry->filter.search, m_ctx.currentEmployeeId());
+    const QString id = st.next() ? st.text(0) : QString();
+    st.reset();
+    return id;
+}
+
 QModelIndex ViewsModel::indexOf(const InboxFilter &filter) const
 {
     for (std::size_t g = 0; g < m_groups.size(); ++g) {

@@ -29,6 +29,8 @@ public:
 
     bool isView(const QModelIndex &index) const;
     InboxFilter filterAt(const QModelIndex &index) const;
+    // The saved_views id of a saved search's entry, empty for other entries.
+    QString savedViewId(const QModelIndex &index) const;
     // The view showing this filter (search text ignored), or an invalid index.
     QModelIndex indexOf(const InboxFilter &filter) const;
 

@@ -1567,6 +1567,22 @@
         <source>Cannot set the goal: %1</source>
         <translation>Das Ziel kann nicht festgelegt werden: %1</translation>
     </message>
+    <message>
+        <source>A view needs a name of at most 80 characters.</source>
+        <translation>Eine Ansicht braucht einen Namen mit höchstens 80 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Type a search first: a saved view keeps a search.</source>
+        <translation>Zuerst eine Suche eingeben: Eine gespeicherte Ansicht bewahrt eine Suche auf.</translation>
+    </message>
+    <message>
+        <source>There is no saved view %1.</source>
+        <translation>Es gibt keine gespeicherte Ansicht %1.</translation>
+    </message>
+    <message>
+        <source>Only its owner can remove the view "%1".</source>
+        <translation>Nur wer die Ansicht „%1“ angelegt hat, kann sie entfernen.</translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretStore</name>
@@ -3176,6 +3192,26 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Searc&amp;h</source>
         <translation>Suc&amp;hen</translation>
+    </message>
+    <message>
+        <source>Save this search as a view</source>
+        <translation>Diese Suche als Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation>Suche speichern</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name der Ansicht:</translation>
+    </message>
+    <message>
+        <source>Saved the search as "%1".</source>
+        <translation>Suche als „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove saved search "%1"</source>
+        <translation>Gespeicherte Suche „%1“ entfernen</translation>
     </message>
 </context>
 <context>

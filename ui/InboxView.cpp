@@ -1,6 +1,7 @@
 #include "ui/InboxView.h"
 
 #include "core/Domain.h"
+#include "engine/Engine.h"
 #include "models/InboxModel.h"
 #include "models/ModelRoles.h"
 #include "models/ViewsModel.h"
@@ -14,6 +15,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
@@ -81,6 +83,21 @@ InboxView::InboxView(models::WorkspaceContext &ctx, QWidget *parent)
     m_viewsTree->setRootIsDecorated(false);
     m_viewsTree->setItemsExpandable(false);
     m_viewsTree->setIndentation(10);
+    m_viewsTree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_viewsTree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_viewsTree->indexAt(pos);
+        const QString saved = m_views->savedViewId(at);
+        if (saved.isEmpty()) {
+            return;
+        }
+        QMenu menu(this);
+        QAction *remove = menu.addAction(tr("Remove saved search \"%1\"").arg(at.data().toString()));
+        if (menu.exec(m_viewsTree->viewport()->mapToGlobal(pos)) == remove) {
+            if (m_ctx.report(m_ctx.engine().removeView(Actor::employee(m_ctx.currentEmployeeId()), saved))) {
+                m_ctx.notifyChanged();
+            }
+        }
+    });
     m_viewsTree->setUniformRowHeights(true);
     m_viewsTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_viewsTree->setTextElideMode(Qt::ElideMiddle); // account handles differ at their end
@@ -105,6 +122,14 @@ InboxView::InboxView(models::WorkspaceContext &ctx, QWidget *parent)
     m_searchDelay->setInterval(kSearchDelayMs);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
+    // One click keeps the search as a view (listed under Saved searches).
+    m_saveSearch = m_search->addAction(icons::forKey(QStringLiteral("view-save")), QLineEdit::TrailingPosition);
+    m_saveSearch->setObjectName(QStringLiteral("inboxSaveSearch"));
+    m_saveSearch->setToolTip(tr("Save this search as a view"));
+    m_saveSearch->setVisible(false);
+    connect(m_search, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_saveSearch->setVisible(!text.trimmed().isEmpty()); });
+    connect(m_saveSearch, &QAction::triggered, this, [this] { saveSearchAsView(); });
 
     m_list->setObjectName(QStringLiteral("conversationList"));
     m_list->setAccessibleName(tr("Conversations"));
@@ -343,6 +368,29 @@ void InboxView::onCurrentChanged(const QModelIndex &current)
             }
         });
     }
+}
+
+void InboxView::saveSearchAsView(const QString &name)
+{
+    const QString query = m_search->text().simplified();
+    if (query.isEmpty()) {
+        return;
+    }
+    QString chosen = name;
+    if (chosen.isEmpty()) {
+        bool ok = false;
+        chosen = QInputDialog::getText(this, tr("Save search"), tr("Name of the view:"), QLineEdit::Normal, query, &ok);
+        if (!ok || chosen.trimmed().isEmpty()) {
+            return;
+        }
+    }
+    auto saved = m_ctx.engine().saveView(Actor::employee(m_ctx.currentEmployeeId()), chosen, query);
+    if (!saved.ok()) {
+        emit statusMessage(saved.error().message);
+        return;
+    }
+    m_ctx.notifyChanged();
+    emit statusMessage(tr("Saved the search as \"%1\".").arg(chosen.simplified()));
 }
 
 void InboxView::onViewChanged(const QModelIndex &current)

@@ -40,6 +40,9 @@ public:
     QString currentConversationId() const;
     bool selectConversation(const QString &conversationId);
 
+    // Keeps the current search as a view of one's own, named `name` (asked for when empty).
+    void saveSearchAsView(const QString &name = {});
+
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 
@@ -73,6 +76,7 @@ private:
     QSplitter *m_splitter;
     QTreeView *m_viewsTree;
     QLineEdit *m_search;
+    QAction *m_saveSearch = nullptr;
     QTimer *m_searchDelay;
     QTimer *m_slaTick;
     QTreeView *m_list;

@@ -129,6 +129,11 @@ public:
     // What time does by itself, run every minute by the process that syncs: snoozed conversations whose time came
     // are open again, and conversations past their first-response due time without an answer are recorded as SLA
     // breaches, once each. One event per change, by the system.
+    // A search kept as a view of one's own (listed under "Saved searches"). Anyone signed in may keep views;
+    // only their owner (or a manager, for a shared one) removes them.
+    Result<QString> saveView(const Actor &actor, const QString &name, const QString &query);
+    Status removeView(const Actor &actor, const QString &viewId);
+
     struct TimerOutcome {
         int woken = 0;
         int breached = 0;

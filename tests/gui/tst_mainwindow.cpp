@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -29,6 +30,7 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 
 #include <algorithm>
@@ -435,6 +437,36 @@ void TestMainWindow::searchWithSlash()
     QCOMPARE(QApplication::focusWidget(), list());
     QCOMPARE(list()->currentIndex().row(), 0);
     saveShot(m_window.get(), QStringLiteral("search"));
+
+    // One click keeps the search as a view: it is listed under Saved searches and shows the same conversations.
+    auto *save = m_window->findChild<QAction *>(QStringLiteral("inboxSaveSearch"));
+    QVERIFY(save && save->isVisible());
+    QTimer::singleShot(0, [] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->textValue(), QStringLiteral("refund")); // the search, as a first name
+        dialog->setTextValue(QStringLiteral("Refunds"));
+        dialog->accept();
+    });
+    save->trigger();
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM saved_views WHERE name = 'Refunds' AND query = 'refund' "
+                                         "AND owner_id = '%1'")
+                              .arg(m_ws->admin)),
+             1);
+    auto *views = find<QTreeView>(m_window.get(), QStringLiteral("inboxViews"));
+    QModelIndex savedView;
+    for (int g = 0; g < views->model()->rowCount(); ++g) {
+        const QModelIndex group = views->model()->index(g, 0);
+        for (int r = 0; r < views->model()->rowCount(group); ++r) {
+            if (views->model()->index(r, 0, group).data().toString() == QStringLiteral("Refunds")) {
+                savedView = views->model()->index(r, 0, group);
+            }
+        }
+    }
+    QVERIFY(savedView.isValid());
+    QApplication::setActiveWindow(m_window.get()); // back from the dialog
+    list()->setFocus();
+    saveShot(m_window.get(), QStringLiteral("saved-search"));
     key(Qt::Key_F, Qt::ControlModifier);
     QCOMPARE(QApplication::focusWidget(), search);
     key(Qt::Key_Escape); // clears the search

@@ -399,6 +399,29 @@ private slots:
         QCOMPARE(r.value().breached, 0);
         QCOMPARE(events(QStringLiteral("sla_breached")), qint64(2));
     }
+
+    void savedViewsBelongToTheirOwner()
+    {
+        TestWorkspace t;
+        const Actor sme = Actor::employee(t.sme);
+        auto id = t.engine->saveView(sme, QStringLiteral("  My refunds "), QStringLiteral("refund  is:open"));
+        QVERIFY(id.ok());
+        QCOMPARE(t.db().scalarText(QStringLiteral("SELECT name || '|' || query || '|' || owner_id FROM saved_views")),
+                 QStringLiteral("My refunds|refund is:open|") + t.sme);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'view_saved' AND actor_id = '%1'")
+                             .arg(t.sme)),
+                 qint64(1));
+        QVERIFY(!t.engine->saveView(sme, QStringLiteral("Empty"), QStringLiteral("   ")).ok());
+        QVERIFY(!t.engine->saveView(sme, QString(), QStringLiteral("refund")).ok());
+        // Someone else's view is not theirs to remove; the owner removes it, with one event.
+        const qint64 before = t.events();
+        QCOMPARE(t.engine->removeView(Actor::employee(t.agent), id.value()).error().kind, ErrorKind::Forbidden);
+        QCOMPARE(t.events(), before);
+        QVERIFY(t.engine->removeView(sme, id.value()).ok());
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM saved_views")), qint64(0));
+        QCOMPARE(t.events(), before + 1);
+        QCOMPARE(t.engine->removeView(sme, id.value()).error().kind, ErrorKind::NotFound);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngine)
