@@ -37,13 +37,14 @@ void ThreadModel::load(const QString &conversationId)
     beginResetModel();
     m_entries.clear();
     m_summary = {};
+    QString contactId;
     SqliteDb &db = m_ctx.reader();
     if (!conversationId.isEmpty()) {
         Statement &conv = db.cached(
             "SELECT c.id, c.account_id, a.handle, a.network, c.kind, c.status, coalesce(c.assignee_id, ''), "
             "coalesce(e.name, ''), coalesce(nullif(ct.display_name, ''), ct.handle, ''), coalesce(ct.handle, ''), "
             "c.priority, coalesce(a.max_chars, 0), coalesce(c.sla_due_at, 0), coalesce(c.first_response_at, 0), "
-            "coalesce(c.snoozed_until, 0), c.last_item_at, c.item_count "
+            "coalesce(c.snoozed_until, 0), c.last_item_at, c.item_count, coalesce(c.contact_id, '') "
             "FROM conversations c JOIN accounts a ON a.id = c.account_id "
             "LEFT JOIN contacts ct ON ct.id = c.contact_id LEFT JOIN employees e ON e.id = c.assignee_id "
             "WHERE c.id = ?");
@@ -67,8 +68,23 @@ void ThreadModel::load(const QString &conversationId)
             s.snoozedUntil = conv.int64(14);
             s.lastItemAt = conv.int64(15);
             s.itemCount = conv.integer(16);
+            contactId = conv.text(17);
         }
         conv.reset();
+    }
+    if (m_summary.isValid() && !contactId.isEmpty()) {
+        // The same person's other conversations, whichever brand account they wrote to.
+        Statement &others
+            = db.cached("SELECT c.id, a.handle, a.network, c.status, c.last_item_at, c.snippet, count(*) OVER () "
+                        "FROM conversations c JOIN accounts a ON a.id = c.account_id "
+                        "WHERE c.contact_id = ?1 AND c.id != ?2 AND c.spam = 0 ORDER BY c.last_item_at DESC LIMIT ?3");
+        others.bindAll(contactId, m_summary.id, ConversationSummary::kHistoryShown);
+        while (others.next()) {
+            m_summary.history.push_back({others.text(0), others.text(1), others.text(2), others.text(3),
+                                         others.int64(4), others.text(5).simplified()});
+            m_summary.historyTotal = others.integer(6);
+        }
+        others.reset();
     }
     if (m_summary.isValid()) {
         const QString &id = m_summary.id;

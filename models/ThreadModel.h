@@ -32,6 +32,19 @@ struct ConversationSummary {
     qint64 snoozedUntil = 0;
     qint64 lastItemAt = 0;
     int itemCount = 0;
+    // The author's other conversations, with any of the workspace's accounts (newest first, at most
+    // kHistoryShown of historyTotal).
+    struct Other {
+        QString id;
+        QString accountHandle;
+        QString network;
+        QString status;
+        qint64 lastItemAt = 0;
+        QString snippet;
+    };
+    static constexpr int kHistoryShown = 5;
+    std::vector<Other> history;
+    int historyTotal = 0;
 
     bool isValid() const { return !id.isEmpty(); }
 };

@@ -2867,6 +2867,24 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>Your role cannot triage conversations</source>
         <translation>Mit Ihrer Rolle können Sie Unterhaltungen nicht zuweisen oder ihren Status ändern</translation>
     </message>
+    <message>
+        <source>The author's other conversations</source>
+        <translation>Die anderen Unterhaltungen dieser Person</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also wrote (%n conversations):</source>
+        <translation>
+            <numerusform>Schrieb auch (%n Unterhaltung):</numerusform>
+            <numerusform>Schrieb auch (%n Unterhaltungen):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::EngagementChart</name>

@@ -109,6 +109,19 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_author);
     layout->addWidget(m_meta);
+    m_history = new QLabel(this);
+    m_history->setObjectName(QStringLiteral("conversationHistory"));
+    m_history->setAccessibleName(tr("The author's other conversations"));
+    m_history->setTextFormat(Qt::RichText);
+    m_history->setWordWrap(true);
+    m_history->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_history->setOpenExternalLinks(false);
+    connect(m_history, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(QLatin1String("conversation:"))) {
+            emit conversationRequested(link.mid(13));
+        }
+    });
+    layout->addWidget(m_history);
 
     // Triage controls, two by two so the pane stays narrow; each also has its single-key shortcut.
     auto *controls = new QGridLayout;
@@ -295,6 +308,31 @@ void ConversationPane::showSummary()
         meta.append(tr("snoozed until %1").arg(timeText(s.snoozedUntil)));
     }
     m_meta->setText(meta.join(QStringLiteral(" · ")));
+    // The same person's other conversations (any of the brand accounts), newest first; each a link to it.
+    QStringList others;
+    for (const auto &o : s.history) {
+        const auto status = statusFromName(o.status);
+        const QString snippet = o.snippet.size() > 40 ? o.snippet.left(39) + QChar(0x2026) : o.snippet;
+        QStringList parts {(status ? statusLabel(*status) : o.status)};
+        if (o.accountHandle != s.accountHandle) { // the account only when it is another one
+            parts.append(o.accountHandle);
+        }
+        parts.append(snippet);
+        others.append(QStringLiteral("<a href=\"conversation:%1\">%2</a> %3")
+                          .arg(o.id.toHtmlEscaped(), timeText(o.lastItemAt).toHtmlEscaped(),
+                               parts.join(QStringLiteral(" · ")).toHtmlEscaped()));
+    }
+    if (others.isEmpty()) {
+        m_history->clear();
+        m_history->hide();
+    } else {
+        const QString more = s.historyTotal > int(s.history.size()) ? QStringLiteral("<br>")
+                + tr("and %n more", nullptr, s.historyTotal - int(s.history.size())).toHtmlEscaped()
+                                                                    : QString();
+        m_history->setText(tr("Also wrote (%n conversations):", nullptr, s.historyTotal).toHtmlEscaped()
+                           + QStringLiteral("<br>") + others.join(QStringLiteral("<br>")) + more);
+        m_history->show();
+    }
 
     auto *assignees = static_cast<models::EmployeesModel *>(m_assignee->model());
     m_assignee->setCurrentIndex(qMax(0, assignees->rowOf(s.assigneeId)));

@@ -50,6 +50,8 @@ protected:
 signals:
     // The assign picker closed (picked or cancelled): the inbox puts the focus back on the list.
     void assignPickerClosed();
+    // The person picked one of the author's other conversations.
+    void conversationRequested(const QString &conversationId);
 
 private:
     void reload();
@@ -67,6 +69,7 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_author;
     QLabel *m_meta;
+    QLabel *m_history = nullptr; // the author's other conversations, as links
     QComboBox *m_assignee;
     QComboBox *m_status;
     QComboBox *m_priority;

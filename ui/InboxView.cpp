@@ -225,6 +225,15 @@ InboxView::InboxView(models::WorkspaceContext &ctx, QWidget *parent)
     connect(m_model, &models::InboxModel::queryFailed, this, &InboxView::statusMessage);
     connect(m_triage, &InboxTriage::message, this, &InboxView::statusMessage);
     connect(m_pane, &ConversationPane::assignPickerClosed, this, &InboxView::focusList);
+    // The author's other conversation: selected when the list shows it, else opened in the pane by itself.
+    connect(m_pane, &ConversationPane::conversationRequested, this, [this](const QString &id) {
+        if (const int row = m_model->rowOf(id); row >= 0) {
+            selectRow(row);
+            return;
+        }
+        m_list->selectionModel()->clearSelection();
+        m_pane->setConversation(id);
+    });
     connect(&m_ctx, &models::WorkspaceContext::changed, this, &InboxView::refresh);
     connect(&m_ctx, &models::WorkspaceContext::currentEmployeeChanged, this, &InboxView::updateActions);
     m_slaTick->setInterval(kSlaTickMs); // SLA states move with the clock, not only with changes

@@ -381,6 +381,19 @@ void TestInboxModel::threadMergesItemsNotesAndPendingReplies()
     QCOMPARE(thread.summary().network, QStringLiteral("mastodon"));
     QCOMPARE(thread.summary().maxChars, 500);
     QVERIFY(thread.summary().tags.contains(QStringLiteral("billing")));
+    // The author's other conversations, whichever account they wrote to, newest first.
+    const qint64 others = m_ws->scalar(
+        QStringLiteral("SELECT count(*) FROM conversations WHERE contact_id = (SELECT contact_id FROM conversations "
+                       "WHERE id = '%1') AND id != '%1' AND spam = 0")
+            .arg(id));
+    QVERIFY(others > 0);
+    QCOMPARE(thread.summary().historyTotal, int(others));
+    QCOMPARE(int(thread.summary().history.size()), int(std::min<qint64>(others, 5)));
+    for (size_t n = 1; n < thread.summary().history.size(); ++n) {
+        QVERIFY(thread.summary().history[n - 1].lastItemAt >= thread.summary().history[n].lastItemAt);
+    }
+    QVERIFY(std::none_of(thread.summary().history.cbegin(), thread.summary().history.cend(),
+                         [&id](const auto &o) { return o.id == id; }));
 
     auto directions = [&thread] {
         QStringList out;

@@ -6,6 +6,7 @@
 #include "models/InboxModel.h"
 #include "models/ModelRoles.h"
 #include "models/ViewsModel.h"
+#include "ui/ConversationPane.h"
 #include "ui/InboxView.h"
 #include "ui/MainWindow.h"
 
@@ -24,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -80,6 +82,7 @@ private slots:
     void replyFromTheComposer();
     void contributorSubmitsForApproval();
     void searchWithSlash();
+    void authorHistoryOpensTheOtherConversation();
     void viewsFilterTheList();
     void shortcutsOverlay();
     void statusBarShowsAccountHealth();
@@ -416,6 +419,28 @@ void TestMainWindow::contributorSubmitsForApproval()
     QCOMPARE(eventsAfter(before).last().action, QStringLiteral("reply_approved"));
     QVERIFY(!approval->isVisible());
     QCOMPARE(awaiting(), 1);
+}
+
+// The pane lists the author's other conversations; following one shows it.
+void TestMainWindow::authorHistoryOpensTheOtherConversation()
+{
+    key(Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(list()->currentIndex().row(), 0);
+    auto *history = find<QLabel>(m_window.get(), QStringLiteral("conversationHistory"));
+    QTRY_VERIFY(history->isVisible());
+    static const QRegularExpression link(QStringLiteral("href=\"(conversation:[^\"]+)\""));
+    const QString first = link.match(history->text()).captured(1);
+    QVERIFY2(!first.isEmpty(), qPrintable(history->text()));
+    const QString otherId = first.mid(13);
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM conversations a JOIN conversations b "
+                                         "ON a.contact_id = b.contact_id WHERE a.id = '%1' AND b.id = '%2'")
+                              .arg(m_ws->conversationIds[0], otherId)),
+             1);
+    saveShot(m_window.get(), QStringLiteral("author-history"));
+    emit history->linkActivated(first);
+    auto *pane = m_window->findChild<sb::ui::ConversationPane *>();
+    QVERIFY(pane);
+    QTRY_COMPARE(pane->conversationId(), otherId);
 }
 
 void TestMainWindow::searchWithSlash()
