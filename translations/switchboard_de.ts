@@ -3126,6 +3126,18 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>Reply rejected; its author sees why</source>
         <translation>Antwort abgelehnt; die verfassende Person sieht den Grund</translation>
     </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Zurückstellen bis</translation>
+    </message>
+    <message>
+        <source>Back in the inbox on:</source>
+        <translation>Wieder im Posteingang am:</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Zurückstellen</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::InboxView</name>
@@ -3230,6 +3242,10 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Remove saved search "%1"</source>
         <translation>Gespeicherte Suche „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Snooze &amp;until…</source>
+        <translation>Zurückstellen &amp;bis…</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,12 @@
 #include "store/WorkspaceSettings.h"
 
 #include <QDateTime>
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QLocale>
+#include <QPushButton>
 #include <QTimeZone>
 
 namespace sb::ui {
@@ -65,7 +70,38 @@ qint64 InboxTriage::snoozeTarget() const
 
 bool InboxTriage::snooze(const QString &conversationId)
 {
-    const qint64 until = snoozeTarget();
+    return snoozeUntil(conversationId, snoozeTarget());
+}
+
+bool InboxTriage::snoozeAsking(const QString &conversationId, QWidget *parent)
+{
+    if (conversationId.isEmpty()) {
+        return false;
+    }
+    QDialog dialog(parent);
+    dialog.setObjectName(QStringLiteral("snoozeDialog"));
+    dialog.setWindowTitle(tr("Snooze until"));
+    auto *layout = new QFormLayout(&dialog);
+    auto *when = new QDateTimeEdit(&dialog);
+    when->setObjectName(QStringLiteral("snoozeUntil"));
+    when->setAccessibleName(tr("Snooze until"));
+    when->setCalendarPopup(true);
+    when->setMinimumDateTime(QDateTime::fromMSecsSinceEpoch(m_ctx.clock().nowMs() + 60'000).toLocalTime());
+    when->setDateTime(QDateTime::fromMSecsSinceEpoch(snoozeTarget()).toLocalTime());
+    layout->addRow(tr("Back in the inbox on:"), when);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Snooze"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted) {
+        return false;
+    }
+    return snoozeUntil(conversationId, when->dateTime().toMSecsSinceEpoch());
+}
+
+bool InboxTriage::snoozeUntil(const QString &conversationId, qint64 until)
+{
     const Status s = m_ctx.engine().setStatus(Actor::employee(m_ctx.currentEmployeeId()), conversationId,
                                               ConversationStatus::Snoozed, until);
     const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(until).toLocalTime(), QLocale::ShortFormat);

@@ -22,6 +22,9 @@ public:
     bool assign(const QString &conversationId, const QString &employeeId);
     bool setStatus(const QString &conversationId, ConversationStatus status);
     bool snooze(const QString &conversationId); // until the next morning, 09:00 in the workspace's time zone
+    bool snoozeUntil(const QString &conversationId, qint64 untilMs);
+    // Asks until when (a date and time, the next morning 09:00 offered), then snoozes.
+    bool snoozeAsking(const QString &conversationId, QWidget *parent);
     bool setPriority(const QString &conversationId, int priority);
     bool setTags(const QString &conversationId, const QStringList &before, const QStringList &after);
     bool markRead(const QString &conversationId);

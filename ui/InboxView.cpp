@@ -275,6 +275,8 @@ void InboxView::createActions()
                      [this, current] { m_triage->setStatus(current(), ConversationStatus::Pending); });
     m_snooze = make(tr("&Snooze until tomorrow 09:00"), QKeySequence(Qt::Key_S), QStringLiteral("actionSnooze"),
                     [this, current] { m_triage->snooze(current()); });
+    m_snoozeUntil = make(tr("Snooze &until…"), QKeySequence(Qt::SHIFT | Qt::Key_S), QStringLiteral("actionSnoozeUntil"),
+                         [this, current] { m_triage->snoozeAsking(current(), this); });
     m_reply
         = make(tr("&Reply"), QKeySequence(Qt::Key_R), QStringLiteral("actionReply"), [this] { m_pane->focusReply(); });
     m_note = make(tr("Add internal &note"), QKeySequence(Qt::Key_N), QStringLiteral("actionNote"),
@@ -297,7 +299,7 @@ void InboxView::updateActions()
     m_next->setEnabled(m_active);
     m_previous->setEnabled(m_active);
     m_find->setEnabled(m_active);
-    for (QAction *action : {m_assign, m_resolve, m_reopen, m_pending, m_snooze}) {
+    for (QAction *action : {m_assign, m_resolve, m_reopen, m_pending, m_snooze, m_snoozeUntil}) {
         action->setEnabled(m_active && selected && triage);
     }
     m_reply->setEnabled(m_active && selected);

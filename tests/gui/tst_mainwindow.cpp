@@ -14,6 +14,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QInputDialog>
@@ -83,6 +85,7 @@ private slots:
     void contributorSubmitsForApproval();
     void searchWithSlash();
     void authorHistoryOpensTheOtherConversation();
+    void snoozeUntilAChosenTime();
     void viewsFilterTheList();
     void shortcutsOverlay();
     void statusBarShowsAccountHealth();
@@ -441,6 +444,31 @@ void TestMainWindow::authorHistoryOpensTheOtherConversation()
     auto *pane = m_window->findChild<sb::ui::ConversationPane *>();
     QVERIFY(pane);
     QTRY_COMPARE(pane->conversationId(), otherId);
+}
+
+// Shift+S asks until when; the conversation comes back at that time (Engine::runTimers).
+void TestMainWindow::snoozeUntilAChosenTime()
+{
+    key(Qt::Key_1, Qt::ControlModifier);
+    const QString id = list()->currentIndex().data(sb::models::IdRole).toString();
+    QVERIFY(!id.isEmpty());
+    const QDateTime chosen = QDateTime::fromMSecsSinceEpoch(m_ws->clock.nowMs()).toLocalTime().addDays(3);
+    const QDateTime wanted(chosen.date(), QTime(14, 30));
+    QTimer::singleShot(0, [wanted] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->objectName(), QStringLiteral("snoozeDialog"));
+        auto *when = dialog->findChild<QDateTimeEdit *>(QStringLiteral("snoozeUntil"));
+        QVERIFY(when);
+        when->setDateTime(wanted);
+        dialog->accept();
+    });
+    key(Qt::Key_S, Qt::ShiftModifier);
+    QCOMPARE(
+        m_ws->column(QStringLiteral("SELECT status || ' ' || snoozed_until FROM conversations WHERE id = '%1'").arg(id))
+            .value(0),
+        QStringLiteral("snoozed %1").arg(wanted.toMSecsSinceEpoch()));
+    QApplication::setActiveWindow(m_window.get());
 }
 
 void TestMainWindow::searchWithSlash()
