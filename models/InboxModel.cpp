@@ -69,8 +69,15 @@ QString filterClause(const InboxFilter &filter)
     case InboxFilter::Kind::Tag:
         return QStringLiteral(" AND EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id "
                               "AND t.tag = ?1)");
+    case InboxFilter::Kind::Spam: return {};
     }
     return {};
+}
+
+// Every view hides spam but the Spam view, which shows only that (through its own small index).
+QString spamCondition(const InboxFilter &filter)
+{
+    return filter.kind == InboxFilter::Kind::Spam ? QStringLiteral("c.spam = 1") : QStringLiteral("c.spam = 0");
 }
 
 QString compactDuration(qint64 ms)
@@ -194,7 +201,7 @@ bool InboxModel::load(const Entry *after, int limit, std::vector<Row> &out)
         return loadMatches(after, limit, out);
     }
     QString sql = QString::fromLatin1(kColumns) + QStringLiteral(" FROM conversations c") + QLatin1String(kJoins)
-        + QStringLiteral(" WHERE c.spam = 0") + filterClause(m_filter) + search.conditions;
+        + QStringLiteral(" WHERE ") + spamCondition(m_filter) + filterClause(m_filter) + search.conditions;
     // Keyset paging on (last_item_at DESC, id ASC), the order of the conversations_recent index.
     if (after) {
         sql += QStringLiteral(" AND c.last_item_at <= ?3 AND (c.last_item_at < ?3 OR c.id > ?4)");
@@ -236,8 +243,8 @@ bool InboxModel::loadMatches(const Entry *after, int limit, std::vector<Row> &ou
         + QStringLiteral(", i.seq, snippet(item_fts, 0, char(57344), char(57345), '…', 16) "
                          "FROM item_fts JOIN items i ON i.seq = item_fts.rowid "
                          "JOIN conversations c ON c.id = i.conversation_id")
-        + QLatin1String(kJoins) + QStringLiteral(" WHERE item_fts MATCH ?2 AND c.spam = 0") + filterClause(m_filter)
-        + search.conditions;
+        + QLatin1String(kJoins) + QStringLiteral(" WHERE item_fts MATCH ?2 AND ") + spamCondition(m_filter)
+        + filterClause(m_filter) + search.conditions;
     if (after) {
         sql += QStringLiteral(" AND item_fts.rowid < ?3");
     }
@@ -373,7 +380,7 @@ bool InboxModel::loadKeys(int limit, std::vector<Entry> &out)
 {
     const InboxSearch search = parseFor(m_ctx, m_filter.search);
     const QString sql = QStringLiteral("SELECT c.id, c.last_item_at FROM conversations c") + QLatin1String(kJoins)
-        + QStringLiteral(" WHERE c.spam = 0") + filterClause(m_filter) + search.conditions
+        + QStringLiteral(" WHERE ") + spamCondition(m_filter) + filterClause(m_filter) + search.conditions
         + (m_filter.kind == InboxFilter::Kind::AwaitingApproval
                ? QStringLiteral(" ORDER BY +c.last_item_at DESC, +c.id ASC LIMIT ?5")
                : QStringLiteral(" ORDER BY c.last_item_at DESC, c.id ASC LIMIT ?5"));

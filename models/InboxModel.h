@@ -20,7 +20,7 @@ class WorkspaceContext;
 
 // Which conversations a view of the inbox lists. Search narrows any view to conversations with a matching item.
 struct InboxFilter {
-    enum class Kind { All, Mine, Unassigned, AwaitingApproval, Status, Account, Tag };
+    enum class Kind { All, Mine, Unassigned, AwaitingApproval, Status, Account, Tag, Spam };
     Kind kind = Kind::All;
     QString value; // status name, account id or tag, depending on kind
     QString search; // what the user typed; turned into an FTS5 query

@@ -65,6 +65,13 @@ std::vector<ViewsModel::Group> ViewsModel::build()
                                  {Kind::AwaitingApproval, {}, {}},
                                  scalar(approval),
                                  true});
+        Statement &spam = db.cached("SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE spam = 1");
+        views.entries.push_back({tr("Spam"),
+                                 QStringLiteral("view-spam"),
+                                 tr("Conversations marked as spam: hidden everywhere else"),
+                                 {Kind::Spam, {}, {}},
+                                 scalar(spam),
+                                 true});
     }
     groups.push_back(std::move(views));
 

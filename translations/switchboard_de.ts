@@ -2226,6 +2226,14 @@
             <numerusform>%n warten auf Antwort</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>Conversations marked as spam: hidden everywhere else</source>
+        <translation>Als Spam markierte Unterhaltungen: überall sonst ausgeblendet</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AccountsSignInDialog</name>
@@ -3138,6 +3146,14 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>Snooze</source>
         <translation>Zurückstellen</translation>
     </message>
+    <message>
+        <source>Marked as spam: it is in the Spam view</source>
+        <translation>Als Spam markiert: zu finden in der Ansicht Spam</translation>
+    </message>
+    <message>
+        <source>Not spam any more</source>
+        <translation>Kein Spam mehr</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::InboxView</name>
@@ -3246,6 +3262,14 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Snooze &amp;until…</source>
         <translation>Zurückstellen &amp;bis…</translation>
+    </message>
+    <message>
+        <source>Mark as spa&amp;m</source>
+        <translation>Als Spa&amp;m markieren</translation>
+    </message>
+    <message>
+        <source>Not spa&amp;m</source>
+        <translation>Kein Spa&amp;m</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,12 @@ bool InboxTriage::snoozeUntil(const QString &conversationId, qint64 until)
     return done(m_ctx.report(s), tr("Snoozed until %1").arg(when));
 }
 
+bool InboxTriage::setSpam(const QString &conversationId, bool spam)
+{
+    const Status s = m_ctx.engine().markSpam(Actor::employee(m_ctx.currentEmployeeId()), conversationId, spam);
+    return done(m_ctx.report(s), spam ? tr("Marked as spam: it is in the Spam view") : tr("Not spam any more"));
+}
+
 bool InboxTriage::setPriority(const QString &conversationId, int priority)
 {
     const Status s = m_ctx.engine().setPriority(Actor::employee(m_ctx.currentEmployeeId()), conversationId, priority);

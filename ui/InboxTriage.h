@@ -26,6 +26,8 @@ public:
     // Asks until when (a date and time, the next morning 09:00 offered), then snoozes.
     bool snoozeAsking(const QString &conversationId, QWidget *parent);
     bool setPriority(const QString &conversationId, int priority);
+    // Spam leaves every view but Spam; marking it "not spam" brings it back.
+    bool setSpam(const QString &conversationId, bool spam);
     bool setTags(const QString &conversationId, const QStringList &before, const QStringList &after);
     bool markRead(const QString &conversationId);
     bool reply(const QString &conversationId, const QString &text);

@@ -275,6 +275,11 @@ void InboxView::createActions()
                      [this, current] { m_triage->setStatus(current(), ConversationStatus::Pending); });
     m_snooze = make(tr("&Snooze until tomorrow 09:00"), QKeySequence(Qt::Key_S), QStringLiteral("actionSnooze"),
                     [this, current] { m_triage->snooze(current()); });
+    m_spam = make(tr("Mark as spa&m"), QKeySequence(Qt::Key_Exclam), QStringLiteral("actionSpam"), [this, current] {
+        m_triage->setSpam(current(), m_model->filter().kind != models::InboxFilter::Kind::Spam);
+    });
+    // "!" arrives with or without Shift depending on the keyboard layout and platform.
+    m_spam->setShortcuts({QKeySequence(Qt::Key_Exclam), QKeySequence(Qt::SHIFT | Qt::Key_Exclam)});
     m_snoozeUntil = make(tr("Snooze &until…"), QKeySequence(Qt::SHIFT | Qt::Key_S), QStringLiteral("actionSnoozeUntil"),
                          [this, current] { m_triage->snoozeAsking(current(), this); });
     m_reply
@@ -299,7 +304,8 @@ void InboxView::updateActions()
     m_next->setEnabled(m_active);
     m_previous->setEnabled(m_active);
     m_find->setEnabled(m_active);
-    for (QAction *action : {m_assign, m_resolve, m_reopen, m_pending, m_snooze, m_snoozeUntil}) {
+    m_spam->setText(m_model->filter().kind == models::InboxFilter::Kind::Spam ? tr("Not spa&m") : tr("Mark as spa&m"));
+    for (QAction *action : {m_assign, m_resolve, m_reopen, m_pending, m_snooze, m_snoozeUntil, m_spam}) {
         action->setEnabled(m_active && selected && triage);
     }
     m_reply->setEnabled(m_active && selected);
@@ -417,6 +423,7 @@ void InboxView::onViewChanged(const QModelIndex &current)
         m_searchDelay->stop();
     }
     m_model->setFilter(filter);
+    updateActions(); // "Mark as spam" reads "Not spam" in the Spam view
 }
 
 void InboxView::restoreSelectionAfterReset()

@@ -90,6 +90,7 @@ private:
     QAction *m_pending = nullptr;
     QAction *m_snooze = nullptr;
     QAction *m_snoozeUntil = nullptr;
+    QAction *m_spam = nullptr;
     QAction *m_reply = nullptr;
     QAction *m_note = nullptr;
     QAction *m_find = nullptr;

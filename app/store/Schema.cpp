@@ -433,6 +433,11 @@ CREATE INDEX conversations_sla_watch ON conversations(sla_due_at)
     WHERE sla_due_at IS NOT NULL AND first_response_at IS NULL AND sla_breached_at IS NULL;
 )SQL";
 
+// v10: the Spam view's list (the main index holds non-spam conversations only).
+const char *const kV10SpamIndex = R"SQL(
+CREATE INDEX conversations_spam ON conversations(last_item_at DESC, id) WHERE spam = 1;
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -512,7 +517,7 @@ struct Migration {
 
 constexpr Migration kMigrations[] = {
     {1, kV1Core},      {2, kV2Publishing}, {3, kV3Team},      {4, kV4Channels}, {5, nullptr, rewriteChecks},
-    {6, kV6OAuthApps}, {7, kV7Counts},     {8, kV8LiveIndex}, {9, kV9Timers},
+    {6, kV6OAuthApps}, {7, kV7Counts},     {8, kV8LiveIndex}, {9, kV9Timers},   {10, kV10SpamIndex},
 };
 
 } // namespace

@@ -61,6 +61,7 @@ private slots:
     void searchTextIsNotQuerySyntax();
     void searchFiltersNarrowTheList();
     void scrolledRowsKeepOnlyTheirKeys();
+    void spamLeavesEveryViewButSpam();
     void refreshKeepsRowsWhenOnlyDataChanged();
     void refreshDropsConversationsThatLeftTheView();
     void resetsDoNotGrowTheList();
@@ -196,6 +197,39 @@ void TestInboxModel::searchTextIsNotQuerySyntax()
     QCOMPARE(search.match, QStringLiteral("\"say\" \"hi there\"*"));
     QCOMPARE(sb::ftsMatchExpression({QStringLiteral("a\"b"), QStringLiteral("c*")}, false),
              QStringLiteral("\"a\"\"b\" \"c\"*"));
+}
+
+void TestInboxModel::spamLeavesEveryViewButSpam()
+{
+    InboxModel all(*m_ws->ctx);
+    InboxModel spam(*m_ws->ctx);
+    const auto tester = attachTester(&spam);
+    spam.setFilter({InboxFilter::Kind::Spam, {}, {}});
+    QCOMPARE(spam.rowCount(), 0);
+    sb::models::ViewsModel views(*m_ws->ctx);
+    const auto count = [&views](InboxFilter::Kind kind) {
+        return views.indexOf({kind, {}, {}})
+            .siblingAtColumn(sb::models::ViewsModel::CountColumn)
+            .data(sb::models::CountRole)
+            .toLongLong();
+    };
+    const qint64 openBefore = count(InboxFilter::Kind::All);
+    const QString id = all.conversationId(0);
+    QVERIFY(m_ws->ctx->engine().markSpam(sb::Actor::employee(m_ws->admin), id, true).ok());
+    all.refresh();
+    spam.refresh();
+    views.reload();
+    QCOMPARE(all.rowOf(id), -1);
+    QCOMPARE(spam.rowCount(), 1);
+    QCOMPARE(spam.conversationId(0), id);
+    QCOMPARE(count(InboxFilter::Kind::Spam), qint64(1));
+    QCOMPARE(count(InboxFilter::Kind::All), openBefore - 1);
+    // Searching inside the Spam view finds only spam.
+    spam.setSearchText(QStringLiteral("news"));
+    QCOMPARE(spam.rowCount(), 1);
+    QVERIFY(m_ws->ctx->engine().markSpam(sb::Actor::employee(m_ws->admin), id, false).ok());
+    all.refresh();
+    QCOMPARE(all.rowOf(id), 0);
 }
 
 // Rows far from what was shown last keep only their key; reading them again gives the same data.

@@ -86,6 +86,7 @@ private slots:
     void searchWithSlash();
     void authorHistoryOpensTheOtherConversation();
     void snoozeUntilAChosenTime();
+    void spamByKeyboard();
     void viewsFilterTheList();
     void shortcutsOverlay();
     void statusBarShowsAccountHealth();
@@ -469,6 +470,21 @@ void TestMainWindow::snoozeUntilAChosenTime()
             .value(0),
         QStringLiteral("snoozed %1").arg(wanted.toMSecsSinceEpoch()));
     QApplication::setActiveWindow(m_window.get());
+}
+
+// "!" marks the selected conversation as spam: it leaves the list and waits in the Spam view.
+void TestMainWindow::spamByKeyboard()
+{
+    key(Qt::Key_1, Qt::ControlModifier);
+    const QString id = list()->currentIndex().data(sb::models::IdRole).toString();
+    QVERIFY(!id.isEmpty());
+    key(Qt::Key_Exclam, Qt::ShiftModifier);
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT spam FROM conversations WHERE id = '%1'").arg(id)), 1);
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM events WHERE action = 'marked_spam' AND subject_id = "
+                                         "'%1' AND actor_id = '%2'")
+                              .arg(id, m_ws->admin)),
+             1);
+    QTRY_VERIFY(list()->currentIndex().data(sb::models::IdRole).toString() != id);
 }
 
 void TestMainWindow::searchWithSlash()
