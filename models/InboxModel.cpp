@@ -3,7 +3,6 @@
 #include "core/Clock.h"
 #include "core/Domain.h"
 #include "models/WorkspaceContext.h"
-#include "store/InboxSearch.h"
 #include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
 
@@ -185,30 +184,44 @@ void InboxModel::readRow(Statement &st, Row &r) const
     r.itemCount = st.integer(ColItemCount);
 }
 
-namespace {
-InboxSearch parseFor(WorkspaceContext &ctx, const QString &text)
+void InboxModel::parseSearch()
 {
-    const QTimeZone configured(WorkspaceSettings::timeZoneId(ctx.reader()).toUtf8());
-    return parseInboxSearch(text, ctx.currentEmployeeId(), configured.isValid() ? configured : QTimeZone::utc(),
-                            kSearchParameters);
+    const QTimeZone configured(WorkspaceSettings::timeZoneId(m_ctx.reader()).toUtf8());
+    m_search = parseInboxSearch(m_filter.search, m_ctx.currentEmployeeId(),
+                                configured.isValid() ? configured : QTimeZone::utc(), kSearchParameters);
 }
-} // namespace
+
+QString InboxModel::listConditions() const
+{
+    return QStringLiteral(" WHERE ") + spamCondition(m_filter) + filterClause(m_filter) + m_search.conditions;
+}
+
+QString InboxModel::listOrder() const
+{
+    // "Awaiting approval" sorts the few conversations its drafts name instead of walking the index.
+    return m_filter.kind == InboxFilter::Kind::AwaitingApproval
+        ? QStringLiteral(" ORDER BY +c.last_item_at DESC, +c.id ASC LIMIT ?5")
+        : QStringLiteral(" ORDER BY c.last_item_at DESC, c.id ASC LIMIT ?5");
+}
+
+void InboxModel::bindFilter(Statement &st) const
+{
+    st.bind(1, m_filter.kind == InboxFilter::Kind::Mine ? m_ctx.currentEmployeeId() : m_filter.value);
+    m_search.bind(st);
+}
 
 bool InboxModel::load(const Entry *after, int limit, std::vector<Row> &out)
 {
-    const InboxSearch search = parseFor(m_ctx, m_filter.search);
-    if (!search.match.isEmpty()) {
+    if (!m_search.match.isEmpty()) {
         return loadMatches(after, limit, out);
     }
     QString sql = QString::fromLatin1(kColumns) + QStringLiteral(" FROM conversations c") + QLatin1String(kJoins)
-        + QStringLiteral(" WHERE ") + spamCondition(m_filter) + filterClause(m_filter) + search.conditions;
+        + listConditions();
     // Keyset paging on (last_item_at DESC, id ASC), the order of the conversations_recent index.
     if (after) {
         sql += QStringLiteral(" AND c.last_item_at <= ?3 AND (c.last_item_at < ?3 OR c.id > ?4)");
     }
-    sql += m_filter.kind == InboxFilter::Kind::AwaitingApproval
-        ? QStringLiteral(" ORDER BY +c.last_item_at DESC, +c.id ASC LIMIT ?5")
-        : QStringLiteral(" ORDER BY c.last_item_at DESC, c.id ASC LIMIT ?5");
+    sql += listOrder();
 
     auto prepared = m_ctx.reader().prepare(sql);
     if (!prepared.ok()) {
@@ -216,12 +229,11 @@ bool InboxModel::load(const Entry *after, int limit, std::vector<Row> &out)
         return false;
     }
     Statement &st = prepared.value();
-    st.bind(1, m_filter.kind == InboxFilter::Kind::Mine ? m_ctx.currentEmployeeId() : m_filter.value);
+    bindFilter(st);
     if (after) {
         st.bind(3, after->lastItemAt).bind(4, after->id);
     }
     st.bind(5, limit);
-    search.bind(st);
     while (st.next()) {
         Row r;
         readRow(st, r);
@@ -236,15 +248,13 @@ bool InboxModel::load(const Entry *after, int limit, std::vector<Row> &out)
 
 bool InboxModel::loadMatches(const Entry *after, int limit, std::vector<Row> &out)
 {
-    const InboxSearch search = parseFor(m_ctx, m_filter.search);
     // FTS5 hands out matches by descending rowid (= time) without sorting anything: the first page costs as much
     // as the matches it reads, whatever the number of matches in the whole inbox.
     QString sql = QString::fromLatin1(kColumns)
         + QStringLiteral(", i.seq, snippet(item_fts, 0, char(57344), char(57345), '…', 16) "
                          "FROM item_fts JOIN items i ON i.seq = item_fts.rowid "
                          "JOIN conversations c ON c.id = i.conversation_id")
-        + QLatin1String(kJoins) + QStringLiteral(" WHERE item_fts MATCH ?2 AND ") + spamCondition(m_filter)
-        + filterClause(m_filter) + search.conditions;
+        + QLatin1String(kJoins) + listConditions() + QStringLiteral(" AND item_fts MATCH ?2");
     if (after) {
         sql += QStringLiteral(" AND item_fts.rowid < ?3");
     }
@@ -255,14 +265,13 @@ bool InboxModel::loadMatches(const Entry *after, int limit, std::vector<Row> &ou
         return false;
     }
     Statement &st = prepared.value();
-    st.bind(1, m_filter.kind == InboxFilter::Kind::Mine ? m_ctx.currentEmployeeId() : m_filter.value);
-    st.bind(2, search.match);
+    bindFilter(st);
+    st.bind(2, m_search.match);
     if (after) {
         st.bind(3, after->matchSeq);
     } else {
         m_matched.clear();
     }
-    search.bind(st);
     const int kSeq = ColItemCount + 1;
     while (int(out.size()) < limit && st.next()) {
         const QString id = st.text(ColId);
@@ -378,21 +387,16 @@ const InboxModel::Row &InboxModel::rowAt(int row) const
 
 bool InboxModel::loadKeys(int limit, std::vector<Entry> &out)
 {
-    const InboxSearch search = parseFor(m_ctx, m_filter.search);
     const QString sql = QStringLiteral("SELECT c.id, c.last_item_at FROM conversations c") + QLatin1String(kJoins)
-        + QStringLiteral(" WHERE ") + spamCondition(m_filter) + filterClause(m_filter) + search.conditions
-        + (m_filter.kind == InboxFilter::Kind::AwaitingApproval
-               ? QStringLiteral(" ORDER BY +c.last_item_at DESC, +c.id ASC LIMIT ?5")
-               : QStringLiteral(" ORDER BY c.last_item_at DESC, c.id ASC LIMIT ?5"));
+        + listConditions() + listOrder();
     auto prepared = m_ctx.reader().prepare(sql);
     if (!prepared.ok()) {
         emit queryFailed(prepared.error().message);
         return false;
     }
     Statement &st = prepared.value();
-    st.bind(1, m_filter.kind == InboxFilter::Kind::Mine ? m_ctx.currentEmployeeId() : m_filter.value);
+    bindFilter(st);
     st.bind(5, limit);
-    search.bind(st);
     while (st.next()) {
         Entry e;
         e.id = st.text(0);
@@ -408,9 +412,9 @@ bool InboxModel::loadKeys(int limit, std::vector<Entry> &out)
 
 void InboxModel::reload()
 {
-    const InboxSearch search = parseFor(m_ctx, m_filter.search);
-    if (!search.problems.isEmpty()) {
-        emit queryFailed(search.problems.join(QLatin1Char(' ')));
+    parseSearch();
+    if (!m_search.problems.isEmpty()) {
+        emit queryFailed(m_search.problems.join(QLatin1Char(' ')));
     }
     beginResetModel();
     m_rows.clear();
@@ -430,7 +434,8 @@ void InboxModel::refresh(int keepRows)
 {
     const int limit = qMax(m_pageSize, int(m_rows.size()));
     std::vector<Entry> fresh;
-    if (parseFor(m_ctx, m_filter.search).match.isEmpty()) {
+    parseSearch(); // the time zone or the signed-in employee (is:mine) may have changed
+    if (m_search.match.isEmpty()) {
         // Keys only: the rows' data is read again when shown.
         if (!loadKeys(limit, fresh)) {
             return;

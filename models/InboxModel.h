@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ModelRoles.h"
+#include "store/InboxSearch.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
@@ -118,6 +119,13 @@ private:
     // Keys only (id, last activity) of the first `limit` rows, for refresh() without words to search.
     bool loadKeys(int limit, std::vector<Entry> &out);
     void readRow(Statement &st, Row &r) const;
+    // What the typed search means, read when the list is loaded from the top (reload, refresh) and used by the
+    // pages fetched after it.
+    void parseSearch();
+    // The list query's conditions and order (keyset on last activity), and the binding of its parameters.
+    QString listConditions() const;
+    QString listOrder() const;
+    void bindFilter(Statement &st) const;
     static Entry entryOf(Row &&row);
     void append(std::vector<Row> &&rows);
     // The row's data, read back with its page when it was dropped.
@@ -132,6 +140,7 @@ private:
     std::vector<Entry> m_rows;
     mutable std::deque<int> m_detailPages; // pages whose rows hold their data, least recently used first
     int m_maxDetailPages = 40;
+    InboxSearch m_search;
     QSet<QString> m_matched; // searching: conversations already listed (each appears once, at its newest match)
     int m_pageSize = 100;
     bool m_exhausted = false;
