@@ -46,26 +46,28 @@ Status StoreWriter::start()
     return status;
 }
 
+void StoreWriter::refuse(IngestBatch batch, QObject *context, Done done)
+{
+    Job job {std::move(batch), context, context != nullptr, std::move(done)};
+    deliver(
+        job,
+        makeError(ErrorKind::Storage, QCoreApplication::translate("StoreWriter", "The store writer is not running.")));
+}
+
 void StoreWriter::submit(IngestBatch batch, QObject *context, Done done)
 {
     const qint64 items = qint64(batch.items.size());
     std::unique_lock lock(m_mutex);
     if (!m_thread.joinable() || m_stop) {
         lock.unlock();
-        Job job {std::move(batch), context, context != nullptr, std::move(done)};
-        deliver(job,
-                makeError(ErrorKind::Storage,
-                          QCoreApplication::translate("StoreWriter", "The store writer is not running.")));
+        refuse(std::move(batch), context, std::move(done));
         return;
     }
     // Backpressure: a producer that parses faster than the disk writes waits here instead of queueing without end.
     m_progress.wait(lock, [this] { return m_queuedItems < m_options.maxQueuedItems || m_stop; });
     if (m_stop) { // stopping meanwhile: the writer may have left its loop, so this page would never be stored
         lock.unlock();
-        Job job {std::move(batch), context, context != nullptr, std::move(done)};
-        deliver(job,
-                makeError(ErrorKind::Storage,
-                          QCoreApplication::translate("StoreWriter", "The store writer is not running.")));
+        refuse(std::move(batch), context, std::move(done));
         return;
     }
     m_queue.push_back({std::move(batch), context, context != nullptr, std::move(done)});

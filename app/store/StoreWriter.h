@@ -70,6 +70,8 @@ private:
     void run(std::promise<Status> opened);
     void process(Ingestor &ingestor, std::vector<Job> &jobs);
     static void deliver(Job &job, const Result<IngestResult> &result);
+    // A page that cannot be queued (not started, or stopping): its sender hears so.
+    static void refuse(IngestBatch batch, QObject *context, Done done);
 
     const QString m_path;
     const Clock &m_clock;
