@@ -4,6 +4,7 @@
 #include "cli/CliFormat.h"
 #include "cli/CliText.h"
 #include "core/Domain.h"
+#include "store/InboxSearch.h"
 #include "store/Sqlite.h"
 
 #include <QHash>
@@ -100,25 +101,12 @@ Result<QJsonObject> conversationSummary(SqliteDb &db, const QString &id)
     return summaryJson(st.value());
 }
 
-// Words of a search become quoted FTS5 strings, so no input can be read as query syntax ("AND", quotes, column
-// filters, parentheses). A trailing * on a word keeps its meaning: a prefix search. Words are ANDed.
+// Words of a search become quoted FTS5 strings (the inbox's own rule), so no input can be read as query syntax. A
+// trailing * on a word keeps its meaning: a prefix search. Words are ANDed.
 QString ftsQuery(const QString &search)
 {
     static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    QStringList terms;
-    for (QString word : search.split(whitespace, Qt::SkipEmptyParts)) {
-        bool prefix = false;
-        while (word.endsWith(QLatin1Char('*'))) {
-            word.chop(1);
-            prefix = true;
-        }
-        if (word.isEmpty()) {
-            continue;
-        }
-        word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        terms << QLatin1Char('"') + word + QLatin1Char('"') + (prefix ? QStringLiteral("*") : QString());
-    }
-    return terms.join(QLatin1Char(' '));
+    return ftsMatchExpression(search.split(whitespace, Qt::SkipEmptyParts), false);
 }
 
 // Names of employees and teams by id, for the history people read.
