@@ -1583,6 +1583,38 @@
         <source>Only its owner can remove the view "%1".</source>
         <translation>Nur wer die Ansicht „%1“ angelegt hat, kann sie entfernen.</translation>
     </message>
+    <message>
+        <source>A rule needs a name of at most 80 characters.</source>
+        <translation>Eine Regel braucht einen Namen mit höchstens 80 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A rule needs something to do: a team, an assignee, tags or a priority.</source>
+        <translation>Eine Regel muss etwas tun: ein Team, eine zuständige Person, Schlagwörter oder eine Priorität.</translation>
+    </message>
+    <message>
+        <source>Unknown message kind "%1"; use one of: %2.</source>
+        <translation>Unbekannte Nachrichtenart „%1“; möglich sind: %2.</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>Es gibt kein Konto %1.</translation>
+    </message>
+    <message>
+        <source>There is no team %1.</source>
+        <translation>Es gibt kein Team %1.</translation>
+    </message>
+    <message>
+        <source>There is no active employee %1.</source>
+        <translation>Es gibt keine aktive Person %1.</translation>
+    </message>
+    <message>
+        <source>change routing rules</source>
+        <translation>Zuweisungsregeln ändern</translation>
+    </message>
+    <message>
+        <source>There is no routing rule %1.</source>
+        <translation>Es gibt keine Zuweisungsregel %1.</translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretStore</name>
@@ -3503,6 +3535,257 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::SettingsRulesPanel</name>
+    <message>
+        <source>Applied in this order to every new message from a customer. A rule never takes a conversation away from the person or team it is with, and only raises a priority.</source>
+        <translation>Wird in dieser Reihenfolge auf jede neue Nachricht von Kunden angewandt. Eine Regel nimmt niemandem eine Unterhaltung weg und erhöht eine Priorität nur.</translation>
+    </message>
+    <message>
+        <source>Routing rules</source>
+        <translation>Zuweisungsregeln</translation>
+    </message>
+    <message>
+        <source>New &amp;rule</source>
+        <translation>Neue &amp;Regel</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <source>Rule name</source>
+        <translation>Name der Regel</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Kind of message</source>
+        <translation>Art der Nachricht</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Jede Art</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>Erwähnung</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Zitat</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>any; e.g. de</source>
+        <translation>jede; z. B. de</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <source>anyone; e.g. @anna@shoes.example</source>
+        <translation>alle; z. B. @anna@shoes.example</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Stichwörter</translation>
+    </message>
+    <message>
+        <source>any of these, comma separated; e.g. refund, money back</source>
+        <translation>eines davon, durch Kommas getrennt; z. B. Erstattung, Geld zurück</translation>
+    </message>
+    <message>
+        <source>Route to team</source>
+        <translation>An Team leiten</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Zuweisen an</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>Schlagwörter hinzufügen</translation>
+    </message>
+    <message>
+        <source>comma separated; e.g. billing, refund</source>
+        <translation>durch Kommas getrennt; z. B. abrechnung, erstattung</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Leave as it is</source>
+        <translation>Unverändert lassen</translation>
+    </message>
+    <message>
+        <source>At least low</source>
+        <translation>Mindestens niedrig</translation>
+    </message>
+    <message>
+        <source>At least high</source>
+        <translation>Mindestens hoch</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiv</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>Regel &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Regel speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;When a message&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Wenn eine Nachricht&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>arrives on:</source>
+        <translation>ankommt auf:</translation>
+    </message>
+    <message>
+        <source>is a:</source>
+        <translation>eine … ist:</translation>
+    </message>
+    <message>
+        <source>is in language:</source>
+        <translation>in Sprache:</translation>
+    </message>
+    <message>
+        <source>comes from:</source>
+        <translation>kommt von:</translation>
+    </message>
+    <message>
+        <source>contains:</source>
+        <translation>enthält:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Then&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dann&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>route to team:</source>
+        <translation>an Team leiten:</translation>
+    </message>
+    <message>
+        <source>assign to:</source>
+        <translation>zuweisen an:</translation>
+    </message>
+    <message>
+        <source>add tags:</source>
+        <translation>Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>priority:</source>
+        <translation>Priorität:</translation>
+    </message>
+    <message>
+        <source>Any account</source>
+        <translation>Jedes Konto</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>containing %1</source>
+        <translation>mit %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>assign %1</source>
+        <translation>zuweisen an %1</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>Schlagwörter %1</translation>
+    </message>
+    <message>
+        <source>every message</source>
+        <translation>jede Nachricht</translation>
+    </message>
+    <message>
+        <source>(disabled)</source>
+        <translation>(inaktiv)</translation>
+    </message>
+    <message>
+        <source>Rule "%1"</source>
+        <translation>Regel „%1“</translation>
+    </message>
+    <message>
+        <source>&amp;Save rule</source>
+        <translation>Regel &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Saved the rule "%1". It applies to messages that arrive from now on.</source>
+        <translation>Regel „%1“ gespeichert. Sie gilt für Nachrichten, die ab jetzt ankommen.</translation>
+    </message>
+    <message>
+        <source>Removed the rule "%1"; what it did stays in the history.</source>
+        <translation>Regel „%1“ entfernt; was sie getan hat, bleibt im Verlauf.</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::SettingsView</name>
     <message>
         <source>Only admins and managers can change the roster and the workspace settings. Ask one of them for changes.</source>
@@ -3511,6 +3794,14 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Team roster</source>
         <translation>Teamliste</translation>
+    </message>
+    <message>
+        <source>&amp;Team and workspace</source>
+        <translation>&amp;Team und Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Routing rules</source>
+        <translation>&amp;Zuweisungsregeln</translation>
     </message>
 </context>
 <context>

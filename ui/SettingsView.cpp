@@ -3,11 +3,13 @@
 #include "models/RosterModel.h"
 #include "models/WorkspaceContext.h"
 #include "ui/SettingsRosterPanel.h"
+#include "ui/SettingsRulesPanel.h"
 #include "ui/SettingsWorkspacePanel.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace sb::ui {
@@ -27,12 +29,20 @@ SettingsView::SettingsView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     rosterLayout->addWidget(m_roster);
     m_workspace = new SettingsWorkspacePanel(ctx, this);
 
-    auto *columns = new QHBoxLayout;
+    auto *teamPage = new QWidget(this);
+    auto *columns = new QHBoxLayout(teamPage);
     columns->addWidget(rosterBox, 3);
     columns->addWidget(m_workspace, 2);
+    m_rules = new SettingsRulesPanel(ctx, this);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(teamPage, tr("&Team and workspace"));
+    m_tabs->addTab(m_rules, tr("&Routing rules"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_permission);
-    layout->addLayout(columns, 1);
+    layout->addWidget(m_tabs, 1);
     setFocusProxy(m_roster);
 
     connect(&ctx, &sb::models::WorkspaceContext::changed, this, &SettingsView::refresh);
@@ -52,8 +62,10 @@ void SettingsView::refresh()
     m_permission->setVisible(!editable);
     m_roster->setEditable(editable);
     m_workspace->setEditable(editable);
+    m_rules->setEditable(editable);
     m_roster->reload();
     m_workspace->reload();
+    m_rules->reload();
 }
 
 } // namespace sb::ui

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
 
 namespace sb::models {
 class WorkspaceContext;
@@ -11,10 +12,11 @@ class WorkspaceContext;
 namespace sb::ui {
 
 class SettingsRosterPanel;
+class SettingsRulesPanel;
 class SettingsWorkspacePanel;
 
-// Settings: the team roster, and the workspace's name, time zone and business hours. Only admins and managers
-// may change them; the controls say so and the engine enforces it.
+// Settings: the team roster, the workspace's name, time zone and business hours, and the routing rules. Only admins and
+// managers may change them; the controls say so and the engine enforces it.
 class SettingsView final : public QWidget {
     Q_OBJECT
 public:
@@ -23,6 +25,8 @@ public:
 
     SettingsRosterPanel *roster() const { return m_roster; }
     SettingsWorkspacePanel *workspace() const { return m_workspace; }
+    SettingsRulesPanel *rules() const { return m_rules; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 public slots:
     void refresh();
@@ -31,6 +35,8 @@ private:
     sb::models::WorkspaceContext &m_ctx;
     SettingsRosterPanel *m_roster = nullptr;
     SettingsWorkspacePanel *m_workspace = nullptr;
+    SettingsRulesPanel *m_rules = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QLabel *m_permission = nullptr;
 };
 

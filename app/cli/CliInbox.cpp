@@ -327,8 +327,10 @@ int runInboxShow(Context &ctx)
     }
 
     auto events = db.prepare(QStringLiteral(
-        "SELECT ev.id, ev.at, ev.actor_kind, ev.actor_id, e.name, ev.action, ev.subject_type, ev.subject_id, "
-        "ev.details FROM events ev LEFT JOIN employees e ON ev.actor_kind = 'employee' AND e.id = ev.actor_id "
+        "SELECT ev.id, ev.at, ev.actor_kind, ev.actor_id, coalesce(e.name, 'rule \"' || r.name || '\"'), ev.action, "
+        "ev.subject_type, ev.subject_id, ev.details FROM events ev "
+        "LEFT JOIN employees e ON ev.actor_kind = 'employee' AND e.id = ev.actor_id "
+        "LEFT JOIN routing_rules r ON ev.actor_kind = 'rule' AND r.id = ev.actor_id "
         "WHERE ev.conversation_id = ? ORDER BY ev.seq"));
     if (!events.ok()) {
         return ctx.fail(events.error());

@@ -15,6 +15,7 @@ class Clock;
 class IdSource;
 class SqliteDb;
 struct BusinessHours;
+struct RoutingRule;
 
 // Who performs a state change. Rules and the system act too (routing, sync), and are logged as such.
 struct Actor {
@@ -133,6 +134,12 @@ public:
     // only their owner (or a manager, for a shared one) removes them.
     Result<QString> saveView(const Actor &actor, const QString &name, const QString &query);
     Status removeView(const Actor &actor, const QString &viewId);
+
+    // Routing rules (managers and admins): a rule needs a name and at least one action; the id of `rule` is
+    // ignored by addRule. Removing a rule keeps the events it wrote.
+    Result<QString> addRule(const Actor &actor, const RoutingRule &rule);
+    Status updateRule(const Actor &actor, const RoutingRule &rule);
+    Status removeRule(const Actor &actor, const QString &ruleId);
 
     struct TimerOutcome {
         int woken = 0;

@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Ids.h"
 #include "engine/Engine.h"
+#include "engine/Routing.h"
 #include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
 
@@ -161,6 +162,7 @@ Result<std::vector<IngestResult>> Ingestor::ingest(const std::vector<const Inges
     }
     SB_TRY(writeConversations(pass, hours));
     SB_TRY(writeItems(pass));
+    SB_TRY(route(pass));
     for (size_t b = 0; b < batches.size(); ++b) {
         for (const CursorUpdate &cursor : batches[b]->cursors) {
             SB_TRY(writeCursor(cursor));
@@ -395,6 +397,26 @@ Status Ingestor::writeItems(Pass &pass)
         fts.bindAll(seq, item.text);
         SB_TRY(fts.exec());
         ++pass.results[size_t(planned.batch)].inserted;
+    }
+    return success();
+}
+
+Status Ingestor::route(Pass &pass)
+{
+    // Read per call, like the settings: a manager may change the rules in another process at any time.
+    const auto rules = loadRoutingRules(m_db, true);
+    SB_TRY(rules);
+    if (rules.value().empty()) {
+        return success();
+    }
+    Engine engine(m_db, m_clock, m_ids);
+    for (const Pass::NewItem &planned : pass.items) {
+        const IncomingItem &item = *planned.item;
+        if (item.outbound) {
+            continue;
+        }
+        const RoutedMessage message {item.accountId, item.kind, item.text, item.lang, item.author.handle};
+        applyRoutingRules(engine, rules.value(), pass.conversations[size_t(planned.conversation)].id, message);
     }
     return success();
 }

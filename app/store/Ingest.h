@@ -112,6 +112,7 @@ private:
     Status plan(Pass &pass, const IncomingItem &item, int batch);
     Status writeConversations(Pass &pass, const BusinessHours &hours);
     Status writeItems(Pass &pass);
+    Status route(Pass &pass); // the routing rules, on every new message from a customer
     Status writeCursor(const CursorUpdate &cursor);
     Result<bool> removeOne(const QString &accountId, const QString &remoteId);
 

@@ -438,6 +438,38 @@ const char *const kV10SpamIndex = R"SQL(
 CREATE INDEX conversations_spam ON conversations(last_item_at DESC, id) WHERE spam = 1;
 )SQL";
 
+// v11: routing rules applied at ingest (conditions -> team, assignee, tags, priority; every action they take is
+// an event whose actor is the rule), and who is looking at which conversation right now, per process, so that two
+// people do not answer the same customer. Presence is local and short-lived: a row older than a minute is stale.
+const char *const kV11Routing = R"SQL(
+CREATE TABLE routing_rules(
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    account_id TEXT REFERENCES accounts(id) ON DELETE CASCADE,
+    keywords TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    team_id TEXT REFERENCES teams(id) ON DELETE SET NULL,
+    assignee_id TEXT REFERENCES employees(id) ON DELETE SET NULL,
+    tags TEXT NOT NULL DEFAULT '',
+    priority INTEGER,
+    created_by TEXT REFERENCES employees(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL);
+
+CREATE TABLE presence(
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    session_id TEXT NOT NULL,
+    employee_id TEXT NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+    composing INTEGER NOT NULL DEFAULT 0,
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY(conversation_id, session_id)) WITHOUT ROWID;
+CREATE INDEX presence_session ON presence(session_id);
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -518,6 +550,7 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {1, kV1Core},      {2, kV2Publishing}, {3, kV3Team},      {4, kV4Channels}, {5, nullptr, rewriteChecks},
     {6, kV6OAuthApps}, {7, kV7Counts},     {8, kV8LiveIndex}, {9, kV9Timers},   {10, kV10SpamIndex},
+    {11, kV11Routing},
 };
 
 } // namespace

@@ -14,6 +14,7 @@
 #include "ui/EngagementGoals.h"
 #include "ui/EngagementView.h"
 #include "ui/SettingsRosterPanel.h"
+#include "ui/SettingsRulesPanel.h"
 #include "ui/SettingsView.h"
 #include "ui/SettingsWorkspacePanel.h"
 
@@ -28,8 +29,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimeEdit>
@@ -473,6 +476,89 @@ private slots:
         QVERIFY(!child<QPushButton>(view, "settingsSaveWorkspace")->isEnabled());
         QVERIFY(!zone->isEnabled());
         screenshot(view, QStringLiteral("settings-contributor"));
+    }
+
+    void settingsRoutingRules()
+    {
+        Harness h;
+        ui::SettingsView view(*h.ctx);
+        view.resize(1280, 760);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.tabs()->setCurrentWidget(view.rules());
+        QListWidget *list = view.rules()->list();
+        QCOMPARE(list->count(), 0);
+
+        // A manager writes a rule by keyboard: refunds in German go to the team, tagged, at least high.
+        h.ctx->setCurrentEmployee(h.w.manager);
+        QTest::mouseClick(child<QPushButton>(view, "settingsNewRule"), Qt::LeftButton);
+        QLineEdit *name = child<QLineEdit>(view, "ruleName");
+        QVERIFY(name->hasFocus());
+        QTest::keyClicks(name, QStringLiteral("Refunds"));
+        QTest::keyClicks(child<QLineEdit>(view, "ruleKeywords"), QStringLiteral("refund, money back"));
+        QTest::keyClicks(child<QLineEdit>(view, "ruleLanguage"), QStringLiteral("de"));
+        QComboBox *team = child<QComboBox>(view, "ruleTeam");
+        team->setCurrentIndex(team->findData(h.w.team));
+        QComboBox *assignee = child<QComboBox>(view, "ruleAssignee");
+        assignee->setCurrentIndex(assignee->findData(h.w.bob));
+        QTest::keyClicks(child<QLineEdit>(view, "ruleTags"), QStringLiteral("refund, billing"));
+        QComboBox *priority = child<QComboBox>(view, "rulePriority");
+        priority->setCurrentIndex(priority->findData(2));
+        QTest::mouseClick(child<QPushButton>(view, "ruleSave"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(view, "settingsRulesMessage")->text(),
+                 QStringLiteral("Saved the rule \"Refunds\". It applies to messages that arrive from now on."));
+        QCOMPARE(list->count(), 1);
+        QVERIFY2(list->item(0)->text().contains(QStringLiteral("containing refund or money back")),
+                 qPrintable(list->item(0)->text()));
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM routing_rules WHERE name = 'Refunds' AND keywords = "
+                                        "'refund,money back' AND language = 'de' AND tags = 'refund,billing' AND "
+                                        "priority = 2 AND assignee_id = '%1' AND team_id = '%2'")
+                             .arg(h.w.bob, h.w.team)),
+                 1);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'rule_added' AND actor_id = '%1'")
+                             .arg(h.w.manager)),
+                 1);
+
+        // A message that matches is routed when it is stored, and the rule is named as the actor.
+        Ingestor ingestor(h.db(), h.w.clock, h.w.ids);
+        IncomingItem item;
+        item.accountId = h.w.account;
+        item.remoteId = QStringLiteral("rule-1");
+        item.threadKey = QStringLiteral("rule-1");
+        item.kind = QStringLiteral("mention");
+        item.text = QStringLiteral("Wann kommt mein Geld? Refund bitte!");
+        item.lang = QStringLiteral("de");
+        item.createdAt = h.w.clock.nowMs();
+        item.author = {QStringLiteral("r1"), QStringLiteral("@kunde@example.de"), QStringLiteral("Kunde"), {}};
+        QVERIFY(ingestor.ingest({item}).ok());
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM conversations WHERE thread_key = 'rule-1' AND "
+                                        "assignee_id = '%1' AND priority = 2")
+                             .arg(h.w.bob)),
+                 1);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events e JOIN routing_rules r ON r.id = e.actor_id "
+                                        "WHERE e.actor_kind = 'rule' AND r.name = 'Refunds'")),
+                 5);
+        screenshot(view, QStringLiteral("settings-rules"));
+
+        // Disable it by keyboard, then remove it; the events it wrote stay.
+        list->setCurrentRow(0);
+        QCOMPARE(name->text(), QStringLiteral("Refunds"));
+        QCheckBox *enabled = child<QCheckBox>(view, "ruleEnabled");
+        enabled->setFocus();
+        QTest::keyClick(enabled, Qt::Key_Space);
+        name->setFocus();
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(h.count(QStringLiteral("SELECT enabled FROM routing_rules")), 0);
+        QVERIFY(list->item(0)->text().endsWith(QStringLiteral("(disabled)")));
+        QTest::mouseClick(child<QPushButton>(view, "settingsRemoveRule"), Qt::LeftButton);
+        QCOMPARE(list->count(), 0);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM routing_rules")), 0);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE actor_kind = 'rule'")), 5);
+
+        // A contributor may look but not change.
+        h.ctx->setCurrentEmployee(h.w.carol);
+        QVERIFY(!child<QGroupBox>(view, "settingsRuleForm")->isEnabled());
+        QVERIFY(!child<QPushButton>(view, "settingsNewRule")->isEnabled());
     }
 
     // Screenshots of every section on a real workspace (for example one made by `switchboard-cli demo`), so a
