@@ -2,10 +2,13 @@
 
 #include "core/Clock.h"
 #include "core/Ids.h"
+#include "engine/Collisions.h"
 #include "engine/Engine.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
 #include "sync/SyncThread.h"
+
+#include <QUuid>
 
 namespace sb::models {
 
@@ -16,7 +19,8 @@ WorkspaceContext::WorkspaceContext(std::unique_ptr<Workspace> workspace, QObject
 
 WorkspaceContext::WorkspaceContext(std::unique_ptr<Workspace> workspace, const Clock &clock, IdSource &ids,
                                    QObject *parent)
-    : QObject(parent), m_workspace(std::move(workspace)), m_clock(clock)
+    : QObject(parent), m_workspace(std::move(workspace)), m_clock(clock),
+      m_sessionId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     m_engine = std::make_unique<Engine>(m_workspace->db(), clock, ids);
     auto reader = m_workspace->openReader();
@@ -30,7 +34,10 @@ WorkspaceContext::WorkspaceContext(std::unique_ptr<Workspace> workspace, const C
     first.reset();
 }
 
-WorkspaceContext::~WorkspaceContext() = default;
+WorkspaceContext::~WorkspaceContext()
+{
+    (void)presence::leave(m_workspace->db(), m_sessionId); // a crashed process's rows simply go stale
+}
 
 SqliteDb &WorkspaceContext::reader()
 {

@@ -39,6 +39,8 @@ public:
     const Clock &clock() const { return m_clock; }
 
     QString currentEmployeeId() const { return m_employeeId; }
+    // This window's session, as other processes see it in the presence table (see engine/Collisions.h).
+    QString sessionId() const { return m_sessionId; }
     QString currentEmployeeName() const;
     void setCurrentEmployee(const QString &employeeId);
 
@@ -63,6 +65,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     const Clock &m_clock;
     QString m_employeeId;
+    QString m_sessionId;
     QPointer<SyncThread> m_sync;
 };
 

@@ -464,6 +464,10 @@
         <source>The id prefix %1 matches several conversations (%2); type more of the id.</source>
         <translation>Der ID-Anfang %1 passt auf mehrere Unterhaltungen (%2); geben Sie mehr von der ID ein.</translation>
     </message>
+    <message>
+        <source>Not sent: someone else is on this conversation (--force sends anyway).</source>
+        <translation>Nicht gesendet: jemand anderes ist an dieser Unterhaltung (--force sendet trotzdem).</translation>
+    </message>
 </context>
 <context>
     <name>CliText</name>
@@ -1314,6 +1318,33 @@
     </message>
 </context>
 <context>
+    <name>sb::Collisions</name>
+    <message>
+        <source>Someone outside Switchboard</source>
+        <translation>Jemand außerhalb von Switchboard</translation>
+    </message>
+    <message>
+        <source>%1 already replied: "%2"</source>
+        <translation>%1 hat schon geantwortet: „%2“</translation>
+    </message>
+    <message>
+        <source>%1's reply is on its way: "%2"</source>
+        <translation>Die Antwort von %1 ist unterwegs: „%2“</translation>
+    </message>
+    <message>
+        <source>%1 drafted a reply that awaits approval: "%2"</source>
+        <translation>%1 hat eine Antwort entworfen, die auf Freigabe wartet: „%2“</translation>
+    </message>
+    <message>
+        <source>%1 is writing a reply right now</source>
+        <translation>%1 schreibt gerade eine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 is looking at this conversation right now</source>
+        <translation>%1 sieht sich diese Unterhaltung gerade an</translation>
+    </message>
+</context>
+<context>
     <name>sb::Engine</name>
     <message>
         <source>Unknown employee %1.</source>
@@ -1614,6 +1645,26 @@
     <message>
         <source>There is no routing rule %1.</source>
         <translation>Es gibt keine Zuweisungsregel %1.</translation>
+    </message>
+    <message>
+        <source>A canned reply needs a title of at most 80 characters.</source>
+        <translation>Eine Textvorlage braucht einen Titel mit höchstens 80 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A canned reply needs a text of at most 5,000 characters.</source>
+        <translation>Eine Textvorlage braucht einen Text mit höchstens 5.000 Zeichen.</translation>
+    </message>
+    <message>
+        <source>write canned replies</source>
+        <translation>Textvorlagen schreiben</translation>
+    </message>
+    <message>
+        <source>There is no canned reply %1.</source>
+        <translation>Es gibt keine Textvorlage %1.</translation>
+    </message>
+    <message>
+        <source>There is no conversation %1.</source>
+        <translation>Es gibt keine Unterhaltung %1.</translation>
     </message>
 </context>
 <context>
@@ -2728,6 +2779,45 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ComposerGuard</name>
+    <message>
+        <source>Colleagues on this conversation</source>
+        <translation>Kolleginnen und Kollegen in dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <source>%1 is writing a reply</source>
+        <translation>%1 schreibt gerade eine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 is looking at this conversation</source>
+        <translation>%1 sieht sich diese Unterhaltung an</translation>
+    </message>
+    <message>
+        <source>Someone else is on this conversation</source>
+        <translation>Jemand anderes ist an dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Before you answer:
+
+%1
+
+Send your reply anyway?</source>
+        <translation>Bevor du antwortest:
+
+%1
+
+Antwort trotzdem senden?</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Trotzdem senden</translation>
+    </message>
+    <message>
+        <source>Don't send</source>
+        <translation>Nicht senden</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ConversationPane</name>
     <message>
         <source>Direct message</source>
@@ -2925,6 +3015,26 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
             <numerusform>Schrieb auch (%n Unterhaltungen):</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Canned reply</source>
+        <translation>Textvorlage</translation>
+    </message>
+    <message>
+        <source>Insert a canned reply</source>
+        <translation>Textvorlage einfügen</translation>
+    </message>
+    <message>
+        <source>Insert a canned reply (Ctrl+I); {first_name}, {agent} and the other variables are filled in</source>
+        <translation>Textvorlage einfügen (Strg+I); {first_name}, {agent} und die anderen Variablen werden ausgefüllt</translation>
+    </message>
+    <message>
+        <source>Check the reply: %1 is not a variable (known: %2)</source>
+        <translation>Antwort prüfen: %1 ist keine Variable (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>Write a note only your team sees; @name tells a colleague</source>
+        <translation>Notiz, die nur dein Team sieht; @Name benachrichtigt eine Kollegin oder einen Kollegen</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::EngagementChart</name>
@@ -3111,6 +3221,17 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Team members</source>
         <translation>Teammitglieder</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::InboxCannedMenu</name>
+    <message>
+        <source>Canned replies</source>
+        <translation>Textvorlagen</translation>
+    </message>
+    <message>
+        <source>No canned replies yet: add them in Settings</source>
+        <translation>Noch keine Textvorlagen: in den Einstellungen anlegen</translation>
     </message>
 </context>
 <context>
@@ -3425,6 +3546,72 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;One inbox, a publishing calendar and an engagement panel for social media teams.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ein Posteingang, ein Redaktionskalender und ein Engagement-Panel für Social-Media-Teams.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::MentionCompleter</name>
+    <message>
+        <source>Colleagues to mention</source>
+        <translation>Kolleginnen und Kollegen zum Erwähnen</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SettingsCannedPanel</name>
+    <message>
+        <source>Canned replies</source>
+        <translation>Textvorlagen</translation>
+    </message>
+    <message>
+        <source>New canned &amp;reply</source>
+        <translation>Neue &amp;Textvorlage</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>e.g. Where is my order</source>
+        <translation>z. B. Wo ist meine Bestellung</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Hi {first_name}, thanks for writing! … {agent}</source>
+        <translation>Hallo {first_name}, danke für deine Nachricht! … {agent}</translation>
+    </message>
+    <message>
+        <source>Variables: %1. They are filled in when the reply is inserted.</source>
+        <translation>Variablen: %1. Sie werden beim Einfügen ausgefüllt.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>Saved "%1".</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Removed "%1".</source>
+        <translation>„%1“ entfernt.</translation>
     </message>
 </context>
 <context>
@@ -3803,6 +3990,10 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>&amp;Routing rules</source>
         <translation>&amp;Zuweisungsregeln</translation>
     </message>
+    <message>
+        <source>&amp;Canned replies</source>
+        <translation>Text&amp;vorlagen</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::SettingsWorkspacePanel</name>
@@ -3943,6 +4134,25 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TrayNotifier</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 assigned you a conversation with %2</source>
+        <translation>%1 hat dir eine Unterhaltung mit %2 zugewiesen</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in a note</source>
+        <translation>%1 hat dich in einer Notiz erwähnt</translation>
     </message>
 </context>
 </TS>

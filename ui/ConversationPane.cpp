@@ -2,15 +2,19 @@
 
 #include "core/Clock.h"
 #include "core/Domain.h"
+#include "engine/CannedReplies.h"
 #include "models/EmployeesModel.h"
 #include "models/InboxModel.h"
 #include "models/ModelRoles.h"
 #include "models/ThreadModel.h"
 #include "models/WorkspaceContext.h"
+#include "ui/ComposerGuard.h"
 #include "ui/Icons.h"
 #include "ui/InboxApprovalBar.h"
 #include "ui/InboxAssignPicker.h"
+#include "ui/InboxCannedMenu.h"
 #include "ui/InboxTriage.h"
+#include "ui/MentionCompleter.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -29,6 +33,7 @@
 #include <QTextBoundaryFinder>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace sb::ui {
@@ -109,6 +114,9 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_author);
     layout->addWidget(m_meta);
+    auto *presenceBanner = new QLabel(this);
+    layout->addWidget(presenceBanner);
+    m_guard = new ComposerGuard(m_ctx, presenceBanner, this);
     m_history = new QLabel(this);
     m_history->setObjectName(QStringLiteral("conversationHistory"));
     m_history->setAccessibleName(tr("The author's other conversations"));
@@ -184,6 +192,16 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
     composerTop->addWidget(m_composerMode);
     composerTop->addStretch(1);
     composerTop->addWidget(m_counter);
+    m_canned = new QToolButton(this);
+    m_canned->setObjectName(QStringLiteral("cannedButton"));
+    m_canned->setText(tr("Canned reply"));
+    m_canned->setAccessibleName(tr("Insert a canned reply"));
+    m_canned->setToolTip(tr("Insert a canned reply (Ctrl+I); {first_name}, {agent} and the other variables are "
+                            "filled in"));
+    m_canned->setPopupMode(QToolButton::InstantPopup);
+    m_cannedMenu = new InboxCannedMenu(m_ctx, m_canned);
+    m_canned->setMenu(m_cannedMenu);
+    composerTop->insertWidget(1, m_canned);
     auto *composerBottom = new QHBoxLayout;
     auto *hint = new QLabel(tr("Ctrl+Enter sends"), this);
     hint->setForegroundRole(QPalette::PlaceholderText);
@@ -235,6 +253,15 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
     sendShortcut2->setContext(Qt::WidgetShortcut);
     connect(sendShortcut2, &QShortcut::activated, this, &ConversationPane::send);
 
+    auto *leaveShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), m_editor);
+    leaveShortcut->setContext(Qt::WidgetShortcut);
+    connect(leaveShortcut, &QShortcut::activated, this, &ConversationPane::composerDone);
+    connect(m_cannedMenu, &InboxCannedMenu::chosen, this, &ConversationPane::insertCanned);
+    m_mentions = new MentionCompleter(m_ctx, m_editor);
+    auto *cannedShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_I), m_editor);
+    cannedShortcut->setContext(Qt::WidgetShortcut);
+    connect(cannedShortcut, &QShortcut::activated, m_canned, &QToolButton::showMenu);
+
     connect(&m_ctx, &models::WorkspaceContext::changed, this, &ConversationPane::reload);
     connect(&m_ctx, &models::WorkspaceContext::currentEmployeeChanged, this, [this] {
         updatePermissions();
@@ -262,6 +289,7 @@ void ConversationPane::setConversation(const QString &conversationId)
     m_editor->clear();
     m_composerMode->setCurrentIndex(ReplyMode);
     m_thread->setConversation(conversationId);
+    m_guard->setConversation(conversationId);
     renderThread(false);
 }
 
@@ -435,8 +463,10 @@ void ConversationPane::updateComposer()
     const models::ConversationSummary &s = m_thread->summary();
     const bool note = m_composerMode->currentIndex() == NoteMode;
     const QString body = m_editor->toPlainText().trimmed();
+    m_mentions->setActive(note);
+    m_guard->setComposing(!note && !body.isEmpty());
     if (note) {
-        m_editor->setPlaceholderText(tr("Write a note only your team sees"));
+        m_editor->setPlaceholderText(tr("Write a note only your team sees; @name tells a colleague"));
         m_editor->setAccessibleName(tr("Internal note text"));
         m_send->setText(tr("Add note"));
         m_counter->clear();
@@ -467,10 +497,36 @@ void ConversationPane::send()
         return;
     }
     const QString text = m_editor->toPlainText();
-    const bool ok = m_composerMode->currentIndex() == NoteMode ? m_triage.addNote(conversationId(), text)
-                                                               : m_triage.reply(conversationId(), text);
+    const bool note = m_composerMode->currentIndex() == NoteMode;
+    if (!note && !m_guard->confirmReply()) {
+        m_editor->setFocus(Qt::OtherFocusReason); // the reply stays, to send later or to change
+        return;
+    }
+    const bool ok = note ? m_triage.addNote(conversationId(), text) : m_triage.reply(conversationId(), text);
     if (ok) {
         m_editor->clear();
+        emit composerDone(); // the keyboard goes back to the list: "e" resolves next
+    }
+}
+
+void ConversationPane::insertCanned(const QString &body)
+{
+    if (conversationId().isEmpty()) {
+        return;
+    }
+    const auto variables = cannedVariables(m_ctx.reader(), conversationId(), m_ctx.currentEmployeeId());
+    if (!variables.ok()) {
+        m_ctx.report(variables.error());
+        return;
+    }
+    const ExpandedReply reply = expandCannedReply(body, variables.value());
+    m_editor->insertPlainText(reply.text);
+    m_editor->setFocus(Qt::OtherFocusReason);
+    if (!reply.unknown.isEmpty()) {
+        emit m_triage.message(
+            tr("Check the reply: %1 is not a variable (known: %2)")
+                .arg(reply.unknown.join(QStringLiteral(", ")),
+                     QStringLiteral("{") + cannedVariableNames().join(QStringLiteral("}, {")) + QStringLiteral("}")));
     }
 }
 

@@ -12,6 +12,7 @@ class QPushButton;
 class QStackedWidget;
 class QTabBar;
 class QTextBrowser;
+class QToolButton;
 
 namespace sb::models {
 class ThreadModel;
@@ -20,8 +21,11 @@ class WorkspaceContext;
 
 namespace sb::ui {
 
+class ComposerGuard;
 class InboxApprovalBar;
 class InboxAssignPicker;
+class InboxCannedMenu;
+class MentionCompleter;
 class InboxTriage;
 
 // The right pane of the inbox: who wrote, on which account, the triage controls (assignee, status, priority,
@@ -52,6 +56,8 @@ signals:
     void assignPickerClosed();
     // The person picked one of the author's other conversations.
     void conversationRequested(const QString &conversationId);
+    // A reply or note was sent, or Escape left the composer: the inbox gives the keyboard back to the list.
+    void composerDone();
 
 private:
     void reload();
@@ -60,6 +66,7 @@ private:
     void updateComposer();
     void send();
     void applyTags();
+    void insertCanned(const QString &body); // at the cursor, its variables filled in
     void updatePermissions();
     void updateApproval();
 
@@ -81,6 +88,10 @@ private:
     QPlainTextEdit *m_editor;
     QLabel *m_counter;
     QPushButton *m_send;
+    QToolButton *m_canned = nullptr;
+    InboxCannedMenu *m_cannedMenu = nullptr;
+    MentionCompleter *m_mentions = nullptr;
+    ComposerGuard *m_guard = nullptr;
     QStringList m_shownTags;
 };
 

@@ -225,15 +225,9 @@ InboxView::InboxView(models::WorkspaceContext &ctx, QWidget *parent)
     connect(m_model, &models::InboxModel::queryFailed, this, &InboxView::statusMessage);
     connect(m_triage, &InboxTriage::message, this, &InboxView::statusMessage);
     connect(m_pane, &ConversationPane::assignPickerClosed, this, &InboxView::focusList);
+    connect(m_pane, &ConversationPane::composerDone, this, &InboxView::focusList);
     // The author's other conversation: selected when the list shows it, else opened in the pane by itself.
-    connect(m_pane, &ConversationPane::conversationRequested, this, [this](const QString &id) {
-        if (const int row = m_model->rowOf(id); row >= 0) {
-            selectRow(row);
-            return;
-        }
-        m_list->selectionModel()->clearSelection();
-        m_pane->setConversation(id);
-    });
+    connect(m_pane, &ConversationPane::conversationRequested, this, &InboxView::openConversation);
     connect(&m_ctx, &models::WorkspaceContext::changed, this, &InboxView::refresh);
     connect(&m_ctx, &models::WorkspaceContext::currentEmployeeChanged, this, &InboxView::updateActions);
     m_slaTick->setInterval(kSlaTickMs); // SLA states move with the clock, not only with changes
@@ -329,6 +323,17 @@ void InboxView::hideEvent(QHideEvent *event)
 QString InboxView::currentConversationId() const
 {
     return m_pane->conversationId();
+}
+
+void InboxView::openConversation(const QString &conversationId)
+{
+    // Selected when the list shows it, else opened in the pane by itself.
+    if (const int row = m_model->rowOf(conversationId); row >= 0) {
+        selectRow(row);
+        return;
+    }
+    m_list->selectionModel()->clearSelection();
+    m_pane->setConversation(conversationId);
 }
 
 bool InboxView::selectConversation(const QString &conversationId)

@@ -39,6 +39,8 @@ public:
 
     QString currentConversationId() const;
     bool selectConversation(const QString &conversationId);
+    // Shows the conversation: selected in the list when it is there, else in the pane by itself.
+    void openConversation(const QString &conversationId);
 
     // Keeps the current search as a view of one's own, named `name` (asked for when empty).
     void saveSearchAsView(const QString &name = {});

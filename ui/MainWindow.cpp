@@ -16,6 +16,7 @@
 #include "ui/SettingsView.h"
 #include "ui/ShortcutsOverlay.h"
 #include "ui/StatusBarHealth.h"
+#include "ui/TrayNotifier.h"
 
 #include <QAction>
 #include <QApplication>
@@ -98,6 +99,20 @@ MainWindow::MainWindow(models::WorkspaceContext &ctx, QWidget *parent) : QMainWi
             [this](const QString &message) { statusBar()->showMessage(message, kInfoMessageMs); });
     connect(&m_ctx, &models::WorkspaceContext::changed, this, &MainWindow::updateTitle);
 
+    m_notifier = new TrayNotifier(ctx, this);
+    connect(m_notifier, &TrayNotifier::notified, this, [this](const QString &title) {
+        if (!m_notifier->trayIcon()) {
+            statusBar()->showMessage(title, kInfoMessageMs * 2);
+        }
+    });
+    connect(m_notifier, &TrayNotifier::openConversation, this, [this](const QString &conversationId) {
+        setCurrentSection(InboxSection);
+        showNormal();
+        raise();
+        activateWindow();
+        m_inbox->openConversation(conversationId);
+    });
+
     m_shortcuts = new ShortcutsOverlay(centralWidget());
     QList<ShortcutsOverlay::Group> groups {{tr("Conversations (Inbox)"), m_inbox->triageActions()},
                                            {tr("Sections"), m_sectionActions},
@@ -140,6 +155,9 @@ void MainWindow::createSync()
             syncChanged();
         }
     });
+    // Always: another process may sync, triage, write a note that mentions us or open the conversation we are
+    // on (presence); one PRAGMA a second notices all of it.
+    m_externalChanges->start();
     // A reply or approval queued through the engine goes out at once rather than at the next pass.
     connect(&m_ctx, &models::WorkspaceContext::changed, this, [this](const QString &what) {
         if (what != kSyncChange) {
@@ -199,11 +217,6 @@ void MainWindow::updateSyncStatus()
                                       "that process ends.")
                                  : QString());
     m_syncStatus->setVisible(!text.isEmpty());
-    if (m_sync->runner() == SyncThread::Runner::OtherProcess) {
-        m_externalChanges->start();
-    } else {
-        m_externalChanges->stop();
-    }
 }
 
 void MainWindow::showEvent(QShowEvent *event)

@@ -25,6 +25,7 @@ class AccountsView;
 class InboxView;
 class ShortcutsOverlay;
 class StatusBarHealth;
+class TrayNotifier;
 
 // The window: section navigation on the left (Inbox, Calendar, Engagement, Accounts, Settings; Ctrl+1..5 and
 // arrow keys), the sections in a stack, a "signed in as" selector, menus whose entries show every shortcut,
@@ -79,6 +80,7 @@ private:
     QLabel *m_employeeRole = nullptr;
     models::EmployeesModel *m_employees = nullptr;
     StatusBarHealth *m_health = nullptr;
+    TrayNotifier *m_notifier = nullptr;
     QLabel *m_syncStatus = nullptr;
     SyncThread *m_sync = nullptr;
     QTimer *m_refresh = nullptr; // at most one refresh per interval while sync reports changes

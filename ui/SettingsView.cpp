@@ -2,6 +2,7 @@
 
 #include "models/RosterModel.h"
 #include "models/WorkspaceContext.h"
+#include "ui/SettingsCannedPanel.h"
 #include "ui/SettingsRosterPanel.h"
 #include "ui/SettingsRulesPanel.h"
 #include "ui/SettingsWorkspacePanel.h"
@@ -40,6 +41,8 @@ SettingsView::SettingsView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(teamPage, tr("&Team and workspace"));
     m_tabs->addTab(m_rules, tr("&Routing rules"));
+    m_canned = new SettingsCannedPanel(ctx, this);
+    m_tabs->addTab(m_canned, tr("&Canned replies"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_permission);
     layout->addWidget(m_tabs, 1);
@@ -63,9 +66,11 @@ void SettingsView::refresh()
     m_roster->setEditable(editable);
     m_workspace->setEditable(editable);
     m_rules->setEditable(editable);
+    m_canned->setEditable(role && canTriage(*role)); // everyone who answers customers keeps the answers
     m_roster->reload();
     m_workspace->reload();
     m_rules->reload();
+    m_canned->reload();
 }
 
 } // namespace sb::ui

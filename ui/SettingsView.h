@@ -11,6 +11,7 @@ class WorkspaceContext;
 
 namespace sb::ui {
 
+class SettingsCannedPanel;
 class SettingsRosterPanel;
 class SettingsRulesPanel;
 class SettingsWorkspacePanel;
@@ -26,6 +27,7 @@ public:
     SettingsRosterPanel *roster() const { return m_roster; }
     SettingsWorkspacePanel *workspace() const { return m_workspace; }
     SettingsRulesPanel *rules() const { return m_rules; }
+    SettingsCannedPanel *canned() const { return m_canned; }
     QTabWidget *tabs() const { return m_tabs; }
 
 public slots:
@@ -36,6 +38,7 @@ private:
     SettingsRosterPanel *m_roster = nullptr;
     SettingsWorkspacePanel *m_workspace = nullptr;
     SettingsRulesPanel *m_rules = nullptr;
+    SettingsCannedPanel *m_canned = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_permission = nullptr;
 };

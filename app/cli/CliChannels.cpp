@@ -7,6 +7,7 @@
 #include "cli/CliText.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
+#include "engine/Collisions.h"
 #include "secrets/SecretStore.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
@@ -253,6 +254,21 @@ int runReply(Context &ctx)
     const auto actor = ctx.actor();
     if (!actor.ok()) {
         return ctx.fail(actor.error());
+    }
+    // Nobody answers a customer twice: what the composer asks, the command refuses without --force.
+    if (!ctx.args().has(QStringLiteral("force"))) {
+        const auto collisions
+            = replyCollisions(ctx.db(), SystemClock::instance(), conversation.value(), actor.value().id,
+                              QStringLiteral("cli-%1").arg(QCoreApplication::applicationPid()));
+        if (!collisions.ok()) {
+            return ctx.fail(collisions.error());
+        }
+        if (!collisions.value().empty()) {
+            for (const ReplyCollision &c : collisions.value()) {
+                ctx.err() << "switchboard-cli: " << describeCollision(c) << '\n';
+            }
+            return ctx.fail(CliText::tr("Not sent: someone else is on this conversation (--force sends anyway)."));
+        }
     }
     const auto outcome = ctx.engine().submitReply(actor.value(), conversation.value(), text);
     if (!outcome.ok()) {

@@ -1,6 +1,7 @@
 #include "demo/DemoGenerator.h"
 
 #include "demo/DemoRun.h"
+#include "engine/Routing.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
 
@@ -356,6 +357,44 @@ Status DemoRun::setUpWorkspace()
     }
     m_clock.advance(10 * kMinute);
     SB_TRY(m_engine.setGoal(manager, m_staff[kManager].id, QStringLiteral("sla_attainment_percent"), 92));
+
+    // The answers the team gives every day, and two routing rules for what arrives from now on.
+    const struct {
+        const char *title, *body;
+    } canned[] = {
+        {"Where is my order",
+         "Hi {first_name}, sorry for the wait! Could you send us your order number by DM? We "
+         "will check with the carrier right away. {agent_first_name} from Northwind"},
+        {"Refund started",
+         "Hi {first_name}, your refund is on its way: it takes 3-5 business days to show on your "
+         "statement. Thanks for your patience! {agent_first_name}"},
+        {"Size advice",
+         "Hi {first_name}, our boots run true to size; if you are between sizes, take the larger "
+         "one. Happy hiking! {agent_first_name}"},
+        {"Danke (DE)",
+         "Hallo {first_name}, vielen Dank für deine Nachricht! Wir kümmern uns sofort darum. "
+         "Viele Grüße, {agent_first_name} von Northwind"},
+    };
+    for (const auto &c : canned) {
+        m_clock.advance(kMinute);
+        SB_TRY(m_engine.saveCannedReply(manager, {}, QString::fromUtf8(c.title), QString::fromUtf8(c.body)));
+    }
+    RoutingRule refunds;
+    refunds.name = QStringLiteral("Refunds to Support");
+    refunds.keywords = {QStringLiteral("refund"), QStringLiteral("money back"), QStringLiteral("Erstattung"),
+                        QStringLiteral("Geld zurück")};
+    refunds.teamId = m_teams[0];
+    refunds.tags = {QStringLiteral("refund")};
+    refunds.priority = 2;
+    RoutingRule german;
+    german.name = QStringLiteral("German DMs to Aylin");
+    german.language = QStringLiteral("de");
+    german.kind = QStringLiteral("dm");
+    german.assigneeId = m_staff[kAylin].id;
+    for (const RoutingRule &rule : {refunds, german}) {
+        m_clock.advance(kMinute);
+        SB_TRY(m_engine.addRule(manager, rule));
+    }
 
     NewCampaign launch;
     launch.name = QStringLiteral("Trailblazer 3 launch");

@@ -3,9 +3,11 @@
 #include "core/BusinessHours.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
+#include "engine/Mentions.h"
 #include "store/Sqlite.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace sb {
@@ -323,8 +325,18 @@ Result<QString> Engine::addNote(const Actor &actor, const QString &conversationI
                                  "VALUES (?,?,?,?,?,?)");
     ins.bindAll(id, conversationId, actor.id, text, now, now);
     SB_TRY(ins.exec());
-    SB_TRY(appendEvent(actor, QStringLiteral("note_added"), QStringLiteral("note"), id, conversationId,
-                       {{QStringLiteral("length"), int(text.size())}}));
+    // Colleagues named with @ are listed in the event: their workstation notifies them.
+    QJsonArray mentions;
+    for (const QString &employee : mentionedEmployees(m_db, text)) {
+        if (employee != actor.id) {
+            mentions.append(employee);
+        }
+    }
+    QJsonObject details {{QStringLiteral("length"), int(text.size())}};
+    if (!mentions.isEmpty()) {
+        details.insert(QStringLiteral("mentions"), mentions);
+    }
+    SB_TRY(appendEvent(actor, QStringLiteral("note_added"), QStringLiteral("note"), id, conversationId, details));
     SB_TRY(tx.commit());
     return id;
 }

@@ -135,6 +135,11 @@ public:
     Result<QString> saveView(const Actor &actor, const QString &name, const QString &query);
     Status removeView(const Actor &actor, const QString &viewId);
 
+    // Canned replies everyone can insert; people who triage write them (`id` empty: a new one). The body may use
+    // the variables of CannedReplies.h.
+    Result<QString> saveCannedReply(const Actor &actor, const QString &id, const QString &title, const QString &body);
+    Status removeCannedReply(const Actor &actor, const QString &id);
+
     // Routing rules (managers and admins): a rule needs a name and at least one action; the id of `rule` is
     // ignored by addRule. Removing a rule keeps the events it wrote.
     Result<QString> addRule(const Actor &actor, const RoutingRule &rule);

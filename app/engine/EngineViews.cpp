@@ -69,4 +69,61 @@ Status Engine::removeView(const Actor &actor, const QString &viewId)
     return tx.commit();
 }
 
+Result<QString> Engine::saveCannedReply(const Actor &actor, const QString &id, const QString &title,
+                                        const QString &body)
+{
+    const QString cleanTitle = title.simplified();
+    const QString cleanBody = body.trimmed();
+    if (cleanTitle.isEmpty() || cleanTitle.size() > 80) {
+        return makeError(ErrorKind::Invalid, tr("A canned reply needs a title of at most 80 characters."));
+    }
+    if (cleanBody.isEmpty() || cleanBody.size() > 5000) {
+        return makeError(ErrorKind::Invalid, tr("A canned reply needs a text of at most 5,000 characters."));
+    }
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canTriage, tr("write canned replies")));
+    const qint64 now = m_clock.nowMs();
+    QString savedId = id;
+    if (id.isEmpty()) {
+        savedId = m_ids.next();
+        Statement &ins = m_db.cached("INSERT INTO canned_replies(id, title, body, created_by, created_at, updated_at) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
+        ins.bindAll(savedId, cleanTitle, cleanBody, actor.id, now);
+        SB_TRY(ins.exec());
+    } else {
+        Statement &up = m_db.cached("UPDATE canned_replies SET title = ?2, body = ?3, updated_at = ?4 WHERE id = ?1");
+        up.bindAll(id, cleanTitle, cleanBody, now);
+        SB_TRY(up.exec());
+        if (m_db.changes() == 0) {
+            return makeError(ErrorKind::NotFound, tr("There is no canned reply %1.").arg(id));
+        }
+    }
+    SB_TRY(appendEvent(actor, QStringLiteral("canned_reply_saved"), QStringLiteral("canned_reply"), savedId, {},
+                       {{QStringLiteral("title"), cleanTitle}}));
+    SB_TRY(tx.commit());
+    return savedId;
+}
+
+Status Engine::removeCannedReply(const Actor &actor, const QString &id)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canTriage, tr("write canned replies")));
+    Statement &cur = m_db.cached("SELECT title FROM canned_replies WHERE id = ?");
+    cur.bind(1, id);
+    if (!cur.next()) {
+        cur.reset();
+        return makeError(ErrorKind::NotFound, tr("There is no canned reply %1.").arg(id));
+    }
+    const QString title = cur.text(0);
+    cur.reset();
+    Statement &del = m_db.cached("DELETE FROM canned_replies WHERE id = ?");
+    del.bind(1, id);
+    SB_TRY(del.exec());
+    SB_TRY(appendEvent(actor, QStringLiteral("canned_reply_removed"), QStringLiteral("canned_reply"), id, {},
+                       {{QStringLiteral("title"), title}}));
+    return tx.commit();
+}
+
 } // namespace sb

@@ -2,38 +2,50 @@
 // the employee selector, search, the composer, remembered state, the empty state. With
 // SWITCHBOARD_SCREENSHOT_DIR set it also saves what each section looks like.
 #include "TestWorkspace.h"
+#include "core/Clock.h"
 #include "demo/DemoGenerator.h"
+#include "engine/Collisions.h"
 #include "models/InboxModel.h"
 #include "models/ModelRoles.h"
 #include "models/ViewsModel.h"
+#include "store/Workspace.h"
 #include "ui/ConversationPane.h"
 #include "ui/InboxView.h"
 #include "ui/MainWindow.h"
+#include "ui/MentionCompleter.h"
+#include "ui/TrayNotifier.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextStream>
 #include <QTimer>
 #include <QTreeView>
 
@@ -66,6 +78,7 @@ struct Event {
     QString actor;
     QString subject;
     QJsonObject details;
+    QString conversation;
 };
 
 } // namespace
@@ -82,6 +95,10 @@ private slots:
     void triageByKeyboard();
     void assignByTypingAndSnooze();
     void replyFromTheComposer();
+    void cannedReplyFillsItsVariables();
+    void mentionAColleagueInANote();
+    void notifiedOfAssignmentsAndMentions();
+    void collisionWarningBetweenProcesses();
     void contributorSubmitsForApproval();
     void searchWithSlash();
     void authorHistoryOpensTheOtherConversation();
@@ -158,15 +175,15 @@ QList<Event> TestMainWindow::eventsAfter(qint64 seq)
 {
     QList<Event> events;
     auto st = m_ws->ctx->workspace().db().prepare(
-        QStringLiteral("SELECT action, coalesce(actor_id, ''), subject_id, details FROM events WHERE seq > %1 "
-                       "ORDER BY seq")
+        QStringLiteral("SELECT action, coalesce(actor_id, ''), subject_id, details, coalesce(conversation_id, '') "
+                       "FROM events WHERE seq > %1 ORDER BY seq")
             .arg(seq));
     if (!st.ok()) {
         return events;
     }
     while (st.value().next()) {
         events.append({st.value().text(0), st.value().text(1), st.value().text(2),
-                       QJsonDocument::fromJson(st.value().text(3).toUtf8()).object()});
+                       QJsonDocument::fromJson(st.value().text(3).toUtf8()).object(), st.value().text(4)});
     }
     return events;
 }
@@ -265,11 +282,23 @@ void TestMainWindow::triageByKeyboard()
     QVERIFY(!picker->isVisible());
     QCOMPARE(QApplication::focusWidget(), list());
 
+    key(Qt::Key_R); // reply: the composer takes the keyboard, Ctrl+Enter sends and gives it back to the list
+    auto *editor = find<QPlainTextEdit>(m_window.get(), QStringLiteral("replyEditor"));
+    QCOMPARE(QApplication::focusWidget(), editor);
+    QTest::keyClicks(editor, QStringLiteral("Thanks, we are on it"));
+    key(Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(editor->toPlainText().isEmpty());
+    QCOMPARE(QApplication::focusWidget(), list());
+
     key(Qt::Key_E); // resolve
     QCOMPARE(
         m_ws->column(QStringLiteral("SELECT status || ' ' || assignee_id FROM conversations WHERE id = '%1'").arg(id))
             .value(0),
         QStringLiteral("resolved ") + me);
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM outbox_jobs WHERE conversation_id = '%1' AND "
+                                         "created_by = '%2' AND text = 'Thanks, we are on it'")
+                              .arg(id, me)),
+             1);
 
     // Exactly one event per action, by me, on this conversation.
     const QList<Event> events = eventsAfter(before);
@@ -277,12 +306,14 @@ void TestMainWindow::triageByKeyboard()
     for (const Event &e : events) {
         actions.append(e.action);
         QCOMPARE(e.actor, me);
-        QCOMPARE(e.subject, id);
+        QCOMPARE(e.conversation, id);
     }
     QCOMPARE(actions,
-             (QStringList {QStringLiteral("read"), QStringLiteral("assigned"), QStringLiteral("status_changed")}));
+             (QStringList {QStringLiteral("read"), QStringLiteral("assigned"), QStringLiteral("replied"),
+                           QStringLiteral("status_changed")}));
     QCOMPARE(events[1].details.value(QStringLiteral("to")).toString(), me);
-    QCOMPARE(events[2].details.value(QStringLiteral("to")).toString(), QStringLiteral("resolved"));
+    QCOMPARE(events[2].details.value(QStringLiteral("length")).toInt(), 20);
+    QCOMPARE(events[3].details.value(QStringLiteral("to")).toString(), QStringLiteral("resolved"));
 
     // The list refreshed in place: same row selected, now shown resolved and assigned to me.
     QCOMPARE(list()->currentIndex().data(sb::models::IdRole).toString(), id);
@@ -361,6 +392,218 @@ void TestMainWindow::replyFromTheComposer()
     editor->setPlainText(QString(501, QLatin1Char('x')));
     QVERIFY(counter->text().contains(QStringLiteral("1 too many")));
     QVERIFY(!send->isEnabled());
+}
+
+// Ctrl+I in the composer opens the canned replies; the chosen one is inserted with its variables filled in.
+void TestMainWindow::cannedReplyFillsItsVariables()
+{
+    QVERIFY(m_ws->ctx->engine()
+                .saveCannedReply(sb::Actor::employee(m_ws->admin), {}, QStringLiteral("Greeting"),
+                                 QStringLiteral("Hi {first_name}, {agent_first_name} from {account} here. {oops}"))
+                .ok());
+    key(Qt::Key_1, Qt::ControlModifier);
+    const QString id = selectNext(1);
+    QVERIFY(!id.isEmpty());
+    key(Qt::Key_R);
+    auto *editor = find<QPlainTextEdit>(m_window.get(), QStringLiteral("replyEditor"));
+    QCOMPARE(QApplication::focusWidget(), editor);
+    auto *menu = find<QMenu>(m_window.get(), QStringLiteral("cannedMenu"));
+    QVERIFY(menu);
+    QTimer::singleShot(0, [menu] {
+        QVERIFY(menu->isVisible());
+        QCOMPARE(menu->actions().size(), 1);
+        QCOMPARE(menu->actions().constFirst()->text(), QStringLiteral("Greeting"));
+        QTest::keyClick(menu, Qt::Key_Down);
+        QTest::keyClick(menu, Qt::Key_Return);
+    });
+    key(Qt::Key_I, Qt::ControlModifier);
+    QTRY_VERIFY(!editor->toPlainText().isEmpty());
+    const QString author = m_ws->column(QStringLiteral("SELECT ct.display_name FROM conversations c JOIN contacts ct "
+                                                       "ON ct.id = c.contact_id WHERE c.id = '%1'")
+                                            .arg(id))
+                               .value(0);
+    const QString handle
+        = m_ws->column(QStringLiteral("SELECT a.handle FROM conversations c JOIN accounts a ON a.id = c.account_id "
+                                      "WHERE c.id = '%1'")
+                           .arg(id))
+              .value(0);
+    QCOMPARE(editor->toPlainText(),
+             QStringLiteral("Hi %1, Ada from %2 here. {oops}").arg(author.section(QLatin1Char(' '), 0, 0), handle));
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("{oops} is not a variable")));
+    QApplication::setActiveWindow(m_window.get()); // offscreen, the closed menu leaves no window active
+    QTRY_COMPARE(QApplication::focusWidget(), editor);
+}
+
+// In a note, "@" and a few letters offer colleagues; Enter writes the mention, and the note's event names them.
+void TestMainWindow::mentionAColleagueInANote()
+{
+    key(Qt::Key_1, Qt::ControlModifier);
+    const QString id = selectNext(1);
+    QVERIFY(!id.isEmpty());
+    const qint64 before = lastEventSeq();
+    key(Qt::Key_N);
+    auto *editor = find<QPlainTextEdit>(m_window.get(), QStringLiteral("replyEditor"));
+    QCOMPARE(QApplication::focusWidget(), editor);
+    QTest::keyClicks(editor, QStringLiteral("Could you check this, @mo"));
+    auto *mentions = editor->findChild<sb::ui::MentionCompleter *>(QStringLiteral("mentionCompleter"));
+    QVERIFY(mentions);
+    QAbstractItemView *popup = mentions->completer()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    saveShot(popup, QStringLiteral("mention-popup"));
+    QCOMPARE(popup->model()->rowCount(), 1);
+    QCOMPARE(popup->currentIndex().data().toString(), QStringLiteral("Mona Manager"));
+    QTest::keyClick(popup, Qt::Key_Return);
+    QCOMPARE(editor->toPlainText(), QStringLiteral("Could you check this, @Mona "));
+    QTest::keyClicks(editor, QStringLiteral("thanks"));
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    const QList<Event> events = eventsAfter(before);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events[0].action, QStringLiteral("note_added"));
+    QCOMPARE(events[0].details.value(QStringLiteral("mentions")).toArray(), QJsonArray {m_ws->manager});
+    // In a reply "@" is just a character: no colleagues offered to the customer.
+    key(Qt::Key_R);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("@mo"));
+    QApplication::processEvents();
+    QVERIFY(!popup->isVisible());
+}
+
+// Assigned by a colleague, or @mentioned in a note (here by another process's write): the window says so, and the
+// notification opens the conversation.
+void TestMainWindow::notifiedOfAssignmentsAndMentions()
+{
+    auto *notifier = m_window->findChild<sb::ui::TrayNotifier *>(QStringLiteral("trayNotifier"));
+    QVERIFY(notifier);
+    QSignalSpy notified(notifier, &sb::ui::TrayNotifier::notified);
+    const QString target = m_ws->conversationIds[7];
+    sb::Engine &engine = m_ws->ctx->engine();
+    QVERIFY(engine.assign(sb::Actor::employee(m_ws->manager), target, m_ws->admin).ok());
+    QVERIFY(engine.assign(sb::Actor::employee(m_ws->admin), m_ws->conversationIds[8], m_ws->admin).ok()); // mine
+    QVERIFY(engine.addNote(sb::Actor::employee(m_ws->agent), target, QStringLiteral("@Ada can you approve?")).ok());
+    m_ws->ctx->notifyChanged();
+    QCOMPARE(notified.count(), 2);
+    QVERIFY(notified[0][0].toString().startsWith(QStringLiteral("Mona Manager assigned you a conversation with ")));
+    QCOMPARE(notified[1][0].toString(), QStringLiteral("Carl Community mentioned you in a note"));
+    QCOMPARE(notified[1][1].toString(), QStringLiteral("@Ada can you approve?"));
+    QCOMPARE(notified[1][2].toString(), target);
+    if (!notifier->trayIcon()) { // no tray offscreen: the status bar carries it
+        QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Carl Community mentioned you in a note"));
+    }
+    m_ws->ctx->notifyChanged();
+    QCOMPARE(notified.count(), 2); // each once
+    key(Qt::Key_3, Qt::ControlModifier);
+    emit notifier->openConversation(target); // what clicking the tray message does
+    QCOMPARE(visibleSection(), QStringLiteral("inboxView"));
+    auto *pane = find<sb::ui::ConversationPane>(m_window.get(), QStringLiteral("conversationPane"));
+    QCOMPARE(pane->conversationId(), target);
+}
+
+namespace {
+// Another process on the same workspace: switchboard-cli, or this test binary as a presence helper.
+struct OtherProcess {
+    QProcess process;
+    bool startHelper(const QString &dir, const QString &conversation, const QString &employee)
+    {
+        process.start(QCoreApplication::applicationFilePath(),
+                      {QStringLiteral("--presence-helper"), dir, conversation, employee});
+        return process.waitForReadyRead(20000) && process.readLine().trimmed() == "ready";
+    }
+    ~OtherProcess()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.closeWriteChannel();
+            if (!process.waitForFinished(10000)) {
+                process.kill();
+                process.waitForFinished();
+            }
+        }
+    }
+};
+
+int runCli(const QStringList &args, const QString &employee, QString *err)
+{
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SWITCHBOARD_EMPLOYEE"), employee);
+    cli.setProcessEnvironment(env);
+    cli.start(qEnvironmentVariable("SWITCHBOARD_CLI"), args);
+    if (!cli.waitForFinished(60000)) {
+        cli.kill();
+        cli.waitForFinished();
+        return -1;
+    }
+    *err = QString::fromUtf8(cli.readAllStandardError());
+    return cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+}
+} // namespace
+
+// Two processes on one workspace: Carl is writing in his window while Ada opens the same conversation; Ada's
+// window shows it, Carl's command-line reply refuses because Ada is on it, and Ada's composer asks before sending.
+void TestMainWindow::collisionWarningBetweenProcesses()
+{
+    if (qEnvironmentVariable("SWITCHBOARD_CLI").isEmpty()) {
+        QSKIP("SWITCHBOARD_CLI is not set");
+    }
+    key(Qt::Key_1, Qt::ControlModifier);
+    const QString id = selectNext(1);
+    QVERIFY(!id.isEmpty());
+    const QString dir = m_ws->ctx->workspace().dir();
+    OtherProcess carl;
+    QVERIFY(carl.startHelper(dir, id, m_ws->agent));
+    auto *banner = find<QLabel>(m_window.get(), QStringLiteral("presenceBanner"));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000); // the window notices other processes' writes by itself
+    QCOMPARE(banner->text(), QStringLiteral("Carl Community is writing a reply"));
+    saveShot(m_window.get(), QStringLiteral("presence-banner"));
+
+    // The command line refuses while Ada is on it, and says who; --force sends anyway.
+    QString err;
+    QCOMPARE(runCli({QStringLiteral("--workspace"), dir, QStringLiteral("reply"), id, QStringLiteral("--text"),
+                     QStringLiteral("Carl here")},
+                    QStringLiteral("Carl Community"), &err),
+             1);
+    QVERIFY2(err.contains(QStringLiteral("Ada Admin is looking at this conversation right now")), qPrintable(err));
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM outbox_jobs WHERE conversation_id = '%1'").arg(id)), 0);
+    QCOMPARE(runCli({QStringLiteral("--workspace"), dir, QStringLiteral("reply"), id, QStringLiteral("--text"),
+                     QStringLiteral("Carl here"), QStringLiteral("--force")},
+                    QStringLiteral("Carl Community"), &err),
+             0);
+
+    // Ada's reply: the composer names both collisions and, by default, does not send.
+    key(Qt::Key_R);
+    auto *editor = find<QPlainTextEdit>(m_window.get(), QStringLiteral("replyEditor"));
+    QTest::keyClicks(editor, QStringLiteral("Ada here"));
+    QString question;
+    const auto answer = [&question](const char *button) {
+        QTimer::singleShot(0, [&question, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QCOMPARE(box->objectName(), QStringLiteral("collisionDialog"));
+            question = box->text();
+            auto *choice = box->findChild<QAbstractButton *>(QString::fromLatin1(button));
+            QVERIFY(choice);
+            choice->click();
+        });
+    };
+    answer("collisionKeep");
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY2(question.contains(QStringLiteral("Carl Community's reply is on its way: \"Carl here\"")),
+             qPrintable(question));
+    QVERIFY2(question.contains(QStringLiteral("Carl Community is writing a reply right now")), qPrintable(question));
+    QCOMPARE(editor->toPlainText(), QStringLiteral("Ada here"));
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM outbox_jobs WHERE conversation_id = '%1' AND "
+                                         "created_by = '%2'")
+                              .arg(id, m_ws->admin)),
+             0);
+    QApplication::setActiveWindow(m_window.get()); // offscreen, the closed dialog leaves no window active
+    QTRY_COMPARE(QApplication::focusWidget(), editor);
+    question.clear();
+    answer("collisionSend");
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(!question.isEmpty());
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM outbox_jobs WHERE conversation_id = '%1' AND "
+                                         "created_by = '%2' AND text = 'Ada here'")
+                              .arg(id, m_ws->admin)),
+             1);
+    QApplication::setActiveWindow(m_window.get());
 }
 
 void TestMainWindow::contributorSubmitsForApproval()
@@ -806,5 +1049,36 @@ void TestMainWindow::screenshots()
     QApplication::setPalette(light);
 }
 
-QTEST_MAIN(TestMainWindow)
+// `tst_mainwindow --presence-helper DIR CONVERSATION EMPLOYEE`: another process that has the conversation open with
+// a reply in progress, until its standard input closes.
+static int presenceHelper(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    auto opened = sb::Workspace::open(args.at(2), sb::Workspace::OpenMode::OpenExisting);
+    if (!opened.ok()) {
+        return 1;
+    }
+    const QString session = QStringLiteral("helper-%1").arg(QCoreApplication::applicationPid());
+    if (!sb::presence::touch(opened.value()->db(), sb::SystemClock::instance(), session, args.at(4), args.at(3), true)
+             .ok()) {
+        return 1;
+    }
+    QTextStream(stdout) << "ready" << Qt::endl;
+    QTextStream(stdin).readAll(); // until the test closes our input
+    (void)sb::presence::leave(opened.value()->db(), session);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 5 && qstrcmp(argv[1], "--presence-helper") == 0) {
+        return presenceHelper(argc, argv);
+    }
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    TestMainWindow test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_mainwindow.moc"
