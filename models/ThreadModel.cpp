@@ -44,7 +44,8 @@ void ThreadModel::load(const QString &conversationId)
             "SELECT c.id, c.account_id, a.handle, a.network, c.kind, c.status, coalesce(c.assignee_id, ''), "
             "coalesce(e.name, ''), coalesce(nullif(ct.display_name, ''), ct.handle, ''), coalesce(ct.handle, ''), "
             "c.priority, coalesce(a.max_chars, 0), coalesce(c.sla_due_at, 0), coalesce(c.first_response_at, 0), "
-            "coalesce(c.snoozed_until, 0), c.last_item_at, c.item_count, coalesce(c.contact_id, '') "
+            "coalesce(c.snoozed_until, 0), c.last_item_at, c.item_count, coalesce(c.contact_id, ''), "
+            "coalesce(c.team_id, '') "
             "FROM conversations c JOIN accounts a ON a.id = c.account_id "
             "LEFT JOIN contacts ct ON ct.id = c.contact_id LEFT JOIN employees e ON e.id = c.assignee_id "
             "WHERE c.id = ?");
@@ -69,6 +70,7 @@ void ThreadModel::load(const QString &conversationId)
             s.lastItemAt = conv.int64(15);
             s.itemCount = conv.integer(16);
             contactId = conv.text(17);
+            s.teamId = conv.text(18);
         }
         conv.reset();
     }

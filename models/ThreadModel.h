@@ -22,6 +22,7 @@ struct ConversationSummary {
     QString status;
     QString assigneeId;
     QString assigneeName;
+    QString teamId;
     QString author;
     QString authorHandle;
     QStringList tags;

@@ -3035,6 +3035,22 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>Write a note only your team sees; @name tells a colleague</source>
         <translation>Notiz, die nur dein Team sieht; @Name benachrichtigt eine Kollegin oder einen Kollegen</translation>
     </message>
+    <message>
+        <source>Tea&amp;m:</source>
+        <translation>Tea&amp;m:</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Zugewiesen</translation>
+    </message>
+    <message>
+        <source>Routed to the team</source>
+        <translation>An das Team geleitet</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::EngagementChart</name>
@@ -3195,6 +3211,26 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>%1&apos;s reply awaits your approval.</source>
         <translation>Die Antwort von %1 wartet auf Ihre Freigabe.</translation>
     </message>
+    <message>
+        <source>E&amp;dit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change the text before approving it; its author sees what went out</source>
+        <translation>Den Text vor der Freigabe ändern; der Autor sieht, was verschickt wurde</translation>
+    </message>
+    <message>
+        <source>The reply as it will be sent</source>
+        <translation>Die Antwort, wie sie verschickt wird</translation>
+    </message>
+    <message>
+        <source>&amp;Approve as edited</source>
+        <translation>Bearbeitet &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>Queue the reply in the outbox with your changes</source>
+        <translation>Die Antwort mit deinen Änderungen in den Postausgang stellen</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::InboxAssignPicker</name>
@@ -3221,6 +3257,10 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Team members</source>
         <translation>Teammitglieder</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Team %1</translation>
     </message>
 </context>
 <context>
@@ -3306,6 +3346,29 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Not spam any more</source>
         <translation>Kein Spam mehr</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
+    </message>
+    <message>
+        <source>Routed to the team %1</source>
+        <translation>An das Team %1 geleitet</translation>
+    </message>
+    <message>
+        <source>%1: 1 conversation</source>
+        <translation>%1: 1 Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Reply approved with your changes and queued</source>
+        <translation>Antwort mit deinen Änderungen freigegeben und eingereiht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n conversations</source>
+        <translation>
+            <numerusform>%1: %n Unterhaltung</numerusform>
+            <numerusform>%1: %n Unterhaltungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3423,6 +3486,49 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Not spa&amp;m</source>
         <translation>Kein Spa&amp;m</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Marked pending</source>
+        <translation>Als wartend markiert</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Marked as spam</source>
+        <translation>Als Spam markiert</translation>
+    </message>
+    <message>
+        <source>Not spam</source>
+        <translation>Kein Spam</translation>
+    </message>
+    <message>
+        <source>Select or unselect (for several at once)</source>
+        <translation>Auswählen oder abwählen (für mehrere auf einmal)</translation>
+    </message>
+    <message>
+        <source>Extend the selection down</source>
+        <translation>Auswahl nach unten erweitern</translation>
+    </message>
+    <message>
+        <source>Extend the selection up</source>
+        <translation>Auswahl nach oben erweitern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversations selected: e resolves, a assigns, s snoozes, ! marks spam, for all of them; j or k goes back to one</source>
+        <translation>
+            <numerusform>%n Unterhaltung ausgewählt: e erledigt, a weist zu, s stellt zurück, ! markiert als Spam, für alle; j oder k geht zurück zu einer</numerusform>
+            <numerusform>%n Unterhaltungen ausgewählt: e erledigt, a weist zu, s stellt zurück, ! markiert als Spam, für alle; j oder k geht zurück zu einer</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,13 @@
 #include "core/Clock.h"
 #include "core/Domain.h"
 #include "engine/CannedReplies.h"
+#include "engine/Engine.h"
 #include "models/EmployeesModel.h"
 #include "models/InboxModel.h"
 #include "models/ModelRoles.h"
 #include "models/ThreadModel.h"
 #include "models/WorkspaceContext.h"
+#include "store/Sqlite.h"
 #include "ui/ComposerGuard.h"
 #include "ui/Icons.h"
 #include "ui/InboxApprovalBar.h"
@@ -159,6 +161,8 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
     addControl(tr("S&tatus:"), m_status, QStringLiteral("statusCombo"), 0, 1);
     addControl(tr("Pr&iority:"), m_priority, QStringLiteral("priorityCombo"), 1, 0);
     addControl(tr("Ta&gs:"), m_tags, QStringLiteral("tagsEdit"), 1, 1);
+    m_team = new QComboBox(this);
+    addControl(tr("Tea&m:"), m_team, QStringLiteral("teamCombo"), 2, 0);
     controls->setColumnStretch(1, 1);
     controls->setColumnStretch(3, 1);
     layout->addLayout(controls);
@@ -224,6 +228,12 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
             m_triage.assign(conversationId(), id);
         }
     });
+    connect(m_team, &QComboBox::activated, this, [this](int row) {
+        const QString id = m_team->itemData(row).toString();
+        if (id != m_thread->summary().teamId) {
+            m_triage.assignTeam(conversationId(), id);
+        }
+    });
     connect(m_status, &QComboBox::activated, this, [this](int row) {
         const auto status = statusFromName(m_status->itemData(row).toString());
         if (status && m_status->itemData(row).toString() != m_thread->summary().status) {
@@ -237,8 +247,28 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
     });
     connect(m_tags, &QLineEdit::editingFinished, this, &ConversationPane::applyTags);
     connect(m_picker, &InboxAssignPicker::picked, this, [this](const QString &employeeId) {
-        if (employeeId != m_thread->summary().assigneeId) {
+        if (m_assignTargets.size() > 1) {
+            m_triage.applyToMany(
+                m_assignTargets,
+                [employeeId](Engine &engine, const Actor &actor, const QString &id) {
+                    return engine.assign(actor, id, employeeId);
+                },
+                employeeId.isEmpty() ? tr("Unassigned") : tr("Assigned"));
+        } else if (employeeId != m_thread->summary().assigneeId) {
             m_triage.assign(conversationId(), employeeId);
+        }
+        emit assignPickerClosed();
+    });
+    connect(m_picker, &InboxAssignPicker::pickedTeam, this, [this](const QString &teamId) {
+        if (m_assignTargets.size() > 1) {
+            m_triage.applyToMany(
+                m_assignTargets,
+                [teamId](Engine &engine, const Actor &actor, const QString &id) {
+                    return engine.assignTeam(actor, id, teamId);
+                },
+                tr("Routed to the team"));
+        } else if (teamId != m_thread->summary().teamId) {
+            m_triage.assignTeam(conversationId(), teamId);
         }
         emit assignPickerClosed();
     });
@@ -366,6 +396,7 @@ void ConversationPane::showSummary()
     m_assignee->setCurrentIndex(qMax(0, assignees->rowOf(s.assigneeId)));
     m_status->setCurrentIndex(qMax(0, m_status->findData(s.status)));
     m_priority->setCurrentIndex(qBound(0, s.priority, 3));
+    fillTeams(s.teamId);
     m_shownTags = s.tags;
     if (!m_tags->hasFocus()) {
         m_tags->setText(s.tags.join(QStringLiteral(", ")));
@@ -530,6 +561,20 @@ void ConversationPane::insertCanned(const QString &body)
     }
 }
 
+void ConversationPane::fillTeams(const QString &current)
+{
+    // Teams change rarely and are few: re-read with the summary, so a new team is there without a restart.
+    m_team->clear();
+    m_team->addItem(tr("No team"), QString());
+    auto st = m_ctx.reader().prepare(QStringLiteral("SELECT id, name FROM teams ORDER BY name"));
+    if (st.ok()) {
+        while (st.value().next()) {
+            m_team->addItem(st.value().text(1), st.value().text(0));
+        }
+    }
+    m_team->setCurrentIndex(std::max(0, m_team->findData(current)));
+}
+
 void ConversationPane::applyTags()
 {
     const QStringList wanted = parseTags(m_tags->text());
@@ -545,8 +590,9 @@ void ConversationPane::updatePermissions()
 {
     const bool triage = m_triage.mayTriage();
     const QString why = triage ? QString() : tr("Your role cannot triage conversations");
-    for (QWidget *w : {static_cast<QWidget *>(m_assignee), static_cast<QWidget *>(m_status),
-                       static_cast<QWidget *>(m_priority), static_cast<QWidget *>(m_tags)}) {
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_assignee), static_cast<QWidget *>(m_team), static_cast<QWidget *>(m_status),
+          static_cast<QWidget *>(m_priority), static_cast<QWidget *>(m_tags)}) {
         w->setEnabled(triage);
         w->setToolTip(why);
     }
@@ -556,20 +602,23 @@ void ConversationPane::updateApproval()
 {
     QString draftId;
     QString author;
+    QString text;
     for (int row = m_thread->rowCount() - 1; row >= 0; --row) {
         const QModelIndex i = m_thread->index(row);
         if (i.data(models::DirectionRole).toString() == QLatin1String("draft")
             && i.data(models::StatusRole).toString() == QLatin1String("in_review")) {
             draftId = i.data(models::IdRole).toString();
             author = i.data(models::AuthorRole).toString();
+            text = i.data(models::TextRole).toString();
             break;
         }
     }
-    m_approval->showDraft(draftId, author, m_triage.mayApprove());
+    m_approval->showDraft(draftId, author, text, m_triage.mayApprove());
 }
 
-void ConversationPane::openAssignPicker()
+void ConversationPane::openAssignPicker(const QStringList &targets)
 {
+    m_assignTargets = targets;
     if (!conversationId().isEmpty() && m_triage.mayTriage()) {
         m_picker->open(); // on the signed-in employee: "a, Enter" takes the conversation
     }

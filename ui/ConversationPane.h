@@ -40,7 +40,8 @@ public:
     QString conversationId() const;
     void setConversation(const QString &conversationId);
 
-    void openAssignPicker();
+    // Assigns the shown conversation, or every one of `targets` when there are several (bulk triage).
+    void openAssignPicker(const QStringList &targets = {});
     void focusReply();
     void focusNote();
 
@@ -66,6 +67,7 @@ private:
     void updateComposer();
     void send();
     void applyTags();
+    void fillTeams(const QString &current);
     void insertCanned(const QString &body); // at the cursor, its variables filled in
     void updatePermissions();
     void updateApproval();
@@ -80,6 +82,7 @@ private:
     QComboBox *m_assignee;
     QComboBox *m_status;
     QComboBox *m_priority;
+    QComboBox *m_team = nullptr;
     QLineEdit *m_tags;
     InboxAssignPicker *m_picker;
     QTextBrowser *m_threadView;
@@ -93,6 +96,7 @@ private:
     MentionCompleter *m_mentions = nullptr;
     ComposerGuard *m_guard = nullptr;
     QStringList m_shownTags;
+    QStringList m_assignTargets;
 };
 
 } // namespace sb::ui

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -14,7 +15,8 @@ namespace sb::ui {
 
 InboxApprovalBar::InboxApprovalBar(InboxTriage &triage, QWidget *parent)
     : QFrame(parent), m_triage(triage), m_text(new QLabel(this)), m_approve(new QPushButton(tr("&Approve"), this)),
-      m_reason(new QLineEdit(this)), m_reject(new QPushButton(tr("Re&ject"), this))
+      m_edit(new QPushButton(tr("E&dit"), this)), m_editor(new QPlainTextEdit(this)), m_reason(new QLineEdit(this)),
+      m_reject(new QPushButton(tr("Re&ject"), this))
 {
     setObjectName(QStringLiteral("approvalBar"));
     setAccessibleName(tr("Reply awaiting approval"));
@@ -27,6 +29,14 @@ InboxApprovalBar::InboxApprovalBar(InboxTriage &triage, QWidget *parent)
     m_text->setTextFormat(Qt::PlainText);
     m_approve->setObjectName(QStringLiteral("approveReplyButton"));
     m_approve->setToolTip(tr("Queue the reply in the outbox as it is"));
+    m_edit->setObjectName(QStringLiteral("editReplyButton"));
+    m_edit->setToolTip(tr("Change the text before approving it; its author sees what went out"));
+    m_edit->setCheckable(true);
+    m_editor->setObjectName(QStringLiteral("approvalEditor"));
+    m_editor->setAccessibleName(tr("The reply as it will be sent"));
+    m_editor->setTabChangesFocus(true);
+    m_editor->setFixedHeight(m_editor->fontMetrics().lineSpacing() * 4 + 12);
+    m_editor->hide();
     m_reason->setObjectName(QStringLiteral("rejectReason"));
     m_reason->setAccessibleName(tr("Why the reply is rejected"));
     m_reason->setPlaceholderText(tr("Why not? (its author sees this)"));
@@ -37,13 +47,16 @@ InboxApprovalBar::InboxApprovalBar(InboxTriage &triage, QWidget *parent)
     layout->setContentsMargins(6, 4, 6, 4);
     layout->setSpacing(4);
     layout->addWidget(m_text);
+    layout->addWidget(m_editor);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_approve);
+    buttons->addWidget(m_edit);
     buttons->addWidget(m_reason, 1);
     buttons->addWidget(m_reject);
     layout->addLayout(buttons);
 
-    connect(m_approve, &QPushButton::clicked, this, [this] { m_triage.approveReply(m_draftId); });
+    connect(m_approve, &QPushButton::clicked, this, &InboxApprovalBar::approve);
+    connect(m_edit, &QPushButton::clicked, this, &InboxApprovalBar::toggleEdit);
     connect(m_reason, &QLineEdit::textChanged, this,
             [this](const QString &text) { m_reject->setEnabled(!text.trimmed().isEmpty()); });
     connect(m_reason, &QLineEdit::returnPressed, this, &InboxApprovalBar::reject);
@@ -51,14 +64,49 @@ InboxApprovalBar::InboxApprovalBar(InboxTriage &triage, QWidget *parent)
     hide();
 }
 
-void InboxApprovalBar::showDraft(const QString &draftId, const QString &author, bool mayApprove)
+void InboxApprovalBar::showDraft(const QString &draftId, const QString &author, const QString &text, bool mayApprove)
 {
     if (draftId != m_draftId) {
         m_reason->clear();
+        m_edit->setChecked(false);
+        m_editor->hide();
+        m_approve->setText(tr("&Approve"));
     }
     m_draftId = draftId;
+    m_draftText = text;
+    if (!m_editor->isVisible()) {
+        m_editor->setPlainText(text);
+    }
     m_text->setText(tr("%1's reply awaits your approval.").arg(author));
     setVisible(!draftId.isEmpty() && mayApprove);
+}
+
+void InboxApprovalBar::toggleEdit()
+{
+    const bool editing = m_edit->isChecked();
+    if (editing) {
+        m_editor->setPlainText(m_draftText);
+    }
+    m_editor->setVisible(editing);
+    m_approve->setText(editing ? tr("&Approve as edited") : tr("&Approve"));
+    m_approve->setToolTip(editing ? tr("Queue the reply in the outbox with your changes")
+                                  : tr("Queue the reply in the outbox as it is"));
+    if (editing) {
+        m_editor->setFocus(Qt::OtherFocusReason);
+        m_editor->moveCursor(QTextCursor::End);
+    }
+}
+
+void InboxApprovalBar::approve()
+{
+    const QString edited = m_editor->isVisible() ? m_editor->toPlainText().trimmed() : QString();
+    if (m_editor->isVisible() && edited.isEmpty()) {
+        return; // an emptied text is no reply: reject it instead
+    }
+    if (m_triage.approveReply(m_draftId, edited == m_draftText.trimmed() ? QString() : edited)) {
+        m_edit->setChecked(false);
+        m_editor->hide();
+    }
 }
 
 void InboxApprovalBar::paintEvent(QPaintEvent *event)

@@ -3,25 +3,37 @@
 #include "models/EmployeesModel.h"
 #include "models/ModelRoles.h"
 #include "models/WorkspaceContext.h"
+#include "store/Sqlite.h"
+#include "ui/Icons.h"
 
+#include <QConcatenateTablesProxyModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QSortFilterProxyModel>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace sb::ui {
 
+namespace {
+const QString kTeamPrefix = QStringLiteral("team:");
+}
+
 InboxAssignPicker::InboxAssignPicker(models::WorkspaceContext &ctx, QWidget *parent)
     : QFrame(parent), m_ctx(ctx), m_employees(new models::EmployeesModel(ctx, this)),
+      m_teams(new QStandardItemModel(this)), m_choices(new QConcatenateTablesProxyModel(this)),
       m_filter(new QSortFilterProxyModel(this)), m_search(new QLineEdit(this)), m_list(new QListView(this))
 {
     setObjectName(QStringLiteral("assignPicker"));
     setFrameShape(QFrame::StyledPanel);
     setAccessibleName(tr("Assign to"));
     m_employees->setNoneLabel(tr("Nobody (unassign)"));
-    m_filter->setSourceModel(m_employees);
+    m_teams->setColumnCount(1);
+    m_choices->addSourceModel(m_employees);
+    m_choices->addSourceModel(m_teams);
+    m_filter->setSourceModel(m_choices);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     auto *label = new QLabel(tr("&Assign to:"), this);
@@ -59,11 +71,23 @@ InboxAssignPicker::InboxAssignPicker(models::WorkspaceContext &ctx, QWidget *par
 void InboxAssignPicker::open(const QString &preselectId)
 {
     m_employees->reload();
+    m_teams->clear();
+    m_teams->setColumnCount(1); // the concatenation shows as many columns as its narrowest source
+    auto teams = m_ctx.reader().prepare(QStringLiteral("SELECT id, name FROM teams ORDER BY name"));
+    if (teams.ok()) {
+        while (teams.value().next()) {
+            auto *item = new QStandardItem(tr("Team %1").arg(teams.value().text(1)));
+            item->setData(QString(kTeamPrefix + teams.value().text(0)), models::IdRole);
+            item->setIcon(icons::forKey(QStringLiteral("view-team")));
+            m_teams->appendRow(item);
+        }
+    }
     m_search->clear();
     const QString wanted = preselectId.isEmpty() ? m_ctx.currentEmployeeId() : preselectId;
     const int sourceRow = m_employees->rowOf(wanted);
-    const QModelIndex current
-        = sourceRow >= 0 ? m_filter->mapFromSource(m_employees->index(sourceRow)) : m_filter->index(0, 0);
+    const QModelIndex current = sourceRow >= 0
+        ? m_filter->mapFromSource(m_choices->mapFromSource(m_employees->index(sourceRow)))
+        : m_filter->index(0, 0);
     m_list->setCurrentIndex(current);
     show();
     raise();
@@ -93,7 +117,11 @@ void InboxAssignPicker::accept()
     }
     const QString id = current.data(models::IdRole).toString();
     hide();
-    emit picked(id);
+    if (id.startsWith(kTeamPrefix)) {
+        emit pickedTeam(id.mid(kTeamPrefix.size()));
+    } else {
+        emit picked(id);
+    }
 }
 
 bool InboxAssignPicker::eventFilter(QObject *watched, QEvent *event)

@@ -2,9 +2,11 @@
 
 #include <QFrame>
 
+class QConcatenateTablesProxyModel;
 class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
+class QStandardItemModel;
 
 namespace sb::models {
 class EmployeesModel;
@@ -14,7 +16,8 @@ class WorkspaceContext;
 namespace sb::ui {
 
 // The inline "assign to" picker of the triage loop (no dialog): type to filter the team, Up/Down to choose,
-// Enter to assign, Escape to cancel. Opens on the signed-in employee, so "a, Enter" assigns to yourself.
+// Enter to assign, Escape to cancel. Opens on the signed-in employee, so "a, Enter" assigns to yourself. Teams
+// are listed after the people: picking one routes the conversation to that team.
 class InboxAssignPicker final : public QFrame {
     Q_OBJECT
 public:
@@ -26,6 +29,7 @@ public:
 
 signals:
     void picked(const QString &employeeId);
+    void pickedTeam(const QString &teamId);
     void cancelled();
 
 protected:
@@ -37,6 +41,8 @@ private:
 
     models::WorkspaceContext &m_ctx;
     models::EmployeesModel *m_employees;
+    QStandardItemModel *m_teams;
+    QConcatenateTablesProxyModel *m_choices;
     QSortFilterProxyModel *m_filter;
     QLineEdit *m_search;
     QListView *m_list;

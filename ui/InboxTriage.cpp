@@ -4,6 +4,7 @@
 #include "engine/Engine.h"
 #include "models/WorkspaceContext.h"
 #include "store/Sqlite.h"
+#include "store/Workspace.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QDateTime>
@@ -49,6 +50,19 @@ bool InboxTriage::assign(const QString &conversationId, const QString &employeeI
     return done(m_ctx.report(s), employeeId.isEmpty() ? tr("Unassigned") : tr("Assigned to %1").arg(name));
 }
 
+bool InboxTriage::assignTeam(const QString &conversationId, const QString &teamId)
+{
+    const Status s = m_ctx.engine().assignTeam(Actor::employee(m_ctx.currentEmployeeId()), conversationId, teamId);
+    QString name;
+    if (!teamId.isEmpty()) {
+        Statement &st = m_ctx.reader().cached("SELECT name FROM teams WHERE id = ?");
+        st.bind(1, teamId);
+        name = st.next() ? st.text(0) : teamId;
+        st.reset();
+    }
+    return done(m_ctx.report(s), teamId.isEmpty() ? tr("No team") : tr("Routed to the team %1").arg(name));
+}
+
 bool InboxTriage::setStatus(const QString &conversationId, ConversationStatus status)
 {
     if (status == ConversationStatus::Snoozed) {
@@ -73,11 +87,8 @@ bool InboxTriage::snooze(const QString &conversationId)
     return snoozeUntil(conversationId, snoozeTarget());
 }
 
-bool InboxTriage::snoozeAsking(const QString &conversationId, QWidget *parent)
+std::optional<qint64> InboxTriage::askSnoozeTime(QWidget *parent)
 {
-    if (conversationId.isEmpty()) {
-        return false;
-    }
     QDialog dialog(parent);
     dialog.setObjectName(QStringLiteral("snoozeDialog"));
     dialog.setWindowTitle(tr("Snooze until"));
@@ -95,9 +106,50 @@ bool InboxTriage::snoozeAsking(const QString &conversationId, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted) {
+        return std::nullopt;
+    }
+    return when->dateTime().toMSecsSinceEpoch();
+}
+
+bool InboxTriage::snoozeAsking(const QString &conversationId, QWidget *parent)
+{
+    if (conversationId.isEmpty()) {
         return false;
     }
-    return snoozeUntil(conversationId, when->dateTime().toMSecsSinceEpoch());
+    const auto until = askSnoozeTime(parent);
+    return until && snoozeUntil(conversationId, *until);
+}
+
+int InboxTriage::applyToMany(const QStringList &conversationIds, const Change &change, const QString &what)
+{
+    SqliteDb &db = m_ctx.workspace().db();
+    const Actor me = Actor::employee(m_ctx.currentEmployeeId());
+    int changed = 0;
+    std::optional<Error> firstError;
+    {
+        Transaction tx(db);
+        if (!m_ctx.report(tx.began())) {
+            return 0;
+        }
+        for (const QString &id : conversationIds) {
+            const Status s = change(m_ctx.engine(), me, id); // each in its own savepoint: a refusal undoes only it
+            if (s.ok()) {
+                ++changed;
+            } else if (!firstError) {
+                firstError = s.error();
+            }
+        }
+        if (!m_ctx.report(tx.commit())) {
+            return 0;
+        }
+    }
+    m_ctx.notifyChanged(kChanged);
+    if (firstError) {
+        m_ctx.report(*firstError);
+    }
+    emit message(changed == 1 ? tr("%1: 1 conversation").arg(what)
+                              : tr("%1: %n conversations", nullptr, changed).arg(what));
+    return changed;
 }
 
 bool InboxTriage::snoozeUntil(const QString &conversationId, qint64 until)
@@ -166,14 +218,16 @@ bool InboxTriage::addNote(const QString &conversationId, const QString &text)
     return done(true, tr("Note added"));
 }
 
-bool InboxTriage::approveReply(const QString &draftId)
+bool InboxTriage::approveReply(const QString &draftId, const QString &editedText)
 {
-    const auto job = m_ctx.engine().approveReply(Actor::employee(m_ctx.currentEmployeeId()), draftId);
+    const auto job = m_ctx.engine().approveReply(Actor::employee(m_ctx.currentEmployeeId()), draftId, editedText);
     if (!job.ok()) {
         m_ctx.report(job.error());
         return false;
     }
-    return done(true, tr("Reply approved and queued"));
+    return done(true,
+                editedText.isEmpty() ? tr("Reply approved and queued")
+                                     : tr("Reply approved with your changes and queued"));
 }
 
 bool InboxTriage::rejectReply(const QString &draftId, const QString &reason)

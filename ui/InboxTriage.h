@@ -1,10 +1,19 @@
 #pragma once
 
 #include "core/Domain.h"
+#include "core/Result.h"
 
 #include <QObject>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace sb {
+class Engine;
+struct Actor;
+} // namespace sb
 
 namespace sb::models {
 class WorkspaceContext;
@@ -20,6 +29,7 @@ public:
     explicit InboxTriage(models::WorkspaceContext &ctx, QObject *parent = nullptr);
 
     bool assign(const QString &conversationId, const QString &employeeId);
+    bool assignTeam(const QString &conversationId, const QString &teamId); // empty: no team
     bool setStatus(const QString &conversationId, ConversationStatus status);
     bool snooze(const QString &conversationId); // until the next morning, 09:00 in the workspace's time zone
     bool snoozeUntil(const QString &conversationId, qint64 untilMs);
@@ -32,8 +42,16 @@ public:
     bool markRead(const QString &conversationId);
     bool reply(const QString &conversationId, const QString &text);
     bool addNote(const QString &conversationId, const QString &text);
-    bool approveReply(const QString &draftId);
+    bool approveReply(const QString &draftId, const QString &editedText = {}); // empty: as the author wrote it
     bool rejectReply(const QString &draftId, const QString &reason);
+
+    // The same change to several selected conversations, in one transaction: one refresh and one message
+    // ("<what>: 5 conversations"). A conversation the engine refuses is left as it was; the first refusal is
+    // reported. Returns how many were changed.
+    using Change = std::function<Status(Engine &, const Actor &, const QString &)>;
+    int applyToMany(const QStringList &conversationIds, const Change &change, const QString &what);
+    // Asks until when to snooze (a date and time, the next morning 09:00 offered); nullopt when cancelled.
+    std::optional<qint64> askSnoozeTime(QWidget *parent);
 
     // What the signed-in employee's role allows (the engine checks again; this only shapes the UI).
     bool mayTriage() const;

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QScrollBar>
@@ -140,7 +141,7 @@ InboxView::InboxView(models::WorkspaceContext &ctx, QWidget *parent)
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection); // bulk triage: Shift/Ctrl+click, x, Shift+j/k
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setTextElideMode(Qt::ElideRight);
@@ -191,7 +192,16 @@ InboxView::InboxView(models::WorkspaceContext &ctx, QWidget *parent)
         models::InboxModel::TimeColumn,
         widest({QStringLiteral("Wed 23:55"), QStringLiteral("28 Sep 2026"), models::InboxModel::tr("Last activity")})
             + 16);
+    m_selectionBar = new QLabel(this);
+    m_selectionBar->setObjectName(QStringLiteral("selectionBar"));
+    m_selectionBar->setWordWrap(true);
+    m_selectionBar->setTextFormat(Qt::PlainText);
+    m_selectionBar->setContentsMargins(6, 3, 6, 3);
+    m_selectionBar->setAutoFillBackground(true);
+    m_selectionBar->setBackgroundRole(QPalette::AlternateBase);
+    m_selectionBar->hide();
     middleLayout->addWidget(m_search);
+    middleLayout->addWidget(m_selectionBar);
     middleLayout->addWidget(m_list, 1);
 
     m_splitter->setObjectName(QStringLiteral("inboxSplitter"));
@@ -215,6 +225,7 @@ InboxView::InboxView(models::WorkspaceContext &ctx, QWidget *parent)
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InboxView::updateActions);
     connect(m_viewsTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onViewChanged(current); });
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
@@ -255,27 +266,69 @@ void InboxView::createActions()
         return action;
     };
     auto current = [this] { return currentConversationId(); };
+    // Several selected: the action applies to all of them, in one transaction.
+    auto many = [this] { return selectedConversationIds().size() > 1; };
+    auto toAll
+        = [this](auto change, const QString &what) { m_triage->applyToMany(selectedConversationIds(), change, what); };
     m_next = make(tr("&Next conversation"), QKeySequence(Qt::Key_J), QStringLiteral("actionNextConversation"),
                   [this] { moveSelection(1); });
     m_previous = make(tr("&Previous conversation"), QKeySequence(Qt::Key_K),
                       QStringLiteral("actionPreviousConversation"), [this] { moveSelection(-1); });
     m_assign = make(tr("&Assign…"), QKeySequence(Qt::Key_A), QStringLiteral("actionAssign"),
-                    [this] { m_pane->openAssignPicker(); });
+                    [this] { m_pane->openAssignPicker(selectedConversationIds()); });
+    auto statusAction = [this, current, many, toAll](ConversationStatus status, const QString &what) {
+        return [this, current, many, toAll, status, what] {
+            if (!many()) {
+                m_triage->setStatus(current(), status);
+                return;
+            }
+            toAll([status](Engine &engine, const Actor &actor,
+                           const QString &id) { return engine.setStatus(actor, id, status); },
+                  what);
+        };
+    };
     m_resolve = make(tr("R&esolve"), QKeySequence(Qt::Key_E), QStringLiteral("actionResolve"),
-                     [this, current] { m_triage->setStatus(current(), ConversationStatus::Resolved); });
+                     statusAction(ConversationStatus::Resolved, tr("Resolved")));
     m_reopen = make(tr("Re&open"), QKeySequence(Qt::Key_O), QStringLiteral("actionReopen"),
-                    [this, current] { m_triage->setStatus(current(), ConversationStatus::Open); });
+                    statusAction(ConversationStatus::Open, tr("Reopened")));
     m_pending = make(tr("Mark p&ending"), QKeySequence(Qt::Key_P), QStringLiteral("actionPending"),
-                     [this, current] { m_triage->setStatus(current(), ConversationStatus::Pending); });
+                     statusAction(ConversationStatus::Pending, tr("Marked pending")));
+    auto snoozeTo = [this, current, many, toAll](qint64 until) {
+        if (!many()) {
+            m_triage->snoozeUntil(current(), until);
+            return;
+        }
+        toAll([until](Engine &engine, const Actor &actor,
+                      const QString &id) { return engine.setStatus(actor, id, ConversationStatus::Snoozed, until); },
+              tr("Snoozed"));
+    };
     m_snooze = make(tr("&Snooze until tomorrow 09:00"), QKeySequence(Qt::Key_S), QStringLiteral("actionSnooze"),
-                    [this, current] { m_triage->snooze(current()); });
-    m_spam = make(tr("Mark as spa&m"), QKeySequence(Qt::Key_Exclam), QStringLiteral("actionSpam"), [this, current] {
-        m_triage->setSpam(current(), m_model->filter().kind != models::InboxFilter::Kind::Spam);
-    });
+                    [this, snoozeTo] { snoozeTo(m_triage->snoozeTarget()); });
+    m_spam = make(tr("Mark as spa&m"), QKeySequence(Qt::Key_Exclam), QStringLiteral("actionSpam"),
+                  [this, current, many, toAll] {
+                      const bool spam = m_model->filter().kind != models::InboxFilter::Kind::Spam;
+                      if (!many()) {
+                          m_triage->setSpam(current(), spam);
+                          return;
+                      }
+                      toAll([spam](Engine &engine, const Actor &actor,
+                                   const QString &id) { return engine.markSpam(actor, id, spam); },
+                            spam ? tr("Marked as spam") : tr("Not spam"));
+                  });
     // "!" arrives with or without Shift depending on the keyboard layout and platform.
     m_spam->setShortcuts({QKeySequence(Qt::Key_Exclam), QKeySequence(Qt::SHIFT | Qt::Key_Exclam)});
     m_snoozeUntil = make(tr("Snooze &until…"), QKeySequence(Qt::SHIFT | Qt::Key_S), QStringLiteral("actionSnoozeUntil"),
-                         [this, current] { m_triage->snoozeAsking(current(), this); });
+                         [this, snoozeTo] {
+                             if (const auto until = m_triage->askSnoozeTime(this)) {
+                                 snoozeTo(*until);
+                             }
+                         });
+    m_toggleSelect = make(tr("Select or unselect (for several at once)"), QKeySequence(Qt::Key_X),
+                          QStringLiteral("actionToggleSelect"), [this] { toggleCurrentSelected(); });
+    m_extendDown = make(tr("Extend the selection down"), QKeySequence(Qt::SHIFT | Qt::Key_J),
+                        QStringLiteral("actionExtendDown"), [this] { extendSelection(1); });
+    m_extendUp = make(tr("Extend the selection up"), QKeySequence(Qt::SHIFT | Qt::Key_K),
+                      QStringLiteral("actionExtendUp"), [this] { extendSelection(-1); });
     m_reply
         = make(tr("&Reply"), QKeySequence(Qt::Key_R), QStringLiteral("actionReply"), [this] { m_pane->focusReply(); });
     m_note = make(tr("Add internal &note"), QKeySequence(Qt::Key_N), QStringLiteral("actionNote"),
@@ -304,6 +357,54 @@ void InboxView::updateActions()
     }
     m_reply->setEnabled(m_active && selected);
     m_note->setEnabled(m_active && selected);
+    m_toggleSelect->setEnabled(m_active && selected);
+    m_extendDown->setEnabled(m_active && selected);
+    m_extendUp->setEnabled(m_active && selected);
+    const int count = int(selectedConversationIds().size());
+    m_selectionBar->setText(tr("%n conversations selected: e resolves, a assigns, s snoozes, ! marks spam, for "
+                               "all of them; j or k goes back to one",
+                               nullptr, count));
+    m_selectionBar->setVisible(count > 1);
+}
+
+QStringList InboxView::selectedConversationIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_list->selectionModel()->selectedRows(models::InboxModel::AuthorColumn);
+    for (const QModelIndex &row : rows) {
+        ids << row.data(models::IdRole).toString();
+    }
+    if (ids.isEmpty() && !currentConversationId().isEmpty()) {
+        ids << currentConversationId();
+    }
+    return ids;
+}
+
+void InboxView::toggleCurrentSelected()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid()) {
+        return;
+    }
+    m_list->selectionModel()->select(current, QItemSelectionModel::Toggle | QItemSelectionModel::Rows);
+    updateActions();
+}
+
+void InboxView::extendSelection(int delta)
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid()) {
+        return;
+    }
+    int row = current.row() + delta;
+    if (row >= m_model->rowCount() && m_model->canFetchMore({})) {
+        m_model->fetchMore({});
+    }
+    row = qBound(0, row, m_model->rowCount() - 1);
+    const QModelIndex next = m_model->index(row, models::InboxModel::AuthorColumn);
+    m_list->selectionModel()->setCurrentIndex(next, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    m_list->scrollTo(next);
+    updateActions();
 }
 
 void InboxView::showEvent(QShowEvent *event)
@@ -376,7 +477,7 @@ void InboxView::moveSelection(int delta)
 void InboxView::onCurrentChanged(const QModelIndex &current)
 {
     const QString id = current.isValid() ? current.data(models::IdRole).toString() : QString();
-    if (current.isValid() && !m_list->selectionModel()->isRowSelected(current.row(), {})) {
+    if (current.isValid() && !m_list->selectionModel()->hasSelection()) {
         // The view made a row current without selecting it (focus arriving): the shown row is the selected one.
         m_list->selectionModel()->select(current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }

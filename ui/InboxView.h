@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QAction;
+class QLabel;
 class QLineEdit;
 class QModelIndex;
 class QSettings;
@@ -38,6 +39,8 @@ public:
     QList<QAction *> triageActions() const { return m_actions; }
 
     QString currentConversationId() const;
+    // The selected conversations (several for bulk triage), else the current one.
+    QStringList selectedConversationIds() const;
     bool selectConversation(const QString &conversationId);
     // Shows the conversation: selected in the list when it is there, else in the pane by itself.
     void openConversation(const QString &conversationId);
@@ -63,6 +66,8 @@ private:
     void refresh();
     void updateEmptyState();
     void moveSelection(int delta);
+    void toggleCurrentSelected();
+    void extendSelection(int delta);
     void selectRow(int row);
     void onCurrentChanged(const QModelIndex &current);
     void onViewChanged(const QModelIndex &current);
@@ -96,6 +101,10 @@ private:
     QAction *m_reply = nullptr;
     QAction *m_note = nullptr;
     QAction *m_find = nullptr;
+    QAction *m_toggleSelect = nullptr;
+    QAction *m_extendDown = nullptr;
+    QAction *m_extendUp = nullptr;
+    QLabel *m_selectionBar = nullptr; // "3 conversations selected: ..."
 
     // Selection kept across a model reset: the same conversation if still listed, else the row where it was
     // (the next one) when the reset came from a refresh after a triage action.

@@ -96,6 +96,8 @@ private slots:
     void assignByTypingAndSnooze();
     void replyFromTheComposer();
     void cannedReplyFillsItsVariables();
+    void bulkTriageOnASelection();
+    void managerEditsADraftBeforeApproving();
     void mentionAColleagueInANote();
     void notifiedOfAssignmentsAndMentions();
     void collisionWarningBetweenProcesses();
@@ -604,6 +606,107 @@ void TestMainWindow::collisionWarningBetweenProcesses()
                               .arg(id, m_ws->admin)),
              1);
     QApplication::setActiveWindow(m_window.get());
+}
+
+// Shift+j extends the selection, x toggles a row; e, a (a person or a team) then act on all selected at once.
+void TestMainWindow::bulkTriageOnASelection()
+{
+    const QString support
+        = m_ws->ctx->engine().addTeam(sb::Actor::employee(m_ws->admin), QStringLiteral("Support")).value();
+    key(Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(!selectNext(1).isEmpty());
+    key(Qt::Key_J, Qt::ShiftModifier);
+    key(Qt::Key_J, Qt::ShiftModifier);
+    auto *bar = find<QLabel>(m_window.get(), QStringLiteral("selectionBar"));
+    QVERIFY(bar->isVisible());
+    QVERIFY2(bar->text().startsWith(QStringLiteral("3 conversations selected")), qPrintable(bar->text()));
+    const QStringList chosen {m_ws->conversationIds[1], m_ws->conversationIds[2], m_ws->conversationIds[3]};
+    QStringList expected = m_ws->column(QStringLiteral("SELECT id FROM conversations WHERE status != 'resolved' AND "
+                                                       "id IN ('%1') ORDER BY id")
+                                            .arg(chosen.join(QStringLiteral("','"))));
+    QVERIFY(expected.size() >= 2); // one of them may be resolved already: it gets no event
+    qint64 before = lastEventSeq();
+    key(Qt::Key_E);
+    QList<Event> events = eventsAfter(before);
+    QStringList resolved;
+    for (const Event &e : events) {
+        if (e.action == QLatin1String("status_changed")) {
+            QCOMPARE(e.details.value(QStringLiteral("to")).toString(), QStringLiteral("resolved"));
+            resolved << e.conversation;
+        }
+    }
+    std::sort(resolved.begin(), resolved.end());
+    QCOMPARE(resolved, expected);
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM conversations WHERE status = 'resolved' AND id IN "
+                                         "('%1')")
+                              .arg(chosen.join(QStringLiteral("','")))),
+             3);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Resolved: 3 conversations")));
+
+    // j goes back to one; x adds a row two further down; the picker routes both to a team.
+    key(Qt::Key_J);
+    QVERIFY(!bar->isVisible());
+    const QString first = list()->currentIndex().data(sb::models::IdRole).toString();
+    key(Qt::Key_X); // x on the only selected row unselects it...
+    key(Qt::Key_X); // ...and selects it again
+    QVERIFY(list()->selectionModel()->isRowSelected(list()->currentIndex().row(), {}));
+    QTest::keyClick(list(), Qt::Key_Down, Qt::ControlModifier); // moves without selecting
+    QTest::keyClick(list(), Qt::Key_Down, Qt::ControlModifier);
+    key(Qt::Key_X);
+    const QString second = list()->currentIndex().data(sb::models::IdRole).toString();
+    QVERIFY(bar->isVisible());
+    QVERIFY(bar->text().startsWith(QStringLiteral("2 conversations selected")));
+    before = lastEventSeq();
+    key(Qt::Key_A);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("support"));
+    key(Qt::Key_Return);
+    events = eventsAfter(before);
+    QStringList routed;
+    for (const Event &e : events) {
+        QCOMPARE(e.action, QStringLiteral("team_assigned"));
+        QCOMPARE(e.details.value(QStringLiteral("to")).toString(), support);
+        routed << e.conversation;
+    }
+    std::sort(routed.begin(), routed.end());
+    QStringList both {first, second};
+    std::sort(both.begin(), both.end());
+    QCOMPARE(routed, both);
+}
+
+// The manager changes a contributor's draft before approving it: the edited text goes out, still the author's.
+void TestMainWindow::managerEditsADraftBeforeApproving()
+{
+    key(Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(!selectNext(1).isEmpty());
+    const QString id = selectNext(2);
+    QCOMPARE(id, m_ws->conversationIds[2]); // the fixture's contributor drafted a reply here
+    auto *approval = find<QWidget>(m_window.get(), QStringLiteral("approvalBar"));
+    QVERIFY(approval->isVisible());
+    auto *edit = find<QPushButton>(m_window.get(), QStringLiteral("editReplyButton"));
+    auto *editor = find<QPlainTextEdit>(m_window.get(), QStringLiteral("approvalEditor"));
+    const QString original
+        = m_ws->column(QStringLiteral("SELECT text FROM reply_drafts WHERE conversation_id = '%1'").arg(id)).value(0);
+    QVERIFY(!editor->isVisible());
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QVERIFY(editor->isVisible());
+    QCOMPARE(editor->toPlainText(), original);
+    QCOMPARE(QApplication::focusWidget(), editor);
+    QTest::keyClicks(editor, QStringLiteral(" Thanks for your patience!"));
+    saveShot(m_window.get(), QStringLiteral("approval-edit"));
+    const qint64 before = lastEventSeq();
+    auto *approve = find<QPushButton>(m_window.get(), QStringLiteral("approveReplyButton"));
+    QCOMPARE(approve->text(), QStringLiteral("&Approve as edited"));
+    QTest::mouseClick(approve, Qt::LeftButton);
+    QCOMPARE(m_ws->scalar(QStringLiteral("SELECT count(*) FROM outbox_jobs WHERE conversation_id = '%1' AND "
+                                         "created_by = '%2' AND text = '%3'")
+                              .arg(id, m_ws->contributor, original + QStringLiteral(" Thanks for your patience!"))),
+             1);
+    const QList<Event> events = eventsAfter(before);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events[0].action, QStringLiteral("reply_approved"));
+    QCOMPARE(events[0].actor, m_ws->admin);
+    QVERIFY(events[0].details.value(QStringLiteral("edited")).toBool());
+    QVERIFY(!approval->isVisible());
 }
 
 void TestMainWindow::contributorSubmitsForApproval()
