@@ -1666,6 +1666,14 @@
         <source>There is no conversation %1.</source>
         <translation>Es gibt keine Unterhaltung %1.</translation>
     </message>
+    <message>
+        <source>A first-response promise is between %1 and %2 business minutes.</source>
+        <translation>Eine zugesagte Erstreaktion liegt zwischen %1 und %2 Geschäftsminuten.</translation>
+    </message>
+    <message>
+        <source>change an account's first-response promise</source>
+        <translation>die zugesagte Erstreaktion eines Kontos ändern</translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretStore</name>
@@ -2678,6 +2686,29 @@
     <message>
         <source>The server asked to wait; sync resumes by itself when it allows</source>
         <translation>Der Server hat um eine Pause gebeten; die Synchronisierung läuft von selbst weiter, sobald er es zulässt</translation>
+    </message>
+    <message>
+        <source>First response promised within, in business minutes</source>
+        <translation>Erstreaktion zugesagt innerhalb, in Geschäftsminuten</translation>
+    </message>
+    <message>
+        <source> business minutes</source>
+        <translation> Geschäftsminuten</translation>
+    </message>
+    <message>
+        <source>Due times count business hours only (Settings). New conversations get the new promise; open ones keep the due time they were given.</source>
+        <translation>Fälligkeiten zählen nur Geschäftszeiten (Einstellungen). Neue Unterhaltungen bekommen die neue Zusage; offene behalten ihre Fälligkeit.</translation>
+    </message>
+    <message>
+        <source>First response &amp;promised within:</source>
+        <translation>Erstreaktion &amp;zugesagt innerhalb:</translation>
+    </message>
+    <message numerus="yes">
+        <source>New conversations on this account are due within %n business minutes.</source>
+        <translation>
+            <numerusform>Neue Unterhaltungen auf diesem Konto sind innerhalb von %n Geschäftsminute fällig.</numerusform>
+            <numerusform>Neue Unterhaltungen auf diesem Konto sind innerhalb von %n Geschäftsminuten fällig.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "models/ModelRoles.h"
 #include "models/RosterModel.h"
 #include "models/WorkspaceContext.h"
+#include "store/Sqlite.h"
 #include "sync/SyncThread.h"
 #include "ui/AccountsSignInDialog.h"
 #include "ui/Icons.h"
@@ -19,6 +20,8 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -134,10 +137,28 @@ AccountsView::AccountsView(sb::models::WorkspaceContext &ctx, QWidget *parent)
     actions->addWidget(m_syncNow);
     actions->addStretch(1);
     actions->addWidget(m_remove);
+    // The promise to customers: the first response within this many business minutes (the SLA).
+    m_sla = new QSpinBox(m_details);
+    m_sla->setObjectName(QStringLiteral("accountsSlaMinutes"));
+    m_sla->setAccessibleName(tr("First response promised within, in business minutes"));
+    m_sla->setRange(Engine::kMinSlaMinutes, Engine::kMaxSlaMinutes);
+    m_sla->setSingleStep(15);
+    m_sla->setSuffix(tr(" business minutes"));
+    m_sla->setKeyboardTracking(false);
+    m_sla->setToolTip(tr("Due times count business hours only (Settings). New conversations get the new promise; "
+                         "open ones keep the due time they were given."));
+    auto *slaLabel = new QLabel(tr("First response &promised within:"), m_details);
+    slaLabel->setBuddy(m_sla);
+    auto *slaRow = new QHBoxLayout;
+    slaRow->addWidget(slaLabel);
+    slaRow->addWidget(m_sla);
+    slaRow->addStretch(1);
+    connect(m_sla, &QSpinBox::valueChanged, this, &AccountsView::saveSla);
     auto *detailLayout = new QVBoxLayout(m_details);
     detailLayout->setContentsMargins(0, 4, 0, 0);
     detailLayout->addLayout(stateRow);
     detailLayout->addWidget(m_detailError);
+    detailLayout->addLayout(slaRow);
     detailLayout->addLayout(actions);
 
     // Removing asks inline which of the two the person means; neither is the default.
@@ -367,6 +388,29 @@ void AccountsView::updateDetails()
     m_detailError->setText(error.isEmpty() ? QString() : tr("Last error: %1").arg(error));
     m_detailError->setVisible(!error.isEmpty());
     m_details->setAccessibleName(tr("%1: %2").arg(handle, health.data().toString()));
+    Statement &sla = m_ctx.reader().cached("SELECT sla_minutes FROM accounts WHERE id = ?");
+    sla.bind(1, selectedAccount());
+    if (sla.next() && !m_sla->hasFocus()) {
+        const QSignalBlocker quiet(m_sla);
+        m_sla->setValue(sla.integer(0));
+    }
+    sla.reset();
+    m_sla->setEnabled(m_canManage);
+}
+
+void AccountsView::saveSla(int minutes)
+{
+    const QString account = selectedAccount();
+    if (account.isEmpty() || !m_canManage) {
+        return;
+    }
+    const Status s = m_ctx.engine().setAccountSla(Actor::employee(m_ctx.currentEmployeeId()), account, minutes);
+    if (!m_ctx.report(s)) {
+        showMessage(s.error().message, true);
+        return;
+    }
+    m_ctx.notifyChanged(QStringLiteral("accounts"));
+    showMessage(tr("New conversations on this account are due within %n business minutes.", nullptr, minutes), false);
 }
 
 void AccountsView::updateActions()

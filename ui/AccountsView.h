@@ -9,6 +9,7 @@
 class QFrame;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QTreeView;
 class QUrl;
 
@@ -67,6 +68,7 @@ private:
     void openSignIn(const QString &accountId);
     void remove(bool keepData);
     void showMessage(const QString &text, bool error);
+    void saveSla(int minutes);
     void watchSync();
     QString selectedHandle() const;
 
@@ -83,6 +85,7 @@ private:
     QLabel *m_detailIcon = nullptr;
     QLabel *m_detailHealth = nullptr;
     QLabel *m_detailError = nullptr;
+    QSpinBox *m_sla = nullptr;
     QFrame *m_confirm = nullptr;
     QLabel *m_confirmText = nullptr;
     QPushButton *m_removeKeep = nullptr;

@@ -102,6 +102,11 @@ public:
     // Accounts
     Result<QString> addAccount(const Actor &actor, const NewAccount &account);
     Status setAccountPaused(const Actor &actor, const QString &accountId, bool paused);
+    // The account's promised first response, in business minutes (managers). New conversations get the new due
+    // time; open ones keep theirs.
+    static constexpr int kMinSlaMinutes = 5;
+    static constexpr int kMaxSlaMinutes = 5 * 8 * 60; // a working week
+    Status setAccountSla(const Actor &actor, const QString &accountId, int minutes);
     // Removes an account. keepData archives it instead: sync stops, its conversations stay readable.
     Status removeAccount(const Actor &actor, const QString &accountId, bool keepData);
     // After a new sign-in: where the secret now lives; clears an auth_expired health.

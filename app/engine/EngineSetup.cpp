@@ -75,6 +75,37 @@ Status Engine::setAccountPaused(const Actor &actor, const QString &accountId, bo
     return tx.commit();
 }
 
+Status Engine::setAccountSla(const Actor &actor, const QString &accountId, int minutes)
+{
+    if (minutes < kMinSlaMinutes || minutes > kMaxSlaMinutes) {
+        return makeError(ErrorKind::Invalid,
+                         tr("A first-response promise is between %1 and %2 business minutes.")
+                             .arg(kMinSlaMinutes)
+                             .arg(kMaxSlaMinutes));
+    }
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canManageRoster, tr("change an account's first-response promise")));
+    Statement &cur = m_db.cached("SELECT sla_minutes FROM accounts WHERE id = ?");
+    cur.bind(1, accountId);
+    if (!cur.next()) {
+        cur.reset();
+        return makeError(ErrorKind::NotFound, tr("No account with id %1.").arg(accountId));
+    }
+    const int previous = cur.integer(0);
+    cur.reset();
+    if (previous == minutes) {
+        return success();
+    }
+    // Conversations already open keep the due time they were given: a promise is made when the customer writes.
+    Statement &up = m_db.cached("UPDATE accounts SET sla_minutes = ?, updated_at = ? WHERE id = ?");
+    up.bindAll(minutes, m_clock.nowMs(), accountId);
+    SB_TRY(up.exec());
+    SB_TRY(appendEvent(actor, QStringLiteral("account_sla_changed"), QStringLiteral("account"), accountId, {},
+                       {{QStringLiteral("from"), previous}, {QStringLiteral("to"), minutes}}));
+    return tx.commit();
+}
+
 Status Engine::removeAccount(const Actor &actor, const QString &accountId, bool keepData)
 {
     Transaction tx(m_db);

@@ -32,6 +32,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -289,6 +290,20 @@ private slots:
         QTreeView *list = view.list();
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
                           list->visualRect(view.model()->index(1, models::AccountsModel::HandleColumn)).center());
+        // Its first-response promise (SLA, business minutes): shown, and changed by keyboard (one step is 15).
+        auto *sla = child<QSpinBox>(view, "accountsSlaMinutes");
+        QCOMPARE(sla->value(),
+                 int(h.count(QStringLiteral("SELECT sla_minutes FROM accounts WHERE id = '%1'").arg(h.w.account))));
+        const int promised = sla->value();
+        sla->setFocus();
+        QTest::keyClick(sla, Qt::Key_Up);
+        QCOMPARE(h.count(QStringLiteral("SELECT sla_minutes FROM accounts WHERE id = '%1'").arg(h.w.account)),
+                 promised + 15);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'account_sla_changed' AND "
+                                        "subject_id = '%1' AND json_extract(details, '$.to') = %2")
+                             .arg(h.w.account)
+                             .arg(promised + 15)),
+                 1);
         QCOMPARE(view.selectedAccount(), h.w.account);
         QPushButton *pause = child<QPushButton>(view, "accountsPauseButton");
         QCOMPARE(pause->text(), QStringLiteral("&Pause sync"));

@@ -1,8 +1,10 @@
 #include "TestWorkspace.h"
+#include "core/BusinessHours.h"
 #include "engine/CannedReplies.h"
 #include "engine/Mentions.h"
 #include "engine/Notifications.h"
 #include "engine/Routing.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -149,6 +151,30 @@ private slots:
         const auto forSam = notificationsSince(t.db(), t.sme, before);
         QCOMPARE(forSam.value().size(), size_t(1));
         QCOMPARE(forSam.value()[0].by, QStringLiteral("Everything to Sam"));
+    }
+
+    void accountPromiseSetsNewDueTimes()
+    {
+        TestWorkspace t;
+        const Actor manager = Actor::employee(t.manager);
+        QVERIFY(!t.engine->setAccountSla(Actor::employee(t.agent), t.account, 30).ok()); // managers only
+        QVERIFY(!t.engine->setAccountSla(manager, t.account, 1).ok());
+        QVERIFY(!t.engine->setAccountSla(manager, QStringLiteral("nope"), 30).ok());
+        const qint64 at = t.clock.nowMs();
+        const QString before = t.conversationFor(QStringLiteral("m1"), QStringLiteral("t1"), QStringLiteral("a"), at);
+        const qint64 dueBefore
+            = t.count(QStringLiteral("SELECT sla_due_at FROM conversations WHERE id = '%1'").arg(before));
+        QVERIFY(t.engine->setAccountSla(manager, t.account, 120).ok());
+        QVERIFY(t.engine->setAccountSla(manager, t.account, 120).ok()); // no change, no event
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'account_sla_changed'")),
+                 qint64(1));
+        const QString after = t.conversationFor(QStringLiteral("m2"), QStringLiteral("t2"), QStringLiteral("b"), at);
+        const BusinessHours hours = WorkspaceSettings::businessHours(t.db());
+        QCOMPARE(t.count(QStringLiteral("SELECT sla_due_at FROM conversations WHERE id = '%1'").arg(after)),
+                 hours.addBusinessMinutes(at, 120));
+        QCOMPARE(t.count(QStringLiteral("SELECT sla_due_at FROM conversations WHERE id = '%1'").arg(before)),
+                 dueBefore); // the promise made to the first customer stands
+        QCOMPARE(dueBefore, hours.addBusinessMinutes(at, 60));
     }
 };
 
