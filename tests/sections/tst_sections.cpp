@@ -13,6 +13,7 @@
 #include "ui/EngagementChart.h"
 #include "ui/EngagementGoals.h"
 #include "ui/EngagementView.h"
+#include "ui/SettingsCannedPanel.h"
 #include "ui/SettingsRosterPanel.h"
 #include "ui/SettingsRulesPanel.h"
 #include "ui/SettingsView.h"
@@ -609,6 +610,11 @@ private slots:
         take(accounts, QStringLiteral("demo-accounts"));
         ui::SettingsView settings(ctx);
         take(settings, QStringLiteral("demo-settings"));
+        settings.tabs()->setCurrentWidget(settings.rules());
+        take(settings, QStringLiteral("demo-settings-rules"));
+        settings.tabs()->setCurrentWidget(settings.canned());
+        settings.canned()->list()->setCurrentRow(0);
+        take(settings, QStringLiteral("demo-settings-canned"));
 
         // Dark mode follows the desktop: the sections must stay readable with a dark palette.
         const QPalette light = QApplication::palette();
