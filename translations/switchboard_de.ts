@@ -3082,6 +3082,14 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>Routed to the team</source>
         <translation>An das Team geleitet</translation>
     </message>
+    <message>
+        <source>Send the reply or note</source>
+        <translation>Antwort oder Notiz senden</translation>
+    </message>
+    <message>
+        <source>Back to the list (the text stays)</source>
+        <translation>Zurück zur Liste (der Text bleibt)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::EngagementChart</name>
@@ -3683,6 +3691,10 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;One inbox, a publishing calendar and an engagement panel for social media teams.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ein Posteingang, ein Redaktionskalender und ein Engagement-Panel für Social-Media-Teams.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Writing a reply or note</source>
+        <translation>Beim Schreiben einer Antwort oder Notiz</translation>
     </message>
 </context>
 <context>

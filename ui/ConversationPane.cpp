@@ -18,6 +18,7 @@
 #include "ui/InboxTriage.h"
 #include "ui/MentionCompleter.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QGridLayout>
@@ -29,7 +30,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
-#include <QShortcut>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTextBoundaryFinder>
@@ -276,21 +276,22 @@ ConversationPane::ConversationPane(models::WorkspaceContext &ctx, InboxTriage &t
     connect(m_composerMode, &QTabBar::currentChanged, this, &ConversationPane::updateComposer);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ConversationPane::updateComposer);
     connect(m_send, &QPushButton::clicked, this, &ConversationPane::send);
-    auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_editor);
-    sendShortcut->setContext(Qt::WidgetShortcut);
-    connect(sendShortcut, &QShortcut::activated, this, &ConversationPane::send);
-    auto *sendShortcut2 = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), m_editor);
-    sendShortcut2->setContext(Qt::WidgetShortcut);
-    connect(sendShortcut2, &QShortcut::activated, this, &ConversationPane::send);
-
-    auto *leaveShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), m_editor);
-    leaveShortcut->setContext(Qt::WidgetShortcut);
-    connect(leaveShortcut, &QShortcut::activated, this, &ConversationPane::composerDone);
+    // The composer's keys, as actions on the editor so the shortcuts overlay lists them.
+    auto composerKey = [this](const QString &text, const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, m_editor);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        m_editor->addAction(action);
+        m_composerActions.append(action);
+    };
+    composerKey(tr("Send the reply or note"),
+                {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, [this] { send(); });
+    composerKey(tr("Insert a canned reply"), {QKeySequence(Qt::CTRL | Qt::Key_I)}, [this] { m_canned->showMenu(); });
+    composerKey(tr("Back to the list (the text stays)"), {QKeySequence(Qt::Key_Escape)},
+                [this] { emit composerDone(); });
     connect(m_cannedMenu, &InboxCannedMenu::chosen, this, &ConversationPane::insertCanned);
     m_mentions = new MentionCompleter(m_ctx, m_editor);
-    auto *cannedShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_I), m_editor);
-    cannedShortcut->setContext(Qt::WidgetShortcut);
-    connect(cannedShortcut, &QShortcut::activated, m_canned, &QToolButton::showMenu);
 
     connect(&m_ctx, &models::WorkspaceContext::changed, this, &ConversationPane::reload);
     connect(&m_ctx, &models::WorkspaceContext::currentEmployeeChanged, this, [this] {

@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -42,6 +43,8 @@ public:
 
     // Assigns the shown conversation, or every one of `targets` when there are several (bulk triage).
     void openAssignPicker(const QStringList &targets = {});
+    // Send, insert a canned reply, back to the list: keys of the composer (for the shortcuts overlay).
+    QList<QAction *> composerActions() const { return m_composerActions; }
     void focusReply();
     void focusNote();
 
@@ -97,6 +100,7 @@ private:
     ComposerGuard *m_guard = nullptr;
     QStringList m_shownTags;
     QStringList m_assignTargets;
+    QList<QAction *> m_composerActions;
 };
 
 } // namespace sb::ui

@@ -367,6 +367,11 @@ void InboxView::updateActions()
     m_selectionBar->setVisible(count > 1);
 }
 
+QList<QAction *> InboxView::composerActions() const
+{
+    return m_pane->composerActions();
+}
+
 QStringList InboxView::selectedConversationIds() const
 {
     QStringList ids;

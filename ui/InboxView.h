@@ -37,6 +37,7 @@ public:
 
     // The triage actions with their single-key shortcuts, for the window's Conversation menu and the "?" panel.
     QList<QAction *> triageActions() const { return m_actions; }
+    QList<QAction *> composerActions() const;
 
     QString currentConversationId() const;
     // The selected conversations (several for bulk triage), else the current one.

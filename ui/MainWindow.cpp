@@ -115,6 +115,7 @@ MainWindow::MainWindow(models::WorkspaceContext &ctx, QWidget *parent) : QMainWi
 
     m_shortcuts = new ShortcutsOverlay(centralWidget());
     QList<ShortcutsOverlay::Group> groups {{tr("Conversations (Inbox)"), m_inbox->triageActions()},
+                                           {tr("Writing a reply or note"), m_inbox->composerActions()},
                                            {tr("Sections"), m_sectionActions},
                                            {tr("Window"), m_windowActions}};
     m_shortcuts->setGroups(groups);
