@@ -470,6 +470,16 @@ CREATE TABLE presence(
 CREATE INDEX presence_session ON presence(session_id);
 )SQL";
 
+// v12: the full-text index's vocabulary, one row per term (see store/SearchTerms.h): a prefix the user types is
+// looked up here and searched as an OR of its exact terms. Filled once from the index itself; from then on the
+// ingest path adds the terms of every text it writes to the index.
+const char *const kV12SearchTerms = R"SQL(
+CREATE TABLE search_terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE temp.item_fts_terms USING fts5vocab(main, item_fts, row);
+INSERT INTO search_terms(term) SELECT term FROM temp.item_fts_terms;
+DROP TABLE temp.item_fts_terms;
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -548,9 +558,9 @@ struct Migration {
 };
 
 constexpr Migration kMigrations[] = {
-    {1, kV1Core},      {2, kV2Publishing}, {3, kV3Team},      {4, kV4Channels}, {5, nullptr, rewriteChecks},
-    {6, kV6OAuthApps}, {7, kV7Counts},     {8, kV8LiveIndex}, {9, kV9Timers},   {10, kV10SpamIndex},
-    {11, kV11Routing},
+    {1, kV1Core},      {2, kV2Publishing},    {3, kV3Team},      {4, kV4Channels}, {5, nullptr, rewriteChecks},
+    {6, kV6OAuthApps}, {7, kV7Counts},        {8, kV8LiveIndex}, {9, kV9Timers},   {10, kV10SpamIndex},
+    {11, kV11Routing}, {12, kV12SearchTerms},
 };
 
 } // namespace
