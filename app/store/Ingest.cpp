@@ -5,6 +5,7 @@
 #include "core/Ids.h"
 #include "engine/Engine.h"
 #include "engine/Routing.h"
+#include "store/SearchTerms.h"
 #include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
 
@@ -21,7 +22,8 @@ constexpr int kSnippetLength = 280;
 constexpr qsizetype kMaxKnownContacts = 200'000;
 } // namespace
 
-Ingestor::Ingestor(SqliteDb &db, const Clock &clock, IdSource &ids) : m_db(db), m_clock(clock), m_ids(ids)
+Ingestor::Ingestor(SqliteDb &db, const Clock &clock, IdSource &ids)
+    : m_db(db), m_clock(clock), m_ids(ids), m_terms(std::make_unique<SearchTermWriter>(db))
 {
 }
 
@@ -155,6 +157,7 @@ Result<std::vector<IngestResult>> Ingestor::ingest(const std::vector<const Inges
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const auto &a, const auto &b) { return a.first->createdAt < b.first->createdAt; });
 
+    m_terms->begin();
     Transaction tx(m_db);
     SB_TRY(tx.began());
     for (const auto &[item, batch] : ordered) {
@@ -162,6 +165,7 @@ Result<std::vector<IngestResult>> Ingestor::ingest(const std::vector<const Inges
     }
     SB_TRY(writeConversations(pass, hours));
     SB_TRY(writeItems(pass));
+    SB_TRY(m_terms->write());
     SB_TRY(route(pass));
     for (size_t b = 0; b < batches.size(); ++b) {
         for (const CursorUpdate &cursor : batches[b]->cursors) {
@@ -174,6 +178,7 @@ Result<std::vector<IngestResult>> Ingestor::ingest(const std::vector<const Inges
         }
     }
     SB_TRY(tx.commit());
+    m_terms->committed();
     // Only now are the contacts this call wrote known to exist: a rolled-back call must not leave ids behind.
     if (m_contacts.size() + pass.contacts.size() > kMaxKnownContacts) {
         m_contacts.clear();
@@ -226,7 +231,8 @@ Status Ingestor::plan(Pass &pass, const IncomingItem &item, int batch)
             Statement &up = m_db.cached("UPDATE items SET text = ?, html = ?, like_count = ?, repost_count = ?, "
                                         "reply_count = ?, updated_at = ? WHERE seq = ?");
             up.bindAll(item.text, item.html, item.likes, item.reposts, item.replies, now, seq);
-            SB_TRY(up.exec());
+            SB_TRY(up.exec()); // its trigger rewrites the full-text row
+            SB_TRY(m_terms->add(item.text));
         } else if (otherChanged) {
             Statement &up = m_db.cached("UPDATE items SET html = ?, like_count = ?, repost_count = ?, "
                                         "reply_count = ?, updated_at = ? WHERE seq = ?");
@@ -396,6 +402,7 @@ Status Ingestor::writeItems(Pass &pass)
         Statement &fts = m_db.cached("INSERT INTO item_fts(rowid, text) VALUES (?, ?)");
         fts.bindAll(seq, item.text);
         SB_TRY(fts.exec());
+        SB_TRY(m_terms->add(item.text));
         ++pass.results[size_t(planned.batch)].inserted;
     }
     return success();

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,7 @@ namespace sb {
 
 class Clock;
 class IdSource;
+class SearchTermWriter;
 class SqliteDb;
 struct BusinessHours;
 
@@ -121,6 +123,7 @@ private:
     IdSource &m_ids;
     QHash<QString, AccountFacts> m_accounts;
     QHash<QString, KnownContact> m_contacts; // network \n remote id, of committed calls
+    std::unique_ptr<SearchTermWriter> m_terms; // keeps search_terms complete for the texts written to item_fts
 };
 
 // Unique, time-ordered local key for an item created at `createdAtMs`.

@@ -331,6 +331,7 @@ Status Transaction::begin(SqliteDb &db, bool nested)
 Transaction::~Transaction()
 {
     if (m_began.ok() && !m_done) {
+        ++m_db.m_rollbacks;
         if (m_nested) {
             (void)m_db.exec("ROLLBACK TO sb_nested");
             (void)m_db.exec("RELEASE sb_nested");

@@ -101,9 +101,16 @@ public:
     Error lastError() const;
     sqlite3 *handle() const { return m_db; }
 
+    // How many transactions and savepoints (Transaction) rolled back on this connection so far: a cache of rows
+    // written inside an enclosing transaction tells from it whether they may be gone.
+    quint64 rollbacks() const { return m_rollbacks; }
+
 private:
+    friend class Transaction;
+
     sqlite3 *m_db = nullptr;
     QString m_path;
+    quint64 m_rollbacks = 0;
     std::unordered_map<const char *, std::unique_ptr<Statement>> m_cache;
 };
 
