@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/Domain.h"
 #include "models/WorkspaceContext.h"
+#include "store/SearchTerms.h"
 #include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
 
@@ -186,9 +187,13 @@ void InboxModel::readRow(Statement &st, Row &r) const
 
 void InboxModel::parseSearch()
 {
+    if (!m_prefixes && !m_filter.search.isEmpty()) {
+        m_prefixes = std::make_unique<PrefixExpander>(m_ctx.reader());
+    }
     const QTimeZone configured(WorkspaceSettings::timeZoneId(m_ctx.reader()).toUtf8());
-    m_search = parseInboxSearch(m_filter.search, m_ctx.currentEmployeeId(),
-                                configured.isValid() ? configured : QTimeZone::utc(), kSearchParameters);
+    m_search
+        = parseInboxSearch(m_filter.search, m_ctx.currentEmployeeId(),
+                           configured.isValid() ? configured : QTimeZone::utc(), kSearchParameters, m_prefixes.get());
 }
 
 QString InboxModel::listConditions() const

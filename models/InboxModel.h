@@ -141,6 +141,7 @@ private:
     mutable std::deque<int> m_detailPages; // pages whose rows hold their data, least recently used first
     int m_maxDetailPages = 40;
     InboxSearch m_search;
+    std::unique_ptr<PrefixExpander> m_prefixes; // on the reader, made by the first search
     QSet<QString> m_matched; // searching: conversations already listed (each appears once, at its newest match)
     int m_pageSize = 100;
     bool m_exhausted = false;

@@ -5,6 +5,7 @@
 #include "cli/CliText.h"
 #include "core/Domain.h"
 #include "store/InboxSearch.h"
+#include "store/SearchTerms.h"
 #include "store/Sqlite.h"
 
 #include <QHash>
@@ -15,6 +16,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
 
 namespace sb::cli {
 
@@ -102,11 +104,16 @@ Result<QJsonObject> conversationSummary(SqliteDb &db, const QString &id)
 }
 
 // Words of a search become quoted FTS5 strings (the inbox's own rule), so no input can be read as query syntax. A
-// trailing * on a word keeps its meaning: a prefix search. Words are ANDed.
-QString ftsQuery(const QString &search)
+// trailing * on a word keeps its meaning: a prefix search. Words are ANDed. With `db`, prefixes are looked up in
+// the index's terms.
+QString ftsQuery(const QString &search, SqliteDb *db = nullptr)
 {
     static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    return ftsMatchExpression(search.split(whitespace, Qt::SkipEmptyParts), false);
+    std::optional<PrefixExpander> prefixes;
+    if (db) {
+        prefixes.emplace(*db);
+    }
+    return ftsMatchExpression(search.split(whitespace, Qt::SkipEmptyParts), false, prefixes ? &*prefixes : nullptr);
 }
 
 // Names of employees and teams by id, for the history people read.
@@ -177,6 +184,9 @@ int runInboxList(Context &ctx)
 
     if (Status s = ctx.openWorkspace(); !s.ok()) {
         return ctx.fail(s.error());
+    }
+    if (!match.isEmpty()) {
+        match = ftsQuery(args.value(QStringLiteral("search")), &ctx.db());
     }
     QStringList where {QStringLiteral("c.spam = 0")}; // as in the app's list (and its index is of those only)
     QStringList binds;

@@ -1,11 +1,15 @@
 #include "store/InboxSearch.h"
 
+#include "store/SearchTerms.h"
 #include "store/Sqlite.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QLoggingCategory>
 #include <QTimeZone>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace sb {
 
@@ -55,11 +59,39 @@ QString tr(const char *text)
     return QCoreApplication::translate("InboxSearch", text);
 }
 
+QString quoted(QString word)
+{
+    word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + word + QLatin1Char('"');
+}
+
+// A prefix as FTS5 prefix query, or as the OR of the terms it stands for.
+QString prefixExpression(const QString &word, PrefixExpander *prefixes)
+{
+    if (prefixes) {
+        auto terms = prefixes->terms(word);
+        if (!terms.ok()) {
+            // Only slower: the prefix query finds the same.
+            qCWarning(lcStore) << "search terms unavailable:" << terms.error().message;
+        } else if (terms.value().size() == 1) {
+            return quoted(terms.value().front());
+        } else if (!terms.value().isEmpty()) {
+            QStringList alternatives;
+            for (const QString &term : terms.value()) {
+                alternatives << quoted(term);
+            }
+            return QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
+        }
+    }
+    return quoted(word) + QLatin1Char('*');
+}
+
 } // namespace
 
-QString ftsMatchExpression(const QStringList &words, bool lastIsPrefix)
+QString ftsMatchExpression(const QStringList &words, bool lastIsPrefix, PrefixExpander *prefixes)
 {
     QStringList terms;
+    bool grouped = false;
     for (qsizetype n = 0; n < words.size(); ++n) {
         QString word = words.at(n);
         bool prefix = lastIsPrefix && n == words.size() - 1;
@@ -70,14 +102,15 @@ QString ftsMatchExpression(const QStringList &words, bool lastIsPrefix)
         if (word.trimmed().isEmpty()) {
             continue;
         }
-        word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        terms << QLatin1Char('"') + word + QLatin1Char('"') + (prefix ? QStringLiteral("*") : QString());
+        terms << (prefix ? prefixExpression(word, prefixes) : quoted(word));
+        grouped = grouped || terms.last().startsWith(QLatin1Char('('));
     }
-    return terms.join(QLatin1Char(' '));
+    // FTS5 reads juxtaposed phrases as AND, but a parenthesised group needs the AND spelt out.
+    return terms.join(grouped ? QStringLiteral(" AND ") : QStringLiteral(" "));
 }
 
 InboxSearch parseInboxSearch(const QString &text, const QString &currentEmployeeId, const QTimeZone &zone,
-                             int firstParameter)
+                             int firstParameter, PrefixExpander *prefixes)
 {
     InboxSearch search;
     search.firstParameter = firstParameter;
@@ -139,7 +172,7 @@ InboxSearch parseInboxSearch(const QString &text, const QString &currentEmployee
             search.words << token;
         }
     }
-    search.match = ftsMatchExpression(search.words);
+    search.match = ftsMatchExpression(search.words, true, prefixes);
     const QString time = search.match.isEmpty() ? QStringLiteral("c.last_item_at") : QStringLiteral("i.created_at");
     for (const auto &[key, ms] : dates) {
         search.conditions

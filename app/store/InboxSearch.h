@@ -10,6 +10,7 @@ class QTimeZone;
 
 namespace sb {
 
+class PrefixExpander;
 class Statement;
 
 // What someone typed in the inbox's search box: words for the full-text index, and filters.
@@ -36,11 +37,14 @@ struct InboxSearch {
     void bind(Statement &statement) const;
 };
 
-// `firstParameter`: the number of the first SQL parameter the conditions use (?N, ?N+1, ...).
+// `firstParameter`: the number of the first SQL parameter the conditions use (?N, ?N+1, ...). `prefixes`, when
+// given, turns prefixes into the exact terms they stand for (see ftsMatchExpression).
 InboxSearch parseInboxSearch(const QString &text, const QString &currentEmployeeId, const QTimeZone &zone,
-                             int firstParameter);
+                             int firstParameter, PrefixExpander *prefixes = nullptr);
 
 // Free text as a safe FTS5 expression: every word quoted, words ANDed; a trailing * (and the last word) a prefix.
-QString ftsMatchExpression(const QStringList &words, bool lastIsPrefix = true);
+// With `prefixes`, a prefix that stands for a few terms of the index becomes their OR ("order"* -> ("order" OR
+// "orders")): the same matches, found newest first without FTS5 merging every matching term's doclist first.
+QString ftsMatchExpression(const QStringList &words, bool lastIsPrefix = true, PrefixExpander *prefixes = nullptr);
 
 } // namespace sb

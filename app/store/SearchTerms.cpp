@@ -118,4 +118,52 @@ void SearchTermWriter::committed()
     }
 }
 
+struct PrefixExpander::State {
+    std::optional<FtsTokenizer> tokenizer;
+};
+
+PrefixExpander::PrefixExpander(SqliteDb &db) : m_db(db), m_state(std::make_unique<State>())
+{
+}
+
+PrefixExpander::~PrefixExpander() = default;
+
+Result<QStringList> PrefixExpander::terms(const QString &prefix)
+{
+    auto tokenizer = tokenizerOf(m_state->tokenizer, m_db);
+    SB_TRY(tokenizer);
+    std::vector<std::string> tokens;
+    SB_TRY(tokenizer.value()->tokenize(prefix.toUtf8(), FtsTokenizer::Purpose::Prefix,
+                                       [&tokens](std::string_view token) { tokens.emplace_back(token); }));
+    if (tokens.size() != 1) {
+        return QStringList();
+    }
+    // FTS5 matches a prefix byte for byte, and search_terms compares with memcmp (BINARY): every term that begins
+    // with the prefix lies in [prefix, prefix with its last byte raised by one).
+    const std::string &from = tokens.front();
+    std::string to = from;
+    while (!to.empty() && static_cast<unsigned char>(to.back()) == 0xff) {
+        to.pop_back();
+    }
+    if (to.empty()) {
+        return QStringList();
+    }
+    to.back() = char(static_cast<unsigned char>(to.back()) + 1);
+    Statement &st = m_db.cached("SELECT term FROM search_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3");
+    st.bind(1, from.c_str()).bind(2, to.c_str()).bind(3, kMaxTerms + 1);
+    QStringList terms;
+    while (st.next()) {
+        terms << st.text(0);
+    }
+    if (st.failed()) {
+        Error error = st.error();
+        st.reset();
+        return error;
+    }
+    if (terms.size() > kMaxTerms) {
+        terms.clear();
+    }
+    return terms;
+}
+
 } // namespace sb

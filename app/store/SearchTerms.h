@@ -2,7 +2,7 @@
 
 #include "core/Result.h"
 
-#include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -33,6 +33,27 @@ public:
     Status write();
     // The caller's transaction committed: what write() inserted counts as stored from now on.
     void committed();
+
+private:
+    struct State;
+    SqliteDb &m_db;
+    std::unique_ptr<State> m_state;
+};
+
+// Expands prefixes through search_terms, on a reading connection.
+class PrefixExpander {
+public:
+    static constexpr int kMaxTerms = 64;
+
+    explicit PrefixExpander(SqliteDb &db);
+    ~PrefixExpander();
+    PrefixExpander(const PrefixExpander &) = delete;
+    PrefixExpander &operator=(const PrefixExpander &) = delete;
+
+    // The terms of the index that begin with `prefix` as FTS5 folds it, when there are 1 to kMaxTerms of them. Empty
+    // when FTS5's prefix query should run instead: no such term (it then matches nothing, at once), more terms than
+    // an OR should hold, or a prefix the tokenizer cuts into several tokens (a phrase) or none.
+    Result<QStringList> terms(const QString &prefix);
 
 private:
     struct State;
