@@ -468,6 +468,30 @@
         <source>Not sent: someone else is on this conversation (--force sends anyway).</source>
         <translation>Nicht gesendet: jemand anderes ist an dieser Unterhaltung (--force sendet trotzdem).</translation>
     </message>
+    <message>
+        <source>--format must be csv or json</source>
+        <translation>--format muss csv oder json sein</translation>
+    </message>
+    <message>
+        <source>--from and --to take dates like 2026-11-01</source>
+        <translation>--from und --to nehmen Daten wie 2026-11-01</translation>
+    </message>
+    <message>
+        <source>--to is before --from</source>
+        <translation>--to liegt vor --from</translation>
+    </message>
+    <message>
+        <source>a report covers at most three years</source>
+        <translation>ein Bericht umfasst höchstens drei Jahre</translation>
+    </message>
+    <message>
+        <source>A contributor sees only their own figures beside the team's.</source>
+        <translation>Wer zuarbeitet, sieht nur die eigenen Zahlen neben denen des Teams.</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
 </context>
 <context>
     <name>CliText</name>

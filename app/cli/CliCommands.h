@@ -38,5 +38,6 @@ int runAccountAdd(Context &ctx);
 int runSync(Context &ctx);
 int runServe(Context &ctx);
 int runReply(Context &ctx);
+int runReportEngagement(Context &ctx);
 
 } // namespace sb::cli

@@ -121,6 +121,7 @@ private slots:
     void roleRefusal();
     void notFound();
     void accountList();
+    void reportEngagement();
     void demo();
 };
 
@@ -347,6 +348,20 @@ void TestCli::usageErrors_data()
     row("init unknown zone", {QStringLiteral("init"), QStringLiteral("--time-zone"), QStringLiteral("Mars/Olympus")});
     row("account list extra", {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("everything")});
     row("as without value", {inbox, QStringLiteral("list"), QStringLiteral("--as")});
+    const QString report = QStringLiteral("report");
+    const QString engagement = QStringLiteral("engagement");
+    row("report without format",
+        {report, engagement, QStringLiteral("--from"), QStringLiteral("2026-01-01"), QStringLiteral("--to"),
+         QStringLiteral("2026-01-31")});
+    row("report format pdf",
+        {report, engagement, QStringLiteral("--from"), QStringLiteral("2026-01-01"), QStringLiteral("--to"),
+         QStringLiteral("2026-01-31"), QStringLiteral("--format"), QStringLiteral("pdf")});
+    row("report bad date",
+        {report, engagement, QStringLiteral("--from"), QStringLiteral("2026-02-30"), QStringLiteral("--to"),
+         QStringLiteral("2026-03-01"), QStringLiteral("--format"), QStringLiteral("csv")});
+    row("report backwards",
+        {report, engagement, QStringLiteral("--from"), QStringLiteral("2026-03-01"), QStringLiteral("--to"),
+         QStringLiteral("2026-02-01"), QStringLiteral("--format"), QStringLiteral("json")});
 }
 
 void TestCli::usageErrors()
@@ -366,8 +381,9 @@ void TestCli::helpAndVersion()
     CliRun run = cli({QStringLiteral("--help")});
     QCOMPARE(run.code, 0);
     QVERIFY(run.err.isEmpty());
-    for (const char *command : {"init", "demo", "account list", "account add", "sync", "serve", "reply", "inbox list",
-                                "inbox show", "inbox assign", "inbox status", "inbox note"}) {
+    for (const char *command :
+         {"init", "demo", "account list", "account add", "sync", "serve", "reply", "report engagement", "inbox list",
+          "inbox show", "inbox assign", "inbox status", "inbox note"}) {
         QVERIFY2(run.outText().contains(QLatin1String("  ") + QLatin1String(command)), command);
     }
     QVERIFY(!run.outText().contains(QLatin1String("team init")));
@@ -956,6 +972,96 @@ void TestCli::notFound()
                                QStringLiteral("--until"), QStringLiteral("2001-01-01T00:00:00Z")});
     QCOMPARE(past.code, 1);
     QCOMPARE(eventCount(f.dir), before);
+}
+
+// report engagement: the panel's figures for a range of days, as JSON or CSV (RFC 4180, formula-safe); a
+// contributor gets their own row and the team's.
+void TestCli::reportEngagement()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("report"));
+    {
+        auto opened = Workspace::open(f.dir, Workspace::OpenMode::OpenExisting);
+        QVERIFY(opened.ok());
+        Engine engine(opened.value()->db(), SystemClock::instance(), RandomIdSource::instance());
+        QVERIFY(
+            engine.addEmployee(Actor::employee(f.alice), {QStringLiteral("=Evil, \"Inc\""), {}, Role::Contributor, {}})
+                .ok());
+    }
+    QCOMPARE(cliIn(f,
+                   {QStringLiteral("inbox"), QStringLiteral("status"), f.convC, QStringLiteral("resolved"),
+                    QStringLiteral("--as"), QStringLiteral("Bob")})
+                 .code,
+             0);
+    QCOMPARE(cliIn(f,
+                   {QStringLiteral("inbox"), QStringLiteral("note"), f.convA, QStringLiteral("checking"),
+                    QStringLiteral("--as"), QStringLiteral("Carol")})
+                 .code,
+             0);
+    const QDate today = QDate::currentDate();
+    const QStringList range {QStringLiteral("report"), QStringLiteral("engagement"),
+                             QStringLiteral("--from"), today.addDays(-3).toString(Qt::ISODate),
+                             QStringLiteral("--to"),   today.addDays(1).toString(Qt::ISODate)};
+
+    const CliRun json = cliIn(f, range + QStringList {QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(json.code, 0);
+    const QJsonObject report = jsonOf(json).object();
+    QCOMPARE(report.value(QStringLiteral("from")).toString(), today.addDays(-3).toString(Qt::ISODate));
+    QVERIFY(!report.value(QStringLiteral("time_zone")).toString().isEmpty());
+    QHash<QString, QJsonObject> byName;
+    for (const QJsonValue &v : report.value(QStringLiteral("employees")).toArray()) {
+        byName.insert(v.toObject().value(QStringLiteral("name")).toString(), v.toObject());
+    }
+    QCOMPARE(byName.size(), 5);
+    QCOMPARE(byName.value(QStringLiteral("Bob")).value(QStringLiteral("conversations_resolved")).toInt(), 1);
+    QCOMPARE(byName.value(QStringLiteral("Bob")).value(QStringLiteral("role")).toString(),
+             QStringLiteral("community_manager"));
+    QCOMPARE(byName.value(QStringLiteral("Carol")).value(QStringLiteral("notes_written")).toInt(), 1);
+    QVERIFY(byName.value(QStringLiteral("Bob")).value(QStringLiteral("median_first_response_business_secs")).isNull());
+    const QJsonObject team = report.value(QStringLiteral("team")).toObject();
+    QCOMPARE(team.value(QStringLiteral("conversations_resolved")).toInt(), 1);
+    QCOMPARE(team.value(QStringLiteral("notes_written")).toInt(), 1);
+    QVERIFY(team.value(QStringLiteral("employee_id")).isNull());
+    for (const QString &key : {QStringLiteral("replies_sent"), QStringLiteral("p90_first_response_business_secs"),
+                               QStringLiteral("sla_attainment_percent"), QStringLiteral("open_workload"),
+                               QStringLiteral("posts_published")}) {
+        QVERIFY2(team.contains(key), qPrintable(key));
+    }
+
+    const CliRun csv = cliIn(f, range + QStringList {QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(csv.code, 0);
+    const QStringList lines = csv.outText().split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 5 + 1); // header, employees, team
+    QVERIFY(lines.front().startsWith(QStringLiteral("employee_id,name,role,active,replies_sent,")));
+    const int columns = int(lines.front().count(QLatin1Char(','))) + 1;
+    QCOMPARE(columns, 17);
+    QVERIFY(lines.back().startsWith(QStringLiteral(",Team,,true,")));
+    const auto evil = std::find_if(lines.cbegin(), lines.cend(),
+                                   [](const QString &l) { return l.contains(QStringLiteral("Evil")); });
+    QVERIFY(evil != lines.cend());
+    QVERIFY2(evil->contains(QStringLiteral(",\"'=Evil, \"\"Inc\"\"\",contributor,")), qPrintable(*evil));
+
+    // A contributor: their own row and the team's; asking for someone else is refused.
+    const CliRun own = cliIn(f,
+                             range
+                                 + QStringList {QStringLiteral("--format"), QStringLiteral("json"),
+                                                QStringLiteral("--as"), QStringLiteral("Carol")});
+    QCOMPARE(own.code, 0);
+    const QJsonArray ownRows = jsonOf(own).object().value(QStringLiteral("employees")).toArray();
+    QCOMPARE(ownRows.size(), 1);
+    QCOMPARE(ownRows.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Carol"));
+    const CliRun peek
+        = cliIn(f,
+                range
+                    + QStringList {QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--as"),
+                                   QStringLiteral("Carol"), QStringLiteral("--employee"), QStringLiteral("Bob")});
+    QCOMPARE(peek.code, 1);
+    QVERIFY(peek.out.isEmpty());
+    // A manager narrows to one person.
+    const CliRun bob = cliIn(f,
+                             range
+                                 + QStringList {QStringLiteral("--format"), QStringLiteral("json"),
+                                                QStringLiteral("--employee"), QStringLiteral("Bob")});
+    QCOMPARE(jsonOf(bob).object().value(QStringLiteral("employees")).toArray().size(), 1);
 }
 
 void TestCli::accountList()
