@@ -565,9 +565,19 @@ struct Migration {
 };
 
 constexpr Migration kMigrations[] = {
-    {1, kV1Core},      {2, kV2Publishing},    {3, kV3Team},      {4, kV4Channels}, {5, nullptr, rewriteChecks},
-    {6, kV6OAuthApps}, {7, kV7Counts},        {8, kV8LiveIndex}, {9, kV9Timers},   {10, kV10SpamIndex},
-    {11, kV11Routing}, {12, kV12SearchTerms}, {13, kV13OutboxByConversation},
+    {1, kV1Core},
+    {2, kV2Publishing},
+    {3, kV3Team},
+    {4, kV4Channels},
+    {5, nullptr, rewriteChecks},
+    {6, kV6OAuthApps},
+    {7, kV7Counts},
+    {8, kV8LiveIndex},
+    {9, kV9Timers},
+    {10, kV10SpamIndex},
+    {11, kV11Routing},
+    {12, kV12SearchTerms},
+    {13, kV13OutboxByConversation},
 };
 
 } // namespace

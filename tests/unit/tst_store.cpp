@@ -102,10 +102,13 @@ private slots:
                  QStringLiteral("Old Admin"));
         QCOMPARE(ws.db().scalarInt(QStringLiteral("SELECT rowid FROM item_fts WHERE item_fts MATCH 'parcel'")),
                  qint64(1024000));
-        // The index's terms are listed for prefix searches (v12).
-        QCOMPARE(ws.db().scalarText(QStringLiteral(
-                     "SELECT group_concat(term, ' ') FROM (SELECT term FROM search_terms ORDER BY term)")),
-                 QStringLiteral("arrived never parcel"));
+        // The index's terms are listed for prefix searches by v12 (from then on the ingest path adds them; these
+        // rows were written by hand).
+        if (fromVersion < 12) {
+            QCOMPARE(ws.db().scalarText(QStringLiteral(
+                         "SELECT group_concat(term, ' ') FROM (SELECT term FROM search_terms ORDER BY term)")),
+                     QStringLiteral("arrived never parcel"));
+        }
         // Counts kept since v7 start from the rows that were there.
         QCOMPARE(ws.db().scalarText(QStringLiteral("SELECT account_id || status || assignee_id || spam || '=' || n "
                                                    "FROM conversation_counts")),
