@@ -16,8 +16,13 @@ Q_LOGGING_CATEGORY(lcPresence, "switchboard.presence")
 
 namespace sb::ui {
 
+namespace {
+constexpr int kSettleMs = 400;
+}
+
 ComposerGuard::ComposerGuard(models::WorkspaceContext &ctx, QLabel *banner, QWidget *dialogParent)
-    : QObject(dialogParent), m_ctx(ctx), m_banner(banner), m_dialogParent(dialogParent), m_heartbeat(new QTimer(this))
+    : QObject(dialogParent), m_ctx(ctx), m_banner(banner), m_dialogParent(dialogParent), m_heartbeat(new QTimer(this)),
+      m_settle(new QTimer(this))
 {
     m_banner->setObjectName(QStringLiteral("presenceBanner"));
     m_banner->setTextFormat(Qt::PlainText);
@@ -31,6 +36,9 @@ ComposerGuard::ComposerGuard(models::WorkspaceContext &ctx, QLabel *banner, QWid
     m_banner->setPalette(pal);
     m_banner->hide();
     m_heartbeat->setInterval(int(presence::kPresenceHeartbeatMs));
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(kSettleMs);
+    connect(m_settle, &QTimer::timeout, this, &ComposerGuard::touch);
     connect(m_heartbeat, &QTimer::timeout, this, [this] {
         touch();
         refreshBanner();
@@ -41,19 +49,26 @@ ComposerGuard::ComposerGuard(models::WorkspaceContext &ctx, QLabel *banner, QWid
 ComposerGuard::~ComposerGuard()
 {
     // The banner, a sibling, may be gone already: only the presence row is left behind to clean up.
-    if (!m_conversationId.isEmpty()) {
-        (void)presence::leave(m_ctx.workspace().db(), m_ctx.sessionId(), m_conversationId);
+    if (!m_recordedIn.isEmpty()) {
+        (void)presence::leave(m_ctx.workspace().db(), m_ctx.sessionId(), m_recordedIn);
     }
 }
 
 void ComposerGuard::touch()
 {
+    m_settle->stop();
+    if (!m_recordedIn.isEmpty() && m_recordedIn != m_conversationId) {
+        (void)presence::leave(m_ctx.workspace().db(), m_ctx.sessionId(), m_recordedIn);
+        m_recordedIn.clear();
+    }
     if (m_conversationId.isEmpty() || m_ctx.currentEmployeeId().isEmpty()) {
         return;
     }
     const Status s = presence::touch(m_ctx.workspace().db(), SystemClock::instance(), m_ctx.sessionId(),
                                      m_ctx.currentEmployeeId(), m_conversationId, m_composing);
-    if (!s.ok()) {
+    if (s.ok()) {
+        m_recordedIn = m_conversationId;
+    } else {
         qCWarning(lcPresence) << "cannot record presence:" << s.error().message; // only a hint for others: go on
     }
 }
@@ -63,15 +78,14 @@ void ComposerGuard::setConversation(const QString &conversationId)
     if (conversationId == m_conversationId) {
         return;
     }
-    if (!m_conversationId.isEmpty()) {
-        (void)presence::leave(m_ctx.workspace().db(), m_ctx.sessionId(), m_conversationId);
-    }
     m_conversationId = conversationId;
     m_composing = false;
     if (m_conversationId.isEmpty()) {
         m_heartbeat->stop();
+        touch(); // leaves at once
     } else {
-        touch();
+        // Recorded once the selection rests: running through the list with j/k writes nothing per row.
+        m_settle->start();
         m_heartbeat->start();
     }
     refreshBanner();

@@ -38,7 +38,9 @@ private:
     QLabel *m_banner;
     QWidget *m_dialogParent;
     QTimer *m_heartbeat;
+    QTimer *m_settle; // the selection rested: record it
     QString m_conversationId;
+    QString m_recordedIn; // the conversation our presence row is on, if any
     bool m_composing = false;
 };
 
