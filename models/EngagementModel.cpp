@@ -1,5 +1,6 @@
 #include "models/EngagementModel.h"
 
+#include "metrics/EngagementRollups.h"
 #include "models/ModelRoles.h"
 #include "store/Sqlite.h"
 
@@ -25,7 +26,14 @@ void EngagementModel::setViewer(const QString &employeeId, bool seesEveryone)
 
 Status EngagementModel::reload(const metrics::TimeRange &range, qint64 nowMs)
 {
-    auto computed = metrics::EngagementMetrics::compute(m_db, range, nowMs);
+    auto computed = metrics::EngagementRollups::report(m_db, range, nowMs);
+    if (!computed.ok()) {
+        // The rollups are a cache: when they cannot be brought up to date (the sync holds the write lock for
+        // too long, a read-only workspace), the figures are counted from scratch.
+        qWarning("engagement rollups unavailable (%s): counting from the event log",
+                 qPrintable(computed.error().message));
+        computed = metrics::EngagementMetrics::compute(m_db, range, nowMs);
+    }
     if (!computed.ok()) {
         beginResetModel();
         m_report = {};

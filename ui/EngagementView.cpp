@@ -2,6 +2,7 @@
 
 #include "core/BusinessHours.h"
 #include "core/Clock.h"
+#include "engine/Engine.h"
 #include "metrics/EngagementMetrics.h"
 #include "models/EngagementModel.h"
 #include "models/ModelRoles.h"
@@ -85,7 +86,8 @@ QString describeHours(const BusinessHours &hours)
 EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *parent) : QWidget(parent), m_ctx(ctx)
 {
     setObjectName(QStringLiteral("engagementView"));
-    m_model = new EngagementModel(ctx.reader(), this);
+    // The engine's connection: reading the figures first brings the rollups up to date, which writes.
+    m_model = new EngagementModel(ctx.engine().db(), this);
     m_model->setObjectName(QStringLiteral("engagementModel"));
     m_proxy = new EngagementSortProxy(this);
     m_proxy->setSourceModel(m_model);

@@ -5,6 +5,7 @@
 #include "cli/CliText.h"
 #include "core/Clock.h"
 #include "metrics/EngagementMetrics.h"
+#include "metrics/EngagementRollups.h"
 #include "store/Sqlite.h"
 
 #include <QJsonArray>
@@ -151,7 +152,7 @@ int runReportEngagement(Context &ctx)
 
     const QTimeZone zone = ctx.timeZone();
     const metrics::TimeRange range = metrics::dayRange(from, to, zone);
-    const auto report = metrics::EngagementMetrics::compute(ctx.db(), range, SystemClock::instance().nowMs());
+    const auto report = metrics::EngagementRollups::report(ctx.db(), range, SystemClock::instance().nowMs());
     if (!report.ok()) {
         return ctx.fail(report.error());
     }

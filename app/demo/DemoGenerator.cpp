@@ -2,6 +2,7 @@
 
 #include "demo/DemoRun.h"
 #include "engine/Routing.h"
+#include "metrics/EngagementRollups.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
 
@@ -494,6 +495,8 @@ Result<DemoStats> DemoRun::run()
     SB_TRY(poll()); // whatever arrived since the last sync
     SB_TRY(finishPosts());
     SB_TRY(commitBatch(false));
+    // The engagement panel opens on rollups already built rather than building them on first sight.
+    SB_TRY(metrics::EngagementRollups::refresh(m_db));
     SB_TRY(m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)")); // hand over one tidy file
     return collectStats();
 }

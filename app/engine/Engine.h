@@ -107,6 +107,10 @@ public:
     static constexpr int kMinSlaMinutes = 5;
     static constexpr int kMaxSlaMinutes = 5 * 8 * 60; // a working week
     Status setAccountSla(const Actor &actor, const QString &accountId, int minutes);
+    // Advocacy: marks the account as an employee's own (empty employeeId: the brand's again). Its posts then count
+    // in that employee's engagement figures. An employee may claim an unclaimed account for themselves or give up
+    // their own; managers may link any account to anyone.
+    Status setAccountOwner(const Actor &actor, const QString &accountId, const QString &employeeId);
     // Removes an account. keepData archives it instead: sync stops, its conversations stay readable.
     Status removeAccount(const Actor &actor, const QString &accountId, bool keepData);
     // After a new sign-in: where the secret now lives; clears an auth_expired health.

@@ -5,6 +5,7 @@
 #include "store/Sqlite.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QRegularExpression>
 
 namespace sb {
@@ -103,6 +104,47 @@ Status Engine::setAccountSla(const Actor &actor, const QString &accountId, int m
     SB_TRY(up.exec());
     SB_TRY(appendEvent(actor, QStringLiteral("account_sla_changed"), QStringLiteral("account"), accountId, {},
                        {{QStringLiteral("from"), previous}, {QStringLiteral("to"), minutes}}));
+    return tx.commit();
+}
+
+Status Engine::setAccountOwner(const Actor &actor, const QString &accountId, const QString &employeeId)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    Statement &cur = m_db.cached("SELECT coalesce(employee_id, '') FROM accounts WHERE id = ?");
+    cur.bind(1, accountId);
+    if (!cur.next()) {
+        cur.reset();
+        return makeError(ErrorKind::NotFound, tr("No account with id %1.").arg(accountId));
+    }
+    const QString previous = cur.text(0);
+    cur.reset();
+    if (previous == employeeId) {
+        return success();
+    }
+    if (!employeeId.isEmpty()) {
+        Statement &who = m_db.cached("SELECT active FROM employees WHERE id = ?");
+        who.bind(1, employeeId);
+        const bool active = who.next() && who.integer(0) != 0;
+        who.reset();
+        if (!active) {
+            return makeError(ErrorKind::NotFound, tr("No active employee with id %1.").arg(employeeId));
+        }
+    }
+    // One's own: claiming an unclaimed account for oneself, or giving one's own back.
+    const bool ownChange = actor.kind == Actor::Kind::Employee
+        && ((employeeId == actor.id && previous.isEmpty()) || (employeeId.isEmpty() && previous == actor.id));
+    if (!ownChange) {
+        SB_TRY(requireRole(actor, canManageRoster, tr("link an account to another employee")));
+    } else {
+        SB_TRY(requireEmployee(actor));
+    }
+    Statement &up = m_db.cached("UPDATE accounts SET employee_id = ?, updated_at = ? WHERE id = ?");
+    up.bind(1, employeeId.isEmpty() ? QString() : employeeId).bind(2, m_clock.nowMs()).bind(3, accountId);
+    SB_TRY(up.exec());
+    SB_TRY(appendEvent(actor, QStringLiteral("account_owner_changed"), QStringLiteral("account"), accountId, {},
+                       {{QStringLiteral("from"), previous.isEmpty() ? QJsonValue() : QJsonValue(previous)},
+                        {QStringLiteral("to"), employeeId.isEmpty() ? QJsonValue() : QJsonValue(employeeId)}}));
     return tx.commit();
 }
 

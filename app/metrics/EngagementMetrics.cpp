@@ -1,6 +1,7 @@
 #include "metrics/EngagementMetrics.h"
 
 #include "core/BusinessHours.h"
+#include "metrics/EngagementTally.h"
 #include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
 
@@ -22,95 +23,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("Metrics", text);
 }
-
-// Running totals for one employee (or for the team) while the queries are read.
-struct Tally {
-    int replies = 0;
-    QSet<QString> handled;
-    QSet<QString> resolved;
-    std::vector<qint64> firstResponseSecs;
-    std::vector<qint64> resolutionSecs;
-    int slaMet = 0;
-    int slaMissed = 0;
-    int workload = 0;
-    int notes = 0;
-    int posts = 0;
-
-    bool hasActivity() const
-    {
-        return replies || !handled.isEmpty() || !firstResponseSecs.empty() || slaMet || slaMissed || workload || notes
-            || posts;
-    }
-};
-
-void fill(Figures &f, const Tally &t)
-{
-    f.repliesSent = t.replies;
-    f.conversationsHandled = int(t.handled.size());
-    f.conversationsResolved = int(t.resolved.size());
-    f.firstResponses = int(t.firstResponseSecs.size());
-    f.medianFirstResponseSecs = median(t.firstResponseSecs);
-    f.p90FirstResponseSecs = percentile(t.firstResponseSecs, 90);
-    f.medianResolutionSecs = median(t.resolutionSecs);
-    f.slaMet = t.slaMet;
-    f.slaMissed = t.slaMissed;
-    f.openWorkload = t.workload;
-    f.notesWritten = t.notes;
-    f.postsPublished = t.posts;
-}
-
-// Runs `sql` with the range bound to ?1 and ?2 and calls `row` for each result row.
-template <typename Row> Status eachRow(SqliteDb &db, const char *sql, const TimeRange &range, Row &&row)
-{
-    auto prepared = db.prepare(QString::fromUtf8(sql));
-    if (!prepared.ok()) {
-        return prepared.error();
-    }
-    Statement &st = prepared.value();
-    st.bind(1, range.fromMs).bind(2, range.toMs);
-    while (st.next()) {
-        row(st);
-    }
-    if (st.failed()) {
-        return st.error();
-    }
-    return success();
-}
-
-// A reply is counted once: by its publish event when it left through the outbox, else by the outbound item
-// attributed to an employee (sent before Switchboard, or imported).
-const char *const kPublishedReplies
-    = "SELECT coalesce(json_extract(details, '$.author_id'), ''), conversation_id FROM events "
-      "WHERE action = 'published' AND subject_type = 'outbox_job' AND coalesce(conversation_id, '') != '' "
-      "AND at >= ?1 AND at < ?2";
-const char *const kItemReplies
-    = "SELECT i.author_employee_id, coalesce(i.conversation_id, '') FROM items i "
-      "WHERE i.direction = 'out' AND i.kind != 'post' AND i.author_employee_id IS NOT NULL "
-      "AND i.created_at >= ?1 AND i.created_at < ?2 AND (i.account_id, i.remote_id) NOT IN "
-      "(SELECT account_id, remote_id FROM outbox_jobs WHERE state = 'done' AND remote_id IS NOT NULL)";
-const char *const kResolutions
-    = "SELECT e.actor_id, e.conversation_id, e.at, c.first_inbound_at FROM events e "
-      "JOIN conversations c ON c.id = e.conversation_id "
-      "WHERE e.action = 'status_changed' AND e.actor_kind = 'employee' AND e.at >= ?1 AND e.at < ?2 "
-      "AND json_extract(e.details, '$.to') = 'resolved'";
-// The first response is the conversation's, whoever wrote it; it counts for its author, else the assignee.
-const char *const kFirstResponses
-    = "SELECT c.first_inbound_at, c.sla_due_at, coalesce(c.assignee_id, ''), "
-      "coalesce(c.first_response_at, (SELECT min(i.created_at) FROM items i WHERE i.conversation_id = c.id "
-      "  AND i.direction = 'out' AND i.created_at >= c.first_inbound_at)), "
-      "coalesce((SELECT json_extract(e.details, '$.author_id') FROM events e WHERE e.conversation_id = c.id "
-      "  AND e.action = 'published' ORDER BY e.seq LIMIT 1), "
-      " (SELECT i.author_employee_id FROM items i WHERE i.conversation_id = c.id AND i.direction = 'out' "
-      "  AND i.author_employee_id IS NOT NULL AND i.created_at >= c.first_inbound_at ORDER BY i.seq LIMIT 1), '') "
-      "FROM conversations c WHERE c.spam = 0 AND c.last_inbound_at IS NOT NULL "
-      "AND c.first_inbound_at >= ?1 AND c.first_inbound_at < ?2";
-const char *const kNotes = "SELECT actor_id, count(*) FROM events WHERE action = 'note_added' "
-                           "AND actor_kind = 'employee' AND at >= ?1 AND at < ?2 GROUP BY actor_id";
-const char *const kPosts = "SELECT author_id, count(*) FROM posts WHERE state IN ('published', 'partially_published') "
-                           "AND published_at >= ?1 AND published_at < ?2 GROUP BY author_id";
-// Workload is the present state, whatever the range: ?1 and ?2 are unused.
-const char *const kWorkload = "SELECT coalesce(assignee_id, ''), count(*) FROM conversations "
-                              "WHERE status IN ('open', 'pending') AND spam = 0 AND ?1 <= ?2 GROUP BY 1";
 
 } // namespace
 
@@ -156,88 +68,28 @@ Result<EngagementReport> EngagementMetrics::compute(SqliteDb &db, qint64 fromMs,
 
 Result<EngagementReport> EngagementMetrics::compute(SqliteDb &db, const TimeRange &range, qint64 nowMs)
 {
-    const BusinessHours hours = WorkspaceSettings::businessHours(db);
-    QHash<QString, Tally> byEmployee;
-    Tally team;
+    QHash<QString, Tally> tallies;
+    SB_TRY(collectFacts(db, range.fromMs, range.toMs, WorkspaceSettings::businessHours(db),
+                        [&](const QString &employeeId, qint64) -> Tally & { return tallies[employeeId]; }));
+    return assemble(db, range, std::move(tallies), nowMs);
+}
 
-    SB_TRY(eachRow(db, kPublishedReplies, range, [&](Statement &st) {
-        const QString author = st.text(0);
-        const QString conversation = st.text(1);
-        ++team.replies;
-        team.handled.insert(conversation);
-        if (!author.isEmpty()) {
-            Tally &t = byEmployee[author];
-            ++t.replies;
-            t.handled.insert(conversation);
-        }
-    }));
-    SB_TRY(eachRow(db, kItemReplies, range, [&](Statement &st) {
-        const QString conversation = st.text(1);
-        Tally &t = byEmployee[st.text(0)];
-        ++t.replies;
-        ++team.replies;
-        if (!conversation.isEmpty()) {
-            t.handled.insert(conversation);
-            team.handled.insert(conversation);
-        }
-    }));
-    SB_TRY(eachRow(db, kResolutions, range, [&](Statement &st) {
-        const QString conversation = st.text(1);
-        const qint64 secs = hours.businessSecondsBetween(st.int64(3), st.int64(2));
-        Tally &t = byEmployee[st.text(0)];
-        t.resolved.insert(conversation);
-        t.handled.insert(conversation);
-        t.resolutionSecs.push_back(secs);
-        team.resolved.insert(conversation);
-        team.handled.insert(conversation);
-        team.resolutionSecs.push_back(secs);
-    }));
-    SB_TRY(eachRow(db, kFirstResponses, range, [&](Statement &st) {
-        const qint64 firstInbound = st.int64(0);
-        // Plain values and flags (not std::optional): GCC 12 reports a false maybe-uninitialized on optionals here.
-        const bool hasDue = !st.isNull(1);
-        const qint64 due = hasDue ? st.int64(1) : 0;
-        const QString assignee = st.text(2);
-        const bool hasResponse = !st.isNull(3);
-        const qint64 responded = hasResponse ? st.int64(3) : 0;
-        const QString author = st.text(4);
-        const QString owner = author.isEmpty() ? assignee : author;
-        Tally *t = owner.isEmpty() ? nullptr : &byEmployee[owner];
-        if (hasResponse) {
-            const qint64 secs = hours.businessSecondsBetween(firstInbound, responded);
-            team.firstResponseSecs.push_back(secs);
-            if (t) {
-                t->firstResponseSecs.push_back(secs);
-            }
-        }
-        if (hasDue) {
-            const bool met = hasResponse && responded <= due;
-            const bool missed = hasResponse ? responded > due : nowMs > due;
-            if (met || missed) {
-                (met ? team.slaMet : team.slaMissed) += 1;
-                if (t) {
-                    (met ? t->slaMet : t->slaMissed) += 1;
-                }
-            }
-        }
-    }));
-    SB_TRY(eachRow(db, kNotes, range, [&](Statement &st) {
-        byEmployee[st.text(0)].notes += st.integer(1);
-        team.notes += st.integer(1);
-    }));
-    SB_TRY(eachRow(db, kPosts, range, [&](Statement &st) {
-        byEmployee[st.text(0)].posts += st.integer(1);
-        team.posts += st.integer(1);
-    }));
-    SB_TRY(eachRow(db, kWorkload, range, [&](Statement &st) {
-        if (!st.text(0).isEmpty()) {
-            byEmployee[st.text(0)].workload += st.integer(1);
-        }
-        team.workload += st.integer(1);
+Result<EngagementReport> EngagementMetrics::assemble(SqliteDb &db, const TimeRange &range,
+                                                     QHash<QString, Tally> tallies, qint64 nowMs)
+{
+    QHash<QString, int> workload;
+    int totalWorkload = 0;
+    SB_TRY(collectWorkload(db, [&](const QString &employeeId, int count) {
+        workload[employeeId] = count;
+        totalWorkload += count;
     }));
 
     EngagementReport report;
     report.range = range;
+    Tally team;
+    for (auto it = tallies.cbegin(); it != tallies.cend(); ++it) {
+        team.merge(*it);
+    }
     auto employees = db.prepare(QStringLiteral("SELECT id, name, role, coalesce(team_id, ''), active FROM employees "
                                                "ORDER BY name COLLATE NOCASE, id"));
     if (!employees.ok()) {
@@ -251,19 +103,20 @@ Result<EngagementReport> EngagementMetrics::compute(SqliteDb &db, const TimeRang
         f.role = roleFromName(st.text(2)).value_or(Role::Contributor);
         f.teamId = st.text(3);
         f.active = st.integer(4) != 0;
-        const auto it = byEmployee.constFind(f.employeeId);
-        if (it != byEmployee.constEnd()) {
-            fill(f, *it);
+        const int assigned = workload.value(f.employeeId);
+        auto it = tallies.find(f.employeeId);
+        const bool activity = it != tallies.end() && !it->isEmpty();
+        if (!f.active && !activity && assigned == 0) {
+            continue;
         }
-        if (f.active || (it != byEmployee.constEnd() && it->hasActivity())) {
-            report.employees.push_back(std::move(f));
-        }
+        fillFigures(f, it != tallies.end() ? std::move(*it) : Tally(), assigned, nowMs);
+        report.employees.push_back(std::move(f));
     }
     if (st.failed()) {
         return st.error();
     }
     report.team.name = tr("Team");
-    fill(report.team, team);
+    fillFigures(report.team, std::move(team), totalWorkload, nowMs);
     return report;
 }
 

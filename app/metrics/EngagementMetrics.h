@@ -4,6 +4,7 @@
 #include "core/Result.h"
 
 #include <QDate>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -52,7 +53,16 @@ struct Figures {
     int slaMissed = 0; // answered late, or still unanswered after the due time
     int openWorkload = 0; // open or pending conversations assigned now
     int notesWritten = 0;
+    int postsDrafted = 0;
+    int postsApproved = 0; // the employee's posts approved in the range (by whoever reviewed them)
     int postsPublished = 0;
+    qint64 likesEarned = 0; // by the employee's replies and published posts dated in the range
+    qint64 repostsEarned = 0;
+    qint64 repliesEarned = 0;
+    int ownPosts = 0; // advocacy: posts on the employee's own linked accounts
+    qint64 ownPostEngagement = 0; // likes, reposts and replies of those posts
+
+    qint64 engagementEarned() const { return likesEarned + repostsEarned + repliesEarned; }
 
     std::optional<double> slaAttainmentPercent() const
     {
@@ -69,11 +79,19 @@ struct EngagementReport {
     const Figures *find(const QString &employeeId) const;
 };
 
-// Per-employee figures computed from the store and its event log (see the definitions in definitionsText()).
+struct Tally;
+
+// Per-employee figures computed from scratch from the store and its event log (see definitionsText()). The
+// panel reads the same figures from the rollups (EngagementRollups.h); this is the reference they are checked
+// against, and the way to count a range that does not start and end at local midnights.
 class EngagementMetrics {
 public:
     static Result<EngagementReport> compute(SqliteDb &db, const TimeRange &range, qint64 nowMs);
     static Result<EngagementReport> compute(SqliteDb &db, qint64 fromMs, qint64 toMs, qint64 nowMs);
+
+    // The report for `range` from per-employee tallies ('' = nobody): lists the employees, adds present workload.
+    static Result<EngagementReport> assemble(SqliteDb &db, const TimeRange &range, QHash<QString, Tally> tallies,
+                                             qint64 nowMs);
 };
 
 // Median of the values (mean of the middle two for an even count); nullopt when empty.

@@ -10,6 +10,7 @@
 #include "store/WorkspaceSettings.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <algorithm>
 
@@ -378,6 +379,8 @@ Status Ingestor::writeConversations(Pass &pass, const BusinessHours &hours)
 Status Ingestor::writeItems(Pass &pass)
 {
     const qint64 now = m_clock.nowMs();
+    QSet<qint64> dirtyBuckets; // engagement rollups (schema v14): the quarter hours outbound items change
+    QSet<QString> dirtyConversations;
     for (const Pass::NewItem &planned : pass.items) {
         const IncomingItem &item = *planned.item;
         // Time-ordered key: the first free slot among the 1024 reserved for this millisecond.
@@ -404,6 +407,22 @@ Status Ingestor::writeItems(Pass &pass)
         SB_TRY(fts.exec());
         SB_TRY(m_terms->add(item.text));
         ++pass.results[size_t(planned.batch)].inserted;
+        if (item.outbound) {
+            dirtyBuckets.insert(item.createdAt - item.createdAt % kEngagementBucketMs);
+            dirtyConversations.insert(pass.conversations[size_t(planned.conversation)].id);
+        }
+    }
+    // After the items, so that the full-text inserts above stay one run FTS5 buffers in memory.
+    for (const qint64 bucket : std::as_const(dirtyBuckets)) {
+        Statement &mark = m_db.cached("INSERT OR IGNORE INTO engagement_dirty(bucket) VALUES (?)");
+        mark.bind(1, bucket);
+        SB_TRY(mark.exec());
+    }
+    for (const QString &conversationId : std::as_const(dirtyConversations)) {
+        Statement &mark = m_db.cached("INSERT OR IGNORE INTO engagement_dirty(bucket) SELECT first_inbound_at - "
+                                      "first_inbound_at % 900000 FROM conversations WHERE id = ?");
+        mark.bind(1, conversationId);
+        SB_TRY(mark.exec());
     }
     return success();
 }

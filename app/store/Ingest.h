@@ -126,6 +126,9 @@ private:
     std::unique_ptr<SearchTermWriter> m_terms; // keeps search_terms complete for the texts written to item_fts
 };
 
+// Engagement rollups mark changes by quarter hour (schema v14).
+constexpr qint64 kEngagementBucketMs = 15 * 60 * 1000;
+
 // Unique, time-ordered local key for an item created at `createdAtMs`.
 constexpr qint64 itemSeqBase(qint64 createdAtMs)
 {

@@ -487,6 +487,111 @@ const char *const kV13OutboxByConversation = R"SQL(
 CREATE INDEX outbox_conversation ON outbox_jobs(conversation_id, created_at) WHERE conversation_id IS NOT NULL;
 )SQL";
 
+// v14: engagement rollups. `engagement_days` holds one row per (local day, employee) with the day's tallies in a
+// compact blob (see metrics/EngagementTally.h); employee_id '' collects what nobody in the team did (a reply by
+// nobody known, an unassigned conversation's first response). Triggers note every change a figure depends on as a
+// 15-minute bucket of its time in `engagement_dirty` (every time zone's offset is a whole number of quarter hours,
+// so a bucket never straddles a local midnight); the next refresh recomputes the local days those buckets fall on.
+// New outbound items are marked by the ingest path itself: a trigger on items inserts would give every insert a
+// statement journal, whose savepoint makes FTS5 flush its pending terms once per item.
+// `engagement_state` holds what the rollups were computed for (time zone and business hours); none: rebuild.
+// `accounts.employee_id` links an employee's own account (advocacy). Two indexes serve the day-by-day recomputation.
+const char *const kV14EngagementRollups = R"SQL(
+ALTER TABLE accounts ADD COLUMN employee_id TEXT REFERENCES employees(id) ON DELETE SET NULL;
+CREATE TABLE engagement_days(
+    day TEXT NOT NULL,
+    employee_id TEXT NOT NULL,
+    tally BLOB NOT NULL,
+    PRIMARY KEY(day, employee_id)) WITHOUT ROWID;
+CREATE TABLE engagement_dirty(bucket INTEGER PRIMARY KEY);
+CREATE TABLE engagement_state(id INTEGER PRIMARY KEY CHECK(id = 1), fingerprint TEXT NOT NULL);
+CREATE INDEX conversations_first_inbound ON conversations(first_inbound_at);
+CREATE INDEX outbox_remote ON outbox_jobs(remote_id) WHERE remote_id IS NOT NULL;
+
+CREATE TRIGGER engagement_items_delete AFTER DELETE ON items WHEN old.direction = 'out' BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (old.created_at - old.created_at % 900000);
+    INSERT OR IGNORE INTO engagement_dirty SELECT first_inbound_at - first_inbound_at % 900000 FROM conversations
+        WHERE id = old.conversation_id;
+END;
+CREATE TRIGGER engagement_items_update AFTER UPDATE OF like_count, repost_count, reply_count, author_employee_id,
+    created_at, conversation_id, direction ON items
+WHEN new.direction = 'out' OR old.direction = 'out' BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (old.created_at - old.created_at % 900000);
+    INSERT OR IGNORE INTO engagement_dirty VALUES (new.created_at - new.created_at % 900000);
+    INSERT OR IGNORE INTO engagement_dirty SELECT first_inbound_at - first_inbound_at % 900000 FROM conversations
+        WHERE id = new.conversation_id OR id = old.conversation_id;
+END;
+
+CREATE TRIGGER engagement_conversations_insert AFTER INSERT ON conversations BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (new.first_inbound_at - new.first_inbound_at % 900000);
+END;
+CREATE TRIGGER engagement_conversations_delete AFTER DELETE ON conversations BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (old.first_inbound_at - old.first_inbound_at % 900000);
+END;
+CREATE TRIGGER engagement_conversations_update AFTER UPDATE OF first_inbound_at, last_inbound_at, sla_due_at,
+    assignee_id, first_response_at, spam ON conversations
+WHEN old.first_inbound_at IS NOT new.first_inbound_at OR (old.last_inbound_at IS NULL) != (new.last_inbound_at IS NULL)
+    OR old.sla_due_at IS NOT new.sla_due_at OR old.assignee_id IS NOT new.assignee_id
+    OR old.first_response_at IS NOT new.first_response_at OR old.spam IS NOT new.spam BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (old.first_inbound_at - old.first_inbound_at % 900000);
+    INSERT OR IGNORE INTO engagement_dirty VALUES (new.first_inbound_at - new.first_inbound_at % 900000);
+END;
+-- A resolution's time is counted from the conversation's first inbound message.
+CREATE TRIGGER engagement_conversations_first_inbound AFTER UPDATE OF first_inbound_at ON conversations
+WHEN old.first_inbound_at IS NOT new.first_inbound_at BEGIN
+    INSERT OR IGNORE INTO engagement_dirty SELECT at - at % 900000 FROM events
+        WHERE conversation_id = new.id AND action = 'status_changed';
+END;
+
+CREATE TRIGGER engagement_events_insert AFTER INSERT ON events
+WHEN new.action = 'published' OR new.action = 'status_changed' OR new.action = 'note_added'
+    OR new.action = 'post_approved' BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (new.at - new.at % 900000);
+    INSERT OR IGNORE INTO engagement_dirty SELECT first_inbound_at - first_inbound_at % 900000 FROM conversations
+        WHERE id = new.conversation_id AND new.action = 'published';
+END;
+
+CREATE TRIGGER engagement_outbox_done AFTER UPDATE OF state, remote_id ON outbox_jobs
+WHEN new.state = 'done' AND new.remote_id IS NOT NULL BEGIN
+    INSERT OR IGNORE INTO engagement_dirty SELECT created_at - created_at % 900000 FROM items
+        WHERE account_id = new.account_id AND remote_id = new.remote_id;
+END;
+
+CREATE TRIGGER engagement_posts_insert AFTER INSERT ON posts BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (new.created_at - new.created_at % 900000);
+    INSERT OR IGNORE INTO engagement_dirty SELECT new.published_at - new.published_at % 900000
+        WHERE new.published_at IS NOT NULL;
+END;
+CREATE TRIGGER engagement_posts_delete AFTER DELETE ON posts BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (old.created_at - old.created_at % 900000);
+    INSERT OR IGNORE INTO engagement_dirty SELECT old.published_at - old.published_at % 900000
+        WHERE old.published_at IS NOT NULL;
+    INSERT OR IGNORE INTO engagement_dirty SELECT at - at % 900000 FROM events
+        WHERE subject_type = 'post' AND subject_id = old.id AND action = 'post_approved';
+END;
+CREATE TRIGGER engagement_posts_update AFTER UPDATE OF state, published_at, author_id, created_at ON posts BEGIN
+    INSERT OR IGNORE INTO engagement_dirty SELECT old.published_at - old.published_at % 900000
+        WHERE old.published_at IS NOT NULL;
+    INSERT OR IGNORE INTO engagement_dirty SELECT new.published_at - new.published_at % 900000
+        WHERE new.published_at IS NOT NULL;
+    INSERT OR IGNORE INTO engagement_dirty VALUES (old.created_at - old.created_at % 900000);
+    INSERT OR IGNORE INTO engagement_dirty VALUES (new.created_at - new.created_at % 900000);
+END;
+CREATE TRIGGER engagement_variants_counts AFTER UPDATE OF like_count, repost_count, reply_count ON post_variants BEGIN
+    INSERT OR IGNORE INTO engagement_dirty SELECT published_at - published_at % 900000 FROM posts
+        WHERE id = new.post_id AND published_at IS NOT NULL;
+END;
+CREATE TRIGGER engagement_variants_change AFTER INSERT ON post_variants BEGIN
+    INSERT OR IGNORE INTO engagement_dirty SELECT published_at - published_at % 900000 FROM posts
+        WHERE id = new.post_id AND published_at IS NOT NULL;
+END;
+-- Linking or unlinking an employee's own account moves all of its posts: rebuild everything.
+CREATE TRIGGER engagement_account_owner AFTER UPDATE OF employee_id ON accounts
+WHEN old.employee_id IS NOT new.employee_id BEGIN
+    DELETE FROM engagement_state;
+END;
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -578,6 +683,7 @@ constexpr Migration kMigrations[] = {
     {11, kV11Routing},
     {12, kV12SearchTerms},
     {13, kV13OutboxByConversation},
+    {14, kV14EngagementRollups},
 };
 
 } // namespace

@@ -1,9 +1,52 @@
 #include "SectionsWorkspace.h"
 #include "metrics/EngagementMetrics.h"
+#include "metrics/EngagementRollups.h"
+#include "metrics/EngagementTally.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace sb::metrics;
+
+namespace {
+
+// Every figure, for comparisons with a readable difference.
+QString describe(const Figures &f)
+{
+    auto opt = [](const std::optional<qint64> &v) { return v ? QString::number(*v) : QStringLiteral("-"); };
+    return QStringLiteral("%1[%2] replies=%3 handled=%4 resolved=%5 fr=%6 med=%7 p90=%8 res=%9 sla=%10/%11 "
+                          "work=%12 notes=%13 posts=%14/%15/%16 earned=%17/%18/%19 own=%20/%21")
+        .arg(f.name, f.employeeId)
+        .arg(f.repliesSent)
+        .arg(f.conversationsHandled)
+        .arg(f.conversationsResolved)
+        .arg(f.firstResponses)
+        .arg(opt(f.medianFirstResponseSecs), opt(f.p90FirstResponseSecs), opt(f.medianResolutionSecs))
+        .arg(f.slaMet)
+        .arg(f.slaMissed)
+        .arg(f.openWorkload)
+        .arg(f.notesWritten)
+        .arg(f.postsDrafted)
+        .arg(f.postsApproved)
+        .arg(f.postsPublished)
+        .arg(f.likesEarned)
+        .arg(f.repostsEarned)
+        .arg(f.repliesEarned)
+        .arg(f.ownPosts)
+        .arg(f.ownPostEngagement);
+}
+
+QStringList describe(const EngagementReport &r)
+{
+    QStringList lines;
+    for (const Figures &f : r.employees) {
+        lines << describe(f);
+    }
+    lines << describe(r.team);
+    return lines;
+}
+
+} // namespace
 
 class TestMetrics : public QObject {
     Q_OBJECT
@@ -172,6 +215,284 @@ private slots:
         QCOMPARE(first.fraction, 1.0);
         QCOMPARE(goals.value()[2].actual, 100.0);
         QVERIFY(goals.value()[2].met);
+    }
+
+    void tallyBlobs()
+    {
+        Tally t;
+        t.replies = 3;
+        t.likes = 7;
+        t.ownEngagement = 11;
+        t.handled = {1, 2, 0xFFFFFFFFFFFFFFFFull};
+        t.firstResponseSecs = {600, 60};
+        t.slaPendingDue = {1764000000000};
+        const QByteArray blob = t.serialize();
+        QCOMPARE(Tally::deserialize(blob), t);
+        QCOMPARE(Tally::deserialize(Tally().serialize()), Tally());
+        QVERIFY(!Tally::deserialize(blob.left(blob.size() - 1)));
+        QVERIFY(!Tally::deserialize(blob + QByteArray(8, '\0')));
+        QVERIFY(!Tally::deserialize(QByteArray("not a tally at all")));
+        QByteArray huge = blob;
+        huge[8 * 13] = char(0x7F); // a vector length far beyond the blob
+        QVERIFY(!Tally::deserialize(huge));
+        QVERIFY(conversationHash(QStringLiteral("a")) != conversationHash(QStringLiteral("b")));
+        QCOMPARE(conversationHash(QStringLiteral("c1")), conversationHash(QStringLiteral("c1")));
+    }
+
+    void postsAndEarnedEngagement()
+    {
+        SectionsWorkspace w;
+        sb::Ingestor ingestor(w.db(), w.clock, w.ids);
+        // Alice's reply B earned 3 likes, 1 repost, 2 replies; her published post 5, 2 and 1.
+        QVERIFY(ingestor.updateCounters(w.account, {{QStringLiteral("rb"), 3, 1, 2}}).ok());
+        QVERIFY(ingestor.updateCounters(w.blueAccount, {{QStringLiteral("3kabc"), 5, 2, 1}}).ok());
+        // Bob links his own account and posts on it (advocacy).
+        sb::NewAccount own;
+        own.network = sb::Network::Mastodon;
+        own.handle = QStringLiteral("@bob@social.example");
+        own.serviceUrl = QStringLiteral("https://social.example");
+        const QString bobs = SectionsWorkspace::must(w.engine->addAccount(w.as(w.admin), own), "own account");
+        // A contributor may not link someone else's account; Bob may claim it for himself.
+        QCOMPARE(w.engine->setAccountOwner(w.as(w.carol), bobs, w.bob).error().kind, sb::ErrorKind::Forbidden);
+        QVERIFY(w.engine->setAccountOwner(w.as(w.bob), bobs, w.bob).ok());
+        QCOMPARE(w.engine->setAccountOwner(w.as(w.carol), bobs, w.carol).error().kind, sb::ErrorKind::Forbidden);
+        sb::IncomingItem post = w.item(QStringLiteral("own1"), QStringLiteral("own1"), w.at(23, 18), true);
+        post.accountId = bobs;
+        post.kind = QStringLiteral("post");
+        post.likes = 4;
+        post.reposts = 2;
+        post.replies = 1;
+        QVERIFY(ingestor.ingest({post}).ok());
+
+        const TimeRange range = dayRange(QDate(2026, 11, 16), QDate(2026, 11, 24), w.zone);
+        auto computed = EngagementMetrics::compute(w.db(), range, w.clock.nowMs());
+        QVERIFY(computed.ok());
+        const Figures *alice = computed.value().find(w.alice);
+        QCOMPARE(alice->postsDrafted, 2);
+        QCOMPARE(alice->postsApproved, 2);
+        QCOMPARE(alice->postsPublished, 1);
+        QCOMPARE(alice->likesEarned, 8);
+        QCOMPARE(alice->repostsEarned, 3);
+        QCOMPARE(alice->repliesEarned, 3);
+        QCOMPARE(alice->engagementEarned(), 14);
+        QCOMPARE(alice->ownPosts, 0);
+        const Figures *carol = computed.value().find(w.carol);
+        QCOMPARE(carol->postsDrafted, 1);
+        QCOMPARE(carol->postsApproved, 0); // in review
+        const Figures *bob = computed.value().find(w.bob);
+        QCOMPARE(bob->postsDrafted, 1);
+        QCOMPARE(bob->ownPosts, 1);
+        QCOMPARE(bob->ownPostEngagement, 7);
+        QCOMPARE(bob->engagementEarned(), 0); // his own account's posts are not the brand's
+        QCOMPARE(computed.value().team.postsDrafted, 4);
+        QCOMPARE(computed.value().team.ownPosts, 1);
+        // The manager who approved them gets no credit as author.
+        QCOMPARE(computed.value().find(w.manager)->postsApproved, 0);
+
+        auto rolled = EngagementRollups::report(w.db(), range, w.clock.nowMs());
+        QVERIFY(rolled.ok());
+        QCOMPARE(describe(rolled.value()), describe(computed.value()));
+        // Giving the account back rebuilds: Bob's own post no longer counts.
+        QVERIFY(w.engine->setAccountOwner(w.as(w.bob), bobs, {}).ok());
+        auto after = EngagementRollups::report(w.db(), range, w.clock.nowMs());
+        QVERIFY(after.ok());
+        QCOMPARE(after.value().find(w.bob)->ownPosts, 0);
+        QCOMPARE(describe(after.value()), describe(EngagementMetrics::compute(w.db(), range, w.clock.nowMs()).value()));
+    }
+
+    void rollupsMatchTheFixture()
+    {
+        SectionsWorkspace w;
+        auto first = EngagementRollups::refresh(w.db());
+        QVERIFY(first.ok());
+        QVERIFY(first.value().rebuilt);
+        QVERIFY(first.value().daysRecomputed >= 5); // 19 to 23 November at least
+        QCOMPARE(w.db().scalarInt(QStringLiteral("SELECT count(*) FROM engagement_dirty")), 0);
+        auto again = EngagementRollups::refresh(w.db());
+        QVERIFY(again.ok());
+        QVERIFY(!again.value().rebuilt);
+        QCOMPARE(again.value().daysRecomputed, 0);
+        for (const auto &[from, to] :
+             std::vector<std::pair<int, int>> {{16, 24}, {23, 23}, {9, 15}, {20, 29}, {19, 20}}) {
+            const TimeRange range = dayRange(QDate(2026, 11, from), QDate(2026, 11, to), w.zone);
+            auto rolled = EngagementRollups::report(w.db(), range, w.clock.nowMs());
+            QVERIFY(rolled.ok());
+            QCOMPARE(describe(rolled.value()),
+                     describe(EngagementMetrics::compute(w.db(), range, w.clock.nowMs()).value()));
+        }
+        // A new note marks its quarter hour; the next report recomputes that one day.
+        w.clock.setMs(w.at(24, 10, 5));
+        QVERIFY(w.engine->addNote(w.as(w.alice), w.convA, QStringLiteral("Follow-up")).ok());
+        QCOMPARE(w.db().scalarInt(QStringLiteral("SELECT count(*) FROM engagement_dirty")), 1);
+        auto one = EngagementRollups::refresh(w.db());
+        QVERIFY(one.ok());
+        QCOMPARE(one.value().daysRecomputed, 1);
+        // Other business hours are other durations: everything is rebuilt.
+        sb::BusinessHours longer;
+        longer.zone = w.zone;
+        longer.end = QTime(19, 0);
+        QVERIFY(w.engine->setBusinessHours(w.as(w.admin), longer).ok());
+        const TimeRange range = dayRange(QDate(2026, 11, 16), QDate(2026, 11, 24), w.zone);
+        auto rebuilt = EngagementRollups::report(w.db(), range, w.clock.nowMs());
+        QVERIFY(rebuilt.ok());
+        QCOMPARE(describe(rebuilt.value()),
+                 describe(EngagementMetrics::compute(w.db(), range, w.clock.nowMs()).value()));
+        // A: Friday 16:30 -> Monday 09:15 is now 150 + 15 business minutes.
+        QCOMPARE(rebuilt.value().find(w.alice)->p90FirstResponseSecs, 165 * 60);
+        // A range not cut at midnight is counted from scratch.
+        TimeRange partial = range;
+        partial.fromMs += 3600 * 1000;
+        auto odd = EngagementRollups::report(w.db(), partial, w.clock.nowMs());
+        QVERIFY(odd.ok());
+        QCOMPARE(describe(odd.value()), describe(EngagementMetrics::compute(w.db(), partial, w.clock.nowMs()).value()));
+        // A damaged rollup row (derived data) is rebuilt from the event log rather than read as a wrong figure.
+        QVERIFY(w.db().exec("UPDATE engagement_days SET tally = x'0102' WHERE day = '2026-11-23'").ok());
+        QVERIFY(w.db().changes() > 0);
+        auto healed = EngagementRollups::report(w.db(), range, w.clock.nowMs());
+        QVERIFY(healed.ok());
+        QCOMPARE(describe(healed.value()), describe(rebuilt.value()));
+    }
+
+    void seriesAddUpToTheReport()
+    {
+        SectionsWorkspace w;
+        const TimeRange range = dayRange(QDate(2026, 11, 16), QDate(2026, 11, 29), w.zone);
+        auto days = EngagementRollups::series(w.db(), range, Granularity::Day, w.clock.nowMs());
+        QVERIFY(days.ok());
+        QCOMPARE(int(days.value().size()), 14);
+        auto weeks = EngagementRollups::series(w.db(), range, Granularity::Week, w.clock.nowMs());
+        QVERIFY(weeks.ok());
+        QCOMPARE(int(weeks.value().size()), 2);
+        QCOMPARE(weeks.value()[0].first, QDate(2026, 11, 16));
+        QCOMPARE(weeks.value()[0].last, QDate(2026, 11, 22));
+        auto report = EngagementRollups::report(w.db(), range, w.clock.nowMs());
+        QVERIFY(report.ok());
+        for (size_t e = 0; e < report.value().employees.size(); ++e) {
+            int replies = 0, notes = 0, drafted = 0, weekly = 0;
+            for (const DaySeriesPoint &p : days.value()) {
+                QCOMPARE(p.employees[e].employeeId, report.value().employees[e].employeeId);
+                replies += p.employees[e].repliesSent;
+                notes += p.employees[e].notesWritten;
+                drafted += p.employees[e].postsDrafted;
+            }
+            for (const DaySeriesPoint &p : weeks.value()) {
+                weekly += p.employees[e].repliesSent;
+            }
+            QCOMPARE(replies, report.value().employees[e].repliesSent);
+            QCOMPARE(weekly, replies);
+            QCOMPARE(notes, report.value().employees[e].notesWritten);
+            QCOMPARE(drafted, report.value().employees[e].postsDrafted);
+        }
+        // Monday 23 November alone: Alice's replies A and B; the team's first responses that started that day.
+        const DaySeriesPoint &monday = days.value()[7];
+        QCOMPARE(monday.first, QDate(2026, 11, 23));
+        const auto alice = std::find_if(monday.employees.begin(), monday.employees.end(),
+                                        [&](const Figures &f) { return f.employeeId == w.alice; });
+        QCOMPARE(alice->repliesSent, 2);
+        QCOMPARE(monday.team.firstResponses, 3); // B, C, D (A started on Friday)
+        QCOMPARE(monday.team.medianFirstResponseSecs, 1800);
+    }
+
+    // Random changes through the engine and the ingest path, refreshed at random moments: the rollups always give
+    // the figures a from-scratch computation gives, for any range of whole days.
+    void rollupsEqualFromScratchAfterRandomChanges()
+    {
+        SectionsWorkspace w;
+        QRandomGenerator rng(20261124);
+        sb::Ingestor ingestor(w.db(), w.clock, w.ids);
+        const QStringList staff {w.alice, w.bob, w.carol, w.manager};
+        QStringList conversations {w.convA, w.convB, w.convC, w.convD, w.convE};
+        int serial = 0;
+        QStringList outbound {QStringLiteral("rb")};
+        auto randomTime = [&] { return w.at(16 + rng.bounded(9), 7 + rng.bounded(12), rng.bounded(60)); };
+        for (int step = 0; step < 240; ++step) {
+            w.clock.setMs(w.at(24, 10) + step * 1000);
+            const QString who = staff[rng.bounded(staff.size())];
+            const QString conversation = conversations[rng.bounded(conversations.size())];
+            switch (rng.bounded(10)) {
+            case 0: { // a new customer message, sometimes in a new thread, at any time of the fortnight
+                const QString thread = rng.bounded(3) == 0 ? QStringLiteral("T%1").arg(++serial)
+                                                           : QStringLiteral("T%1").arg(rng.bounded(serial + 1));
+                const QString id = w.ingest(w.item(QStringLiteral("in%1").arg(step), thread, randomTime()));
+                if (!conversations.contains(id)) {
+                    conversations << id;
+                }
+                break;
+            }
+            case 1: { // a reply sent through the outbox (a contributor's waits for approval)
+                auto outcome = w.engine->submitReply(w.as(who), conversation, QStringLiteral("Reply %1").arg(step));
+                if (outcome.ok() && !outcome.value().replyDraftId.isEmpty() && rng.bounded(2) == 0) {
+                    auto job = w.engine->approveReply(w.as(w.manager), outcome.value().replyDraftId);
+                    if (job.ok()) {
+                        QVERIFY(w.engine->completeOutboxJob(job.value(), QStringLiteral("r%1").arg(step), 0).ok());
+                    }
+                } else if (outcome.ok() && !outcome.value().outboxJobId.isEmpty()) {
+                    QVERIFY(w.engine->completeOutboxJob(outcome.value().outboxJobId, QStringLiteral("r%1").arg(step), 0)
+                                .ok());
+                }
+                break;
+            }
+            case 2: { // a reply written elsewhere, ingested with its author and a past date
+                sb::IncomingItem out = w.item(QStringLiteral("out%1").arg(step), QStringLiteral("T%1").arg(serial),
+                                              randomTime(), true, who);
+                QVERIFY(ingestor.ingest({out}).ok());
+                outbound << out.remoteId;
+                break;
+            }
+            case 3:
+                (void)w.engine->setStatus(w.as(who), conversation,
+                                          rng.bounded(3) == 0 ? sb::ConversationStatus::Open
+                                                              : sb::ConversationStatus::Resolved);
+                break;
+            case 4: (void)w.engine->assign(w.as(w.manager), conversation, rng.bounded(4) == 0 ? QString() : who); break;
+            case 5: (void)w.engine->addNote(w.as(who), conversation, QStringLiteral("Note %1").arg(step)); break;
+            case 6: (void)w.engine->markSpam(w.as(w.manager), conversation, rng.bounded(2) == 0); break;
+            case 7: {
+                const QString remote = outbound[rng.bounded(outbound.size())];
+                QVERIFY(ingestor
+                            .updateCounters(w.account,
+                                            {{remote, int(rng.bounded(20)), int(rng.bounded(5)), int(rng.bounded(5))}})
+                            .ok());
+                break;
+            }
+            case 8: {
+                if (rng.bounded(4) == 0 && outbound.size() > 1) {
+                    QVERIFY(ingestor.removeItem(w.account, outbound.takeLast()).ok());
+                } else {
+                    sb::NewPost post;
+                    post.scheduledAtMs = randomTime();
+                    post.variants = {{w.account, QStringLiteral("Post %1").arg(step)}};
+                    auto created = w.engine->createPost(w.as(who), post);
+                    if (created.ok() && w.engine->submitPost(w.as(who), created.value()).ok() && rng.bounded(2) == 0) {
+                        (void)w.engine->approvePost(w.as(w.manager), created.value());
+                    }
+                }
+                break;
+            }
+            case 9:
+                if (rng.bounded(3) == 0) {
+                    QVERIFY(EngagementRollups::refresh(w.db()).ok());
+                }
+                break;
+            }
+            if (step % 20 == 19) {
+                const int from = 14 + rng.bounded(10);
+                const TimeRange range = dayRange(QDate(2026, 11, from), QDate(2026, 11, from + rng.bounded(8)), w.zone);
+                auto rolled = EngagementRollups::report(w.db(), range, w.clock.nowMs());
+                QVERIFY2(rolled.ok(), qPrintable(rolled.ok() ? QString() : rolled.error().message));
+                auto scratch = EngagementMetrics::compute(w.db(), range, w.clock.nowMs());
+                QVERIFY(scratch.ok());
+                QCOMPARE(describe(rolled.value()), describe(scratch.value()));
+            }
+        }
+        // And over the whole fortnight at the end, with nothing left to recompute afterwards.
+        const TimeRange all = dayRange(QDate(2026, 11, 9), QDate(2026, 11, 29), w.zone);
+        auto rolled = EngagementRollups::report(w.db(), all, w.clock.nowMs());
+        QVERIFY(rolled.ok());
+        QCOMPARE(describe(rolled.value()), describe(EngagementMetrics::compute(w.db(), all, w.clock.nowMs()).value()));
+        QVERIFY(rolled.value().team.repliesSent > 20);
+        QVERIFY(rolled.value().team.likesEarned > 0);
+        QCOMPARE(w.db().scalarInt(QStringLiteral("SELECT count(*) FROM engagement_dirty")), 0);
     }
 };
 
