@@ -83,7 +83,13 @@ QVariant EngagementModel::value(const metrics::Figures &f, int column) const
 {
     switch (column) {
     case RepliesColumn: return f.repliesSent;
+    case HandledColumn: return f.conversationsHandled;
     case ResolvedColumn: return f.conversationsResolved;
+    case ResolutionColumn: return f.medianResolutionSecs ? QVariant(*f.medianResolutionSecs) : QVariant();
+    case DraftedColumn: return f.postsDrafted;
+    case ApprovedColumn: return f.postsApproved;
+    case EngagementColumn: return f.engagementEarned();
+    case OwnPostsColumn: return f.ownPosts;
     case MedianFirstResponseColumn:
         return f.medianFirstResponseSecs ? QVariant(*f.medianFirstResponseSecs) : QVariant();
     case P90FirstResponseColumn: return f.p90FirstResponseSecs ? QVariant(*f.p90FirstResponseSecs) : QVariant();
@@ -105,6 +111,9 @@ QString EngagementModel::display(const metrics::Figures &f, int column) const
         return f.medianFirstResponseSecs ? metrics::formatDuration(*f.medianFirstResponseSecs) : QStringLiteral("–");
     case P90FirstResponseColumn:
         return f.p90FirstResponseSecs ? metrics::formatDuration(*f.p90FirstResponseSecs) : QStringLiteral("–");
+    case ResolutionColumn:
+        return f.medianResolutionSecs ? metrics::formatDuration(*f.medianResolutionSecs) : QStringLiteral("–");
+    case EngagementColumn: return locale.toString(f.engagementEarned());
     case SlaColumn:
         return f.slaAttainmentPercent() ? tr("%1 %").arg(locale.toString(std::round(*f.slaAttainmentPercent()), 'f', 0))
                                         : QStringLiteral("–");
@@ -138,6 +147,15 @@ QVariant EngagementModel::data(const QModelIndex &index, int role) const
         case P90FirstResponseColumn: return tr("%n first response(s) in business hours", nullptr, f.firstResponses);
         case SlaColumn: return tr("%1 on time, %2 late or overdue").arg(f.slaMet).arg(f.slaMissed);
         case ResolvedColumn: return tr("Handled %n conversation(s)", nullptr, f.conversationsHandled);
+        case ResolutionColumn: return tr("%n resolution(s) in business hours", nullptr, int(f.conversationsResolved));
+        case EngagementColumn:
+            return tr("%1 likes, %2 reposts, %3 replies on their replies and published posts")
+                .arg(f.likesEarned)
+                .arg(f.repostsEarned)
+                .arg(f.repliesEarned);
+        case OwnPostsColumn:
+            return tr("%n interaction(s) (likes, reposts, replies) on posts from their own account", nullptr,
+                      int(f.ownPostEngagement));
         default: break;
         }
         break;
@@ -174,6 +192,14 @@ QVariant EngagementModel::headerData(int section, Qt::Orientation orientation, i
         case P90FirstResponseColumn: return tr("Nine in ten first replies came within this time (business hours)");
         case SlaColumn: return tr("Share of conversations answered before their due time");
         case WorkloadColumn: return tr("Open and pending conversations assigned now");
+        case HandledColumn: return tr("Conversations replied to or resolved in the range");
+        case ResolutionColumn: return tr("Median time from the first inbound message to resolution, in business hours");
+        case DraftedColumn: return tr("Posts written in the range");
+        case ApprovedColumn: return tr("Their posts approved in the range, whoever reviewed them");
+        case PostsColumn: return tr("Their posts published in the range");
+        case EngagementColumn:
+            return tr("Likes, reposts and replies earned by their replies and published posts in the range");
+        case OwnPostsColumn: return tr("Advocacy: posts from the employee's own linked account");
         default: return {};
         }
     }
@@ -184,13 +210,19 @@ QVariant EngagementModel::headerData(int section, Qt::Orientation orientation, i
     case EmployeeColumn: return tr("Employee");
     case RoleColumn: return tr("Role");
     case RepliesColumn: return tr("Replies");
+    case HandledColumn: return tr("Handled");
     case ResolvedColumn: return tr("Resolved");
-    case MedianFirstResponseColumn: return tr("First response (median)");
+    case ResolutionColumn: return tr("Resolution\n(median)");
+    case DraftedColumn: return tr("Drafted");
+    case ApprovedColumn: return tr("Approved");
+    case EngagementColumn: return tr("Engagement");
+    case OwnPostsColumn: return tr("Own\nposts");
+    case MedianFirstResponseColumn: return tr("First response\n(median)");
     case P90FirstResponseColumn: return tr("p90");
-    case SlaColumn: return tr("SLA met");
-    case WorkloadColumn: return tr("Open now");
+    case SlaColumn: return tr("SLA\nmet");
+    case WorkloadColumn: return tr("Open\nnow");
     case NotesColumn: return tr("Notes");
-    case PostsColumn: return tr("Posts published");
+    case PostsColumn: return tr("Published");
     }
     return {};
 }

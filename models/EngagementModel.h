@@ -23,13 +23,19 @@ public:
         EmployeeColumn,
         RoleColumn,
         RepliesColumn,
+        HandledColumn,
         ResolvedColumn,
         MedianFirstResponseColumn,
         P90FirstResponseColumn,
+        ResolutionColumn,
         SlaColumn,
         WorkloadColumn,
         NotesColumn,
+        DraftedColumn,
+        ApprovedColumn,
         PostsColumn,
+        EngagementColumn,
+        OwnPostsColumn,
         ColumnCount
     };
     enum DataRole {

@@ -3,27 +3,38 @@
 #include "core/BusinessHours.h"
 #include "core/Clock.h"
 #include "engine/Engine.h"
+#include "metrics/EngagementDrillDown.h"
 #include "metrics/EngagementMetrics.h"
+#include "metrics/EngagementRollups.h"
 #include "models/EngagementModel.h"
 #include "models/ModelRoles.h"
 #include "models/RosterModel.h"
 #include "models/WorkspaceContext.h"
+#include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
 #include "ui/EngagementChart.h"
+#include "ui/EngagementDrillDownDialog.h"
 #include "ui/EngagementGoals.h"
+#include "ui/EngagementTrendChart.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDateEdit>
+#include <QDateTime>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
 #include <QShowEvent>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -96,11 +107,20 @@ EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *paren
     m_range = new QComboBox(this);
     m_range->setObjectName(QStringLiteral("engagementRange"));
     m_range->setAccessibleName(tr("Date range"));
-    m_range->addItem(tr("This week"), int(metrics::RangePreset::ThisWeek));
-    m_range->addItem(tr("Last 30 days"), int(metrics::RangePreset::Last30Days));
-    m_range->addItem(tr("Last 90 days"), int(metrics::RangePreset::Last90Days));
-    m_range->setCurrentIndex(1);
+    fillRanges();
     rangeLabel->setBuddy(m_range);
+    // "Custom range": any two days, picked with the keyboard or a calendar.
+    m_from = new QDateEdit(this);
+    m_from->setObjectName(QStringLiteral("engagementFrom"));
+    m_from->setAccessibleName(tr("First day"));
+    m_to = new QDateEdit(this);
+    m_to->setObjectName(QStringLiteral("engagementTo"));
+    m_to->setAccessibleName(tr("Last day"));
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        edit->setVisible(false);
+    }
     m_rangeText = new QLabel(this);
     m_rangeText->setObjectName(QStringLiteral("engagementRangeText"));
     m_scope = new QLabel(tr("You see your own figures and the team's."), this);
@@ -108,6 +128,8 @@ EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *paren
     auto *top = new QHBoxLayout;
     top->addWidget(rangeLabel);
     top->addWidget(m_range);
+    top->addWidget(m_from);
+    top->addWidget(m_to);
     top->addSpacing(8);
     top->addWidget(m_rangeText, 1);
     top->addWidget(m_scope);
@@ -125,9 +147,16 @@ EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *paren
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(EngagementModel::EmployeeColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::Alignment(Qt::AlignCenter | Qt::TextWordWrap));
 
     m_chart = new EngagementChart(this);
+    m_trend = new EngagementTrendChart(this);
+    m_charts = new QTabWidget(this);
+    m_charts->setObjectName(QStringLiteral("engagementCharts"));
+    m_charts->setDocumentMode(true);
+    m_charts->addTab(m_trend, tr("Trend"));
+    m_charts->addTab(m_chart, tr("First response by employee"));
     m_goals = new EngagementGoals(this);
     auto *definitions = new QLabel(metrics::definitionsText(), this);
     definitions->setObjectName(QStringLiteral("engagementDefinitions"));
@@ -151,7 +180,7 @@ EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *paren
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->setObjectName(QStringLiteral("engagementBottomSplitter"));
     bottom->setChildrenCollapsible(false);
-    bottom->addWidget(m_chart);
+    bottom->addWidget(m_charts);
     bottom->addWidget(side);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
@@ -170,9 +199,26 @@ EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *paren
     layout->addWidget(split, 1);
     setFocusProxy(m_table);
 
-    connect(m_range, &QComboBox::currentIndexChanged, this, &EngagementView::refresh);
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
+        const bool custom = m_range->currentData().toString() == QLatin1String("custom");
+        if (custom && m_from->isHidden()) {
+            const QDate today = QDateTime::fromMSecsSinceEpoch(m_ctx.clock().nowMs()).date();
+            QSignalBlocker a(m_from), b(m_to);
+            m_from->setDate(today.addDays(-29));
+            m_to->setDate(today);
+        }
+        m_from->setVisible(custom);
+        m_to->setVisible(custom);
+        refresh();
+    });
+    for (QDateEdit *edit : {m_from, m_to}) {
+        connect(edit, &QDateEdit::dateChanged, this, &EngagementView::refresh);
+    }
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &EngagementView::onSelectionChanged);
+    // Double-click or Enter on a figure: what it is made of.
+    connect(m_table, &QTableView::activated, this, &EngagementView::drillInto);
+    m_table->setToolTip(tr("Double-click a figure, or press Enter, to see the conversations and events behind it"));
     connect(&ctx, &sb::models::WorkspaceContext::changed, this, &EngagementView::refresh);
     connect(&ctx, &sb::models::WorkspaceContext::currentEmployeeChanged, this, [this](const QString &id) {
         m_selectedId = id;
@@ -184,14 +230,56 @@ EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *paren
 
 EngagementView::~EngagementView() = default;
 
+void EngagementView::fillRanges()
+{
+    const QSignalBlocker blocker(m_range);
+    const QString keep = m_range->currentData().toString();
+    m_range->clear();
+    m_range->addItem(tr("This week"), QStringLiteral("preset:%1").arg(int(metrics::RangePreset::ThisWeek)));
+    m_range->addItem(tr("Last 30 days"), QStringLiteral("preset:%1").arg(int(metrics::RangePreset::Last30Days)));
+    m_range->addItem(tr("Last 90 days"), QStringLiteral("preset:%1").arg(int(metrics::RangePreset::Last90Days)));
+    m_range->addItem(tr("Last 12 months"), QStringLiteral("preset:%1").arg(int(metrics::RangePreset::Last12Months)));
+    // A campaign's dates, newest first.
+    auto campaigns = m_ctx.reader().prepare(
+        QStringLiteral("SELECT id, name, starts_on, ends_on FROM campaigns ORDER BY starts_on DESC, name LIMIT 20"));
+    if (campaigns.ok()) {
+        const QLocale locale;
+        Statement &st = campaigns.value();
+        while (st.next()) {
+            const QDate from = QDate::fromString(st.text(2), Qt::ISODate);
+            const QDate to = QDate::fromString(st.text(3), Qt::ISODate);
+            if (!from.isValid() || !to.isValid()) {
+                continue;
+            }
+            m_range->addItem(tr("Campaign: %1 (%2 – %3)")
+                                 .arg(st.text(1), locale.toString(from, QStringLiteral("d MMM")),
+                                      locale.toString(to, QLocale::ShortFormat)),
+                             QStringLiteral("days:%1:%2").arg(st.text(2), st.text(3)));
+        }
+    }
+    m_range->addItem(tr("Custom range…"), QStringLiteral("custom"));
+    const int found = m_range->findData(keep);
+    m_range->setCurrentIndex(found >= 0 ? found : 1);
+}
+
 QString EngagementView::rangePhrase() const
 {
-    switch (static_cast<metrics::RangePreset>(m_range->currentData().toInt())) {
-    case metrics::RangePreset::ThisWeek: return tr("this week");
-    case metrics::RangePreset::Last30Days: return tr("last 30 days");
-    case metrics::RangePreset::Last90Days: return tr("last 90 days");
+    const QString choice = m_range->currentData().toString();
+    if (choice.startsWith(QLatin1String("preset:"))) {
+        switch (static_cast<metrics::RangePreset>(choice.mid(7).toInt())) {
+        case metrics::RangePreset::ThisWeek: return tr("this week");
+        case metrics::RangePreset::Last30Days: return tr("last 30 days");
+        case metrics::RangePreset::Last90Days: return tr("last 90 days");
+        case metrics::RangePreset::Last12Months: return tr("last 12 months");
+        }
     }
-    return {};
+    if (choice.startsWith(QLatin1String("days:"))) {
+        return m_range->currentText();
+    }
+    const QLocale locale;
+    return tr("%1 to %2")
+        .arg(locale.toString(m_from->date(), QLocale::ShortFormat),
+             locale.toString(m_to->date(), QLocale::ShortFormat));
 }
 
 void EngagementView::refresh()
@@ -215,6 +303,7 @@ void EngagementView::showEvent(QShowEvent *event)
 void EngagementView::recompute()
 {
     m_stale = false;
+    fillRanges(); // campaigns come and go
     SqliteDb &db = m_ctx.reader();
     const QString viewer = m_ctx.currentEmployeeId();
     const auto role = sb::models::RosterModel::roleOf(db, viewer);
@@ -225,8 +314,18 @@ void EngagementView::recompute()
     const QTimeZone configured(WorkspaceSettings::timeZoneId(db).toUtf8());
     const QTimeZone zone = configured.isValid() ? configured : QTimeZone::utc();
     const qint64 now = m_ctx.clock().nowMs();
-    const auto preset = static_cast<metrics::RangePreset>(m_range->currentData().toInt());
-    const metrics::TimeRange range = metrics::presetRange(preset, now, zone);
+    const QString choice = m_range->currentData().toString();
+    metrics::TimeRange range;
+    if (choice.startsWith(QLatin1String("preset:"))) {
+        range = metrics::presetRange(static_cast<metrics::RangePreset>(choice.mid(7).toInt()), now, zone);
+    } else if (choice.startsWith(QLatin1String("days:"))) {
+        const QStringList days = choice.split(QLatin1Char(':'));
+        range = metrics::dayRange(QDate::fromString(days.value(1), Qt::ISODate),
+                                  QDate::fromString(days.value(2), Qt::ISODate), zone);
+    } else {
+        const QDate from = std::min(m_from->date(), m_to->date());
+        range = metrics::dayRange(from, std::max(m_from->date(), m_to->date()), zone);
+    }
 
     const QString keep = m_selectedId;
     m_model->setViewer(viewer, seesEveryone);
@@ -247,6 +346,17 @@ void EngagementView::recompute()
     const QString title = seesEveryone ? tr("Median first response by employee, %1").arg(rangePhrase())
                                        : tr("Your median first response against the team's, %1").arg(rangePhrase());
     m_chart->setData(title, std::move(bars), m_model->report().team.medianFirstResponseSecs);
+
+    // The trend: per day up to a month, per week beyond.
+    m_weekly = range.days() > 31;
+    auto series = metrics::EngagementRollups::series(
+        m_ctx.engine().db(), range, m_weekly ? metrics::Granularity::Week : metrics::Granularity::Day, now);
+    if (!series.ok()) {
+        m_ctx.report(series.error());
+        m_series.clear();
+    } else {
+        m_series = std::move(series).value();
+    }
     selectEmployee(keep.isEmpty() || m_model->rowOf(keep) < 0 ? viewer : keep);
 }
 
@@ -257,6 +367,7 @@ void EngagementView::selectEmployee(const QString &employeeId)
         m_table->clearSelection();
         m_selectedId.clear();
         updateGoals();
+        updateTrend();
         return;
     }
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
@@ -270,6 +381,79 @@ void EngagementView::onSelectionChanged()
     m_selectedId = rows.isEmpty() ? QString() : rows.constFirst().data(sb::models::IdRole).toString();
     m_chart->setSelectedEmployee(m_selectedId);
     updateGoals();
+    updateTrend();
+}
+
+void EngagementView::drillInto(const QModelIndex &proxyIndex)
+{
+    using F = metrics::DrillFigure;
+    static const QHash<int, F> figures {
+        {EngagementModel::RepliesColumn, F::Replies},
+        {EngagementModel::HandledColumn, F::Handled},
+        {EngagementModel::ResolvedColumn, F::Resolved},
+        {EngagementModel::MedianFirstResponseColumn, F::FirstResponse},
+        {EngagementModel::P90FirstResponseColumn, F::FirstResponse},
+        {EngagementModel::ResolutionColumn, F::Resolution},
+        {EngagementModel::SlaColumn, F::Sla},
+        {EngagementModel::WorkloadColumn, F::Workload},
+        {EngagementModel::NotesColumn, F::Notes},
+        {EngagementModel::DraftedColumn, F::Drafted},
+        {EngagementModel::ApprovedColumn, F::Approved},
+        {EngagementModel::PostsColumn, F::Published},
+        {EngagementModel::EngagementColumn, F::Engagement},
+        {EngagementModel::OwnPostsColumn, F::OwnPosts},
+    };
+    const auto it = figures.constFind(proxyIndex.column());
+    if (!proxyIndex.isValid() || it == figures.constEnd()) {
+        return;
+    }
+    openDrillDown(proxyIndex.data(sb::models::IdRole).toString(), *it);
+}
+
+EngagementDrillDownDialog *EngagementView::openDrillDown(const QString &employeeId, metrics::DrillFigure figure)
+{
+    const metrics::Figures *f = employeeId.isEmpty() ? &m_model->report().team : m_model->report().find(employeeId);
+    if (!f) {
+        return nullptr;
+    }
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    auto drill = metrics::drillDown(m_ctx.reader(), m_model->report().range, employeeId, figure, m_ctx.clock().nowMs());
+    QGuiApplication::restoreOverrideCursor();
+    if (!drill.ok()) {
+        m_ctx.report(drill.error());
+        return nullptr;
+    }
+    static const QHash<metrics::DrillFigure, int> columns {
+        {metrics::DrillFigure::Replies, EngagementModel::RepliesColumn},
+        {metrics::DrillFigure::Handled, EngagementModel::HandledColumn},
+        {metrics::DrillFigure::Resolved, EngagementModel::ResolvedColumn},
+        {metrics::DrillFigure::FirstResponse, EngagementModel::MedianFirstResponseColumn},
+        {metrics::DrillFigure::Resolution, EngagementModel::ResolutionColumn},
+        {metrics::DrillFigure::Sla, EngagementModel::SlaColumn},
+        {metrics::DrillFigure::Workload, EngagementModel::WorkloadColumn},
+        {metrics::DrillFigure::Notes, EngagementModel::NotesColumn},
+        {metrics::DrillFigure::Drafted, EngagementModel::DraftedColumn},
+        {metrics::DrillFigure::Approved, EngagementModel::ApprovedColumn},
+        {metrics::DrillFigure::Published, EngagementModel::PostsColumn},
+        {metrics::DrillFigure::Engagement, EngagementModel::EngagementColumn},
+        {metrics::DrillFigure::OwnPosts, EngagementModel::OwnPostsColumn},
+    };
+    const int column = columns.value(figure, EngagementModel::RepliesColumn);
+    const QString figureName
+        = m_model->headerData(column, Qt::Horizontal).toString().replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QString who = employeeId.isEmpty() ? tr("the team") : f->name;
+    auto *dialog
+        = new EngagementDrillDownDialog(tr("%1 · %2 · %3").arg(figureName, who, rangePhrase()), drill.value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &EngagementDrillDownDialog::openConversation, this, &EngagementView::openConversation);
+    dialog->show();
+    return dialog;
+}
+
+void EngagementView::updateTrend()
+{
+    const metrics::Figures *f = m_selectedId.isEmpty() ? nullptr : m_model->report().find(m_selectedId);
+    m_trend->setData(m_series, m_weekly, f ? f->employeeId : QString(), f ? f->name : QString());
 }
 
 void EngagementView::updateGoals()

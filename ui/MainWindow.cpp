@@ -251,7 +251,13 @@ void MainWindow::createSections()
     m_inbox = new InboxView(m_ctx, m_sections);
     m_sections->addWidget(m_inbox);
     m_sections->addWidget(new CalendarView(m_ctx, m_sections));
-    m_sections->addWidget(new EngagementView(m_ctx, m_sections));
+    auto *engagement = new EngagementView(m_ctx, m_sections);
+    m_sections->addWidget(engagement);
+    // A drill-down's conversation opens in the inbox.
+    connect(engagement, &EngagementView::openConversation, this, [this](const QString &conversationId) {
+        setCurrentSection(InboxSection);
+        m_inbox->openConversation(conversationId);
+    });
     m_accounts = new AccountsView(m_ctx, m_sections);
     m_sections->addWidget(m_accounts);
     m_sections->addWidget(new SettingsView(m_ctx, m_sections));

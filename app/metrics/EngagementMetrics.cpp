@@ -43,6 +43,7 @@ TimeRange presetRange(RangePreset preset, qint64 nowMs, const QTimeZone &zone)
     case RangePreset::ThisWeek: return dayRange(today.addDays(1 - today.dayOfWeek()), today, zone);
     case RangePreset::Last30Days: return dayRange(today.addDays(-29), today, zone);
     case RangePreset::Last90Days: return dayRange(today.addDays(-89), today, zone);
+    case RangePreset::Last12Months: return dayRange(today.addMonths(-12).addDays(1), today, zone);
     }
     return dayRange(today, today, zone);
 }
@@ -120,18 +121,21 @@ Result<EngagementReport> EngagementMetrics::assemble(SqliteDb &db, const TimeRan
     return report;
 }
 
+// Selection instead of sorting: the team's year holds a few hundred thousand durations.
 std::optional<qint64> median(std::vector<qint64> values)
 {
     if (values.empty()) {
         return std::nullopt;
     }
-    std::sort(values.begin(), values.end());
     const size_t n = values.size();
+    const auto upper = values.begin() + std::ptrdiff_t(n / 2);
+    std::nth_element(values.begin(), upper, values.end());
     if (n % 2 == 1) {
-        return values[n / 2];
+        return *upper;
     }
-    // Round half up, so 1 s and 2 s give 2 s, not 1 s.
-    return (values[n / 2 - 1] + values[n / 2] + 1) / 2;
+    // The lower middle is the largest of the half below. Round half up, so 1 s and 2 s give 2 s, not 1 s.
+    const qint64 lower = *std::max_element(values.begin(), upper);
+    return (lower + *upper + 1) / 2;
 }
 
 std::optional<qint64> percentile(std::vector<qint64> values, double p)
@@ -139,9 +143,10 @@ std::optional<qint64> percentile(std::vector<qint64> values, double p)
     if (values.empty() || p <= 0 || p > 100) {
         return std::nullopt;
     }
-    std::sort(values.begin(), values.end());
     const auto rank = size_t(std::ceil(p / 100.0 * double(values.size())));
-    return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+    const auto at = values.begin() + std::ptrdiff_t(std::clamp<size_t>(rank, 1, values.size()) - 1);
+    std::nth_element(values.begin(), at, values.end());
+    return *at;
 }
 
 QString formatDuration(qint64 seconds)
@@ -168,9 +173,16 @@ QString definitionsText()
               "still unanswered after its due time counts as missed, one not yet due is left out.</p>"
               "<p><b>Resolved</b>: conversations the person marked resolved in the range; a reopened conversation "
               "resolved again counts once per person.</p>"
+              "<p><b>Handled</b>: conversations the person replied to or resolved in the range, each once. "
+              "<b>Resolution</b>: from the first inbound message to the resolution, in business hours.</p>"
               "<p><b>Open workload</b>: open and pending conversations assigned now, whatever the range.</p>"
-              "<p><b>Notes</b> and <b>posts published</b>: written or published in the range. Spam is "
-              "excluded everywhere.</p>"
+              "<p><b>Notes</b>: written in the range. <b>Drafted</b>, <b>approved</b> and <b>published</b>: "
+              "the person's own posts created, approved (by whoever reviewed them) and published in the range.</p>"
+              "<p><b>Engagement</b>: likes, reposts and replies the person's replies and published posts of the "
+              "range have earned so far, as the networks last reported them. <b>Own posts</b> (advocacy): posts from "
+              "an account linked as the person's own, and the interactions they earned.</p>"
+              "<p>Spam and automated messages (a rule's or the system's actions) are excluded everywhere; days are "
+              "the workspace's time zone. Double-click a figure to see the conversations and events behind it.</p>"
               "<p><b>Team</b>: the team's row and the chart's team median count every conversation, whoever "
               "answered it, so they are not an average of the rows above.</p>");
 }

@@ -28,9 +28,9 @@ struct TimeRange {
     int days() const { return firstDay.isValid() && lastDay.isValid() ? int(firstDay.daysTo(lastDay)) + 1 : 0; }
 };
 
-enum class RangePreset { ThisWeek, Last30Days, Last90Days };
+enum class RangePreset { ThisWeek, Last30Days, Last90Days, Last12Months };
 
-// Whole local days in `zone`: this week starts on Monday; "last N days" ends with today.
+// Whole local days in `zone`: this week starts on Monday; "last N days" and "last 12 months" end with today.
 TimeRange presetRange(RangePreset preset, qint64 nowMs, const QTimeZone &zone);
 TimeRange dayRange(QDate firstDay, QDate lastDay, const QTimeZone &zone);
 

@@ -189,50 +189,43 @@ bool wholeDays(const TimeRange &range, const QTimeZone &zone)
         && range.toMs == range.lastDay.addDays(1).startOfDay(zone).toMSecsSinceEpoch();
 }
 
-// Reads the rows of [first, last] and hands each (day, employee, tally) to `row`. Corrupt: a row is unreadable.
-template <typename Row> Status readRows(SqliteDb &db, QDate first, QDate last, Row &row, bool &corrupt)
-{
-    Statement &st = db.cached("SELECT day, employee_id, tally FROM engagement_days WHERE day >= ? AND day <= ?");
-    st.bindAll(dayKey(first), dayKey(last));
-    while (st.next()) {
-        auto tally = Tally::deserialize(st.blob(2));
-        if (!tally) {
-            const QString what = QStringLiteral("engagement rollup of %1 for '%2' is not readable")
-                                     .arg(st.text(0), st.text(1));
-            st.reset();
-            corrupt = true;
-            return Error {ErrorKind::Storage, what, {}};
-        }
-        row(QDate::fromString(st.text(0), Qt::ISODate), st.text(1), std::move(*tally));
-    }
-    if (st.failed()) {
-        return st.error();
-    }
-    return success();
-}
-
-// Brings the rollups up to date and reads [first, last]. The rows are derived data: an unreadable one makes the
-// whole table be rebuilt from the store once before the error is given up on.
-template <typename Row> Status readDays(SqliteDb &db, QDate first, QDate last, const Row &row)
+// Brings the rollups up to date and merges the rows of [first, last] into target(day, employee). The rows are
+// derived data: an unreadable one makes the whole table be rebuilt from the store once (clear() forgets what was
+// merged so far) before the error is given up on.
+template <typename Target, typename Clear>
+Status readDays(SqliteDb &db, QDate first, QDate last, const Target &target, const Clear &clear)
 {
     for (int attempt = 0;; ++attempt) {
         SB_TRY(EngagementRollups::refresh(db));
-        bool corrupt = false;
-        std::vector<std::tuple<QDate, QString, Tally>> rows;
-        auto keep = [&](QDate day, const QString &employeeId, Tally &&tally) {
-            rows.emplace_back(day, employeeId, std::move(tally));
-        };
-        const Status read = readRows(db, first, last, keep, corrupt);
-        if (read.ok()) {
-            for (auto &[day, employeeId, tally] : rows) {
-                row(day, employeeId, std::move(tally));
+        Statement &st = db.cached("SELECT day, employee_id, tally FROM engagement_days WHERE day >= ? AND day <= ?");
+        st.bindAll(dayKey(first), dayKey(last));
+        QString corrupt;
+        QDate day;
+        QString dayText;
+        while (st.next()) {
+            // Rows come in day order: parse each day's date once.
+            const QString text = st.text(0);
+            if (text != dayText) {
+                dayText = text;
+                day = QDate::fromString(text, Qt::ISODate);
             }
+            if (!target(day, st.text(1)).mergeSerialized(st.blob(2))) {
+                corrupt = QStringLiteral("engagement rollup of %1 for '%2' is not readable").arg(text, st.text(1));
+                st.reset();
+                break;
+            }
+        }
+        if (st.failed()) {
+            return st.error();
+        }
+        if (corrupt.isEmpty()) {
             return success();
         }
-        if (!corrupt || attempt > 0) {
-            return read;
+        clear();
+        if (attempt > 0) {
+            return Error {ErrorKind::Storage, corrupt, {}};
         }
-        qCWarning(lcRollups) << read.error().message << "- rebuilding the engagement rollups";
+        qCWarning(lcRollups) << corrupt << "- rebuilding the engagement rollups";
         Statement &forget = db.cached("DELETE FROM engagement_state");
         SB_TRY(forget.exec());
     }
@@ -274,8 +267,9 @@ Result<EngagementReport> EngagementRollups::report(SqliteDb &db, const TimeRange
         return EngagementMetrics::compute(db, range, nowMs);
     }
     QHash<QString, Tally> tallies;
-    SB_TRY(readDays(db, range.firstDay, range.lastDay,
-                    [&](QDate, const QString &employeeId, Tally &&tally) { tallies[employeeId].merge(tally); }));
+    SB_TRY(readDays(
+        db, range.firstDay, range.lastDay,
+        [&](QDate, const QString &employeeId) -> Tally & { return tallies[employeeId]; }, [&] { tallies.clear(); }));
     return EngagementMetrics::assemble(db, range, std::move(tallies), nowMs);
 }
 
@@ -296,13 +290,19 @@ Result<std::vector<DaySeriesPoint>> EngagementRollups::series(SqliteDb &db, cons
         day = end.addDays(1);
     }
     std::vector<QHash<QString, Tally>> perSpan(spans.size());
-    SB_TRY(readDays(db, range.firstDay, range.lastDay, [&](QDate day, const QString &employeeId, Tally &&tally) {
-        const auto it = std::upper_bound(spans.begin(), spans.end(), day,
-                                         [](QDate d, const std::pair<QDate, QDate> &s) { return d < s.first; });
-        if (it != spans.begin()) {
-            perSpan[size_t(it - spans.begin() - 1)][employeeId].merge(tally);
-        }
-    }));
+    Tally outside; // a row before the first span cannot be, but has somewhere to go
+    SB_TRY(readDays(
+        db, range.firstDay, range.lastDay,
+        [&](QDate day, const QString &employeeId) -> Tally & {
+            const auto it = std::upper_bound(spans.begin(), spans.end(), day,
+                                             [](QDate d, const std::pair<QDate, QDate> &s) { return d < s.first; });
+            return it == spans.begin() ? outside : perSpan[size_t(it - spans.begin() - 1)][employeeId];
+        },
+        [&] {
+            for (auto &span : perSpan) {
+                span.clear();
+            }
+        }));
     // The employees listed are the whole range's, so every point has the same rows in the same order.
     QHash<QString, Tally> whole;
     for (const auto &span : perSpan) {

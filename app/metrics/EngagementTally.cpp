@@ -34,7 +34,7 @@ template <typename Row> Status eachRow(SqliteDb &db, const char *sql, qint64 fro
 // A reply is counted once: by its publish event when it left through the outbox, else by the outbound item
 // attributed to an employee (sent before Switchboard, or imported).
 const char *const kPublishedReplies
-    = "SELECT coalesce(json_extract(details, '$.author_id'), ''), conversation_id, at FROM events "
+    = "SELECT coalesce(json_extract(details, '$.author_id'), ''), conversation_id, at, subject_id FROM events "
       "WHERE action = 'published' AND subject_type = 'outbox_job' AND coalesce(conversation_id, '') != '' "
       "AND at >= ?1 AND at < ?2";
 // Outbound replies by an employee, with the engagement they earned; `via_outbox` marks the ones already counted by
@@ -42,7 +42,7 @@ const char *const kPublishedReplies
 const char *const kOutboundReplies
     = "SELECT i.author_employee_id, coalesce(i.conversation_id, ''), i.created_at, i.like_count, i.repost_count, "
       "i.reply_count, EXISTS(SELECT 1 FROM outbox_jobs o WHERE o.remote_id = i.remote_id "
-      "  AND o.account_id = i.account_id AND o.state = 'done') "
+      "  AND o.account_id = i.account_id AND o.state = 'done'), i.remote_id "
       "FROM items i WHERE i.seq >= (?1 << 10) AND i.seq < ((?2 + 1000) << 10) AND i.created_at >= ?1 "
       "AND i.created_at < ?2 AND i.direction = 'out' AND i.kind != 'post' AND i.author_employee_id IS NOT NULL";
 const char *const kResolutions
@@ -58,24 +58,27 @@ const char *const kFirstResponses
       "coalesce((SELECT json_extract(e.details, '$.author_id') FROM events e WHERE e.conversation_id = c.id "
       "  AND e.action = 'published' ORDER BY e.seq LIMIT 1), "
       " (SELECT i.author_employee_id FROM items i WHERE i.conversation_id = c.id AND i.direction = 'out' "
-      "  AND i.author_employee_id IS NOT NULL AND i.created_at >= c.first_inbound_at ORDER BY i.seq LIMIT 1), '') "
-      "FROM conversations c WHERE c.spam = 0 AND c.last_inbound_at IS NOT NULL "
+      "  AND i.author_employee_id IS NOT NULL AND i.created_at >= c.first_inbound_at ORDER BY i.seq LIMIT 1), ''), "
+      "c.id FROM conversations c WHERE c.spam = 0 AND c.last_inbound_at IS NOT NULL "
       "AND c.first_inbound_at >= ?1 AND c.first_inbound_at < ?2";
-const char *const kNotes = "SELECT actor_id, at FROM events WHERE action = 'note_added' AND actor_kind = 'employee' "
+const char *const kNotes = "SELECT actor_id, at, coalesce(conversation_id, ''), subject_id FROM events WHERE action = "
+                           "'note_added' AND actor_kind = 'employee' "
                            "AND at >= ?1 AND at < ?2";
-const char *const kPostsDrafted = "SELECT author_id, created_at FROM posts WHERE created_at >= ?1 AND created_at < ?2";
+const char *const kPostsDrafted
+    = "SELECT author_id, created_at, id FROM posts WHERE created_at >= ?1 AND created_at < ?2";
 // A post's approval counts for its author (the reviewer's approvals are in the event log).
 const char *const kPostsApproved
-    = "SELECT p.author_id, e.at FROM events e JOIN posts p ON p.id = e.subject_id "
+    = "SELECT p.author_id, e.at, p.id FROM events e JOIN posts p ON p.id = e.subject_id "
       "WHERE e.action = 'post_approved' AND e.subject_type = 'post' AND e.at >= ?1 AND e.at < ?2";
 const char *const kPostsPublished
     = "SELECT p.author_id, p.published_at, coalesce(sum(v.like_count), 0), coalesce(sum(v.repost_count), 0), "
-      "coalesce(sum(v.reply_count), 0) FROM posts p LEFT JOIN post_variants v ON v.post_id = p.id "
+      "coalesce(sum(v.reply_count), 0), p.id FROM posts p LEFT JOIN post_variants v ON v.post_id = p.id "
       "WHERE p.state IN ('published', 'partially_published') AND p.published_at >= ?1 AND p.published_at < ?2 "
       "GROUP BY p.id";
 // Advocacy: what employees posted on their own linked accounts.
 const char *const kOwnPosts
-    = "SELECT a.employee_id, i.created_at, i.like_count + i.repost_count + i.reply_count FROM accounts a "
+    = "SELECT a.employee_id, i.created_at, i.like_count, i.repost_count, i.reply_count, i.remote_id, "
+      "coalesce(i.conversation_id, '') FROM accounts a "
       "JOIN items i ON i.account_id = a.id WHERE a.employee_id IS NOT NULL AND i.direction = 'out' "
       "AND i.kind = 'post' AND i.seq >= (?1 << 10) AND i.seq < ((?2 + 1000) << 10) AND i.created_at >= ?1 "
       "AND i.created_at < ?2";
@@ -131,10 +134,38 @@ template <typename T> void append(std::vector<T> &to, const std::vector<T> &from
     to.insert(to.end(), from.begin(), from.end());
 }
 
-int distinctCount(std::vector<quint64> &hashes)
+// Distinct hashes through an open-addressing table (a sort of the team's year took most of the panel's time).
+int distinctCount(const std::vector<quint64> &hashes)
 {
-    std::sort(hashes.begin(), hashes.end());
-    return int(std::unique(hashes.begin(), hashes.end()) - hashes.begin());
+    if (hashes.size() < 64) {
+        std::vector<quint64> copy = hashes;
+        std::sort(copy.begin(), copy.end());
+        return int(std::unique(copy.begin(), copy.end()) - copy.begin());
+    }
+    size_t capacity = 1;
+    while (capacity < hashes.size() * 2) {
+        capacity <<= 1;
+    }
+    // 0 marks an empty slot; a hash that is 0 is counted apart.
+    std::vector<quint64> table(capacity, 0);
+    const size_t mask = capacity - 1;
+    int count = 0;
+    bool zero = false;
+    for (const quint64 h : hashes) {
+        if (h == 0) {
+            zero = true;
+            continue;
+        }
+        size_t slot = size_t(h ^ (h >> 29)) & mask;
+        while (table[slot] != 0 && table[slot] != h) {
+            slot = (slot + 1) & mask;
+        }
+        if (table[slot] == 0) {
+            table[slot] = h;
+            ++count;
+        }
+    }
+    return count + (zero ? 1 : 0);
 }
 
 } // namespace
@@ -188,8 +219,9 @@ bool operator==(const Tally &a, const Tally &b)
 QByteArray Tally::serialize() const
 {
     QByteArray out;
-    out.reserve(int(8 * (18 + handled.size() + resolved.size() + firstResponseSecs.size() + resolutionSecs.size()
-                         + slaPendingDue.size())));
+    out.reserve(int(8
+                    * (18 + handled.size() + resolved.size() + firstResponseSecs.size() + resolutionSecs.size()
+                       + slaPendingDue.size())));
     for (const qint64 v : {kTallyFormat, qint64(replies), qint64(notes), qint64(postsDrafted), qint64(postsApproved),
                            qint64(postsPublished), qint64(slaMet), qint64(slaMissedAnswered), likes, reposts,
                            repliesReceived, qint64(ownPosts), ownEngagement}) {
@@ -233,31 +265,115 @@ std::optional<Tally> Tally::deserialize(const QByteArray &blob)
     return t;
 }
 
-Status collectFacts(SqliteDb &db, qint64 fromMs, qint64 toMs, const BusinessHours &hours, const TallySink &sink)
+bool Tally::mergeSerialized(const QByteArray &blob)
 {
+    // First the shape: the header and five vectors whose lengths add up to the blob's size exactly.
+    constexpr qsizetype kHeader = 13;
+    Reader check {blob};
+    if (check.next() != kTallyFormat) {
+        return false;
+    }
+    check.pos = kHeader * qsizetype(sizeof(qint64));
+    for (int v = 0; v < 5; ++v) {
+        const qint64 n = check.next();
+        if (!check.ok || n < 0 || n > (blob.size() - check.pos) / qint64(sizeof(qint64))) {
+            return false;
+        }
+        check.pos += qsizetype(n) * qsizetype(sizeof(qint64));
+    }
+    if (check.pos != blob.size()) {
+        return false;
+    }
+    Reader r {blob};
+    r.next();
+    replies += int(r.next());
+    notes += int(r.next());
+    postsDrafted += int(r.next());
+    postsApproved += int(r.next());
+    postsPublished += int(r.next());
+    slaMet += int(r.next());
+    slaMissedAnswered += int(r.next());
+    likes += r.next();
+    reposts += r.next();
+    repliesReceived += r.next();
+    ownPosts += int(r.next());
+    ownEngagement += r.next();
+    auto appendFrom = [&r](auto &values) {
+        const size_t n = size_t(r.next());
+        const size_t old = values.size();
+        values.resize(old + n); // grows geometrically, unlike reserve(old + n) on every row
+        for (size_t i = 0; i < n; ++i) {
+            values[old + i] = typename std::decay_t<decltype(values)>::value_type(r.next());
+        }
+    };
+    appendFrom(handled);
+    appendFrom(resolved);
+    appendFrom(firstResponseSecs);
+    appendFrom(resolutionSecs);
+    appendFrom(slaPendingDue);
+    return true;
+}
+
+Status collectFacts(SqliteDb &db, qint64 fromMs, qint64 toMs, const BusinessHours &hours, const TallySink &sink,
+                    const FactObserver &observer)
+{
+    using Kind = Fact::Kind;
+    auto tell = [&](Kind kind, const QString &employeeId, qint64 at, const QString &conversationId,
+                    const QString &subjectId) {
+        Fact f;
+        f.kind = kind;
+        f.employeeId = employeeId;
+        f.atMs = at;
+        f.conversationId = conversationId;
+        f.subjectId = subjectId;
+        return f;
+    };
     SB_TRY(eachRow(db, kPublishedReplies, fromMs, toMs, [&](Statement &st) {
         Tally &t = sink(st.text(0), st.int64(2));
         ++t.replies;
         t.handled.push_back(conversationHash(st.text(1)));
+        if (observer) {
+            Fact f = tell(Kind::Reply, st.text(0), st.int64(2), st.text(1), st.text(3));
+            f.viaOutbox = true;
+            observer(f);
+        }
     }));
     SB_TRY(eachRow(db, kOutboundReplies, fromMs, toMs, [&](Statement &st) {
         Tally &t = sink(st.text(0), st.int64(2));
         t.likes += st.int64(3);
         t.reposts += st.int64(4);
         t.repliesReceived += st.int64(5);
-        if (st.integer(6) == 0) {
+        const bool counted = st.integer(6) == 0;
+        if (counted) {
             ++t.replies;
             if (!st.text(1).isEmpty()) {
                 t.handled.push_back(conversationHash(st.text(1)));
+            }
+        }
+        if (observer) {
+            Fact f = tell(Kind::ReplyEngagement, st.text(0), st.int64(2), st.text(1), st.text(7));
+            f.likes = st.int64(3);
+            f.reposts = st.int64(4);
+            f.replies = st.int64(5);
+            observer(f);
+            if (counted) {
+                f.kind = Kind::Reply;
+                observer(f);
             }
         }
     }));
     SB_TRY(eachRow(db, kResolutions, fromMs, toMs, [&](Statement &st) {
         const quint64 conversation = conversationHash(st.text(1));
         Tally &t = sink(st.text(0), st.int64(2));
+        const qint64 secs = hours.businessSecondsBetween(st.int64(3), st.int64(2));
         t.resolved.push_back(conversation);
         t.handled.push_back(conversation);
-        t.resolutionSecs.push_back(hours.businessSecondsBetween(st.int64(3), st.int64(2)));
+        t.resolutionSecs.push_back(secs);
+        if (observer) {
+            Fact f = tell(Kind::Resolution, st.text(0), st.int64(2), st.text(1), {});
+            f.seconds = secs;
+            observer(f);
+        }
     }));
     SB_TRY(eachRow(db, kFirstResponses, fromMs, toMs, [&](Statement &st) {
         const qint64 firstInbound = st.int64(0);
@@ -268,36 +384,78 @@ Status collectFacts(SqliteDb &db, qint64 fromMs, qint64 toMs, const BusinessHour
         const bool hasResponse = !st.isNull(3);
         const qint64 responded = hasResponse ? st.int64(3) : 0;
         const QString author = st.text(4);
-        Tally &t = sink(author.isEmpty() ? assignee : author, firstInbound);
+        const QString owner = author.isEmpty() ? assignee : author;
+        Tally &t = sink(owner, firstInbound);
+        const qint64 secs = hasResponse ? hours.businessSecondsBetween(firstInbound, responded) : 0;
         if (hasResponse) {
-            t.firstResponseSecs.push_back(hours.businessSecondsBetween(firstInbound, responded));
+            t.firstResponseSecs.push_back(secs);
         }
+        Fact::Sla sla = Fact::Sla::None;
         if (hasDue) {
             if (!hasResponse) {
                 t.slaPendingDue.push_back(due);
+                sla = Fact::Sla::Pending;
             } else if (responded <= due) {
                 ++t.slaMet;
+                sla = Fact::Sla::Met;
             } else {
                 ++t.slaMissedAnswered;
+                sla = Fact::Sla::Late;
             }
         }
+        if (observer) {
+            Fact f = tell(Kind::FirstResponse, owner, firstInbound, st.text(5), {});
+            if (hasResponse) {
+                f.seconds = secs;
+            }
+            f.sla = sla;
+            f.dueMs = due;
+            observer(f);
+        }
     }));
-    SB_TRY(eachRow(db, kNotes, fromMs, toMs, [&](Statement &st) { ++sink(st.text(0), st.int64(1)).notes; }));
-    SB_TRY(eachRow(db, kPostsDrafted, fromMs, toMs,
-                   [&](Statement &st) { ++sink(st.text(0), st.int64(1)).postsDrafted; }));
-    SB_TRY(eachRow(db, kPostsApproved, fromMs, toMs,
-                   [&](Statement &st) { ++sink(st.text(0), st.int64(1)).postsApproved; }));
+    SB_TRY(eachRow(db, kNotes, fromMs, toMs, [&](Statement &st) {
+        ++sink(st.text(0), st.int64(1)).notes;
+        if (observer) {
+            observer(tell(Kind::Note, st.text(0), st.int64(1), st.text(2), st.text(3)));
+        }
+    }));
+    SB_TRY(eachRow(db, kPostsDrafted, fromMs, toMs, [&](Statement &st) {
+        ++sink(st.text(0), st.int64(1)).postsDrafted;
+        if (observer) {
+            observer(tell(Kind::PostDrafted, st.text(0), st.int64(1), {}, st.text(2)));
+        }
+    }));
+    SB_TRY(eachRow(db, kPostsApproved, fromMs, toMs, [&](Statement &st) {
+        ++sink(st.text(0), st.int64(1)).postsApproved;
+        if (observer) {
+            observer(tell(Kind::PostApproved, st.text(0), st.int64(1), {}, st.text(2)));
+        }
+    }));
     SB_TRY(eachRow(db, kPostsPublished, fromMs, toMs, [&](Statement &st) {
         Tally &t = sink(st.text(0), st.int64(1));
         ++t.postsPublished;
         t.likes += st.int64(2);
         t.reposts += st.int64(3);
         t.repliesReceived += st.int64(4);
+        if (observer) {
+            Fact f = tell(Kind::PostPublished, st.text(0), st.int64(1), {}, st.text(5));
+            f.likes = st.int64(2);
+            f.reposts = st.int64(3);
+            f.replies = st.int64(4);
+            observer(f);
+        }
     }));
     SB_TRY(eachRow(db, kOwnPosts, fromMs, toMs, [&](Statement &st) {
         Tally &t = sink(st.text(0), st.int64(1));
         ++t.ownPosts;
-        t.ownEngagement += st.int64(2);
+        t.ownEngagement += st.int64(2) + st.int64(3) + st.int64(4);
+        if (observer) {
+            Fact f = tell(Kind::OwnPost, st.text(0), st.int64(1), st.text(6), st.text(5));
+            f.likes = st.int64(2);
+            f.reposts = st.int64(3);
+            f.replies = st.int64(4);
+            observer(f);
+        }
     }));
     return success();
 }
@@ -327,8 +485,8 @@ void fillFigures(Figures &f, Tally t, int workload, qint64 nowMs)
     f.medianFirstResponseSecs = median(t.firstResponseSecs);
     f.p90FirstResponseSecs = percentile(std::move(t.firstResponseSecs), 90);
     f.medianResolutionSecs = median(std::move(t.resolutionSecs));
-    const auto overdue = std::count_if(t.slaPendingDue.begin(), t.slaPendingDue.end(),
-                                       [nowMs](qint64 due) { return nowMs > due; });
+    const auto overdue
+        = std::count_if(t.slaPendingDue.begin(), t.slaPendingDue.end(), [nowMs](qint64 due) { return nowMs > due; });
     f.slaMet = t.slaMet;
     f.slaMissed = t.slaMissedAnswered + int(overdue);
     f.openWorkload = workload;

@@ -46,6 +46,9 @@ struct Tally {
     QByteArray serialize() const;
     // nullopt for a blob that is not a tally of this format.
     static std::optional<Tally> deserialize(const QByteArray &blob);
+    // Adds a serialized tally to this one without building it first; false (and nothing added) when the blob is
+    // not a tally of this format.
+    bool mergeSerialized(const QByteArray &blob);
 };
 
 bool operator==(const Tally &a, const Tally &b);
@@ -53,9 +56,37 @@ bool operator==(const Tally &a, const Tally &b);
 // Where a fact goes: the tally for `employeeId` ('' for nobody) at the instant `atMs` the fact is dated by.
 using TallySink = std::function<Tally &(const QString &employeeId, qint64 atMs)>;
 
-// Reads every fact dated in [fromMs, toMs) from the store and its event log into `sink`. The definitions of the
-// figures (see definitionsText()) are these queries.
-Status collectFacts(SqliteDb &db, qint64 fromMs, qint64 toMs, const BusinessHours &hours, const TallySink &sink);
+// One fact behind the figures, for the drill-down: what it is, whose, when, and about which conversation or post.
+struct Fact {
+    enum class Kind {
+        Reply,
+        ReplyEngagement,
+        Resolution,
+        FirstResponse,
+        Note,
+        PostDrafted,
+        PostApproved,
+        PostPublished,
+        OwnPost
+    };
+    enum class Sla { None, Met, Late, Pending };
+    Kind kind = Kind::Reply;
+    QString employeeId; // '' for nobody
+    qint64 atMs = 0;
+    QString conversationId;
+    QString subjectId; // outbox job, item remote id, post id
+    std::optional<qint64> seconds; // business seconds: first response, resolution
+    Sla sla = Sla::None;
+    qint64 dueMs = 0;
+    bool viaOutbox = false;
+    qint64 likes = 0, reposts = 0, replies = 0;
+};
+using FactObserver = std::function<void(const Fact &)>;
+
+// Reads every fact dated in [fromMs, toMs) from the store and its event log into `sink`, and shows each to
+// `observer` when there is one. The definitions of the figures (see definitionsText()) are these queries.
+Status collectFacts(SqliteDb &db, qint64 fromMs, qint64 toMs, const BusinessHours &hours, const TallySink &sink,
+                    const FactObserver &observer = {});
 
 // Open and pending, not-spam conversations assigned to each employee now ('' = unassigned), whatever the range.
 Status collectWorkload(SqliteDb &db, const std::function<void(const QString &employeeId, int count)> &row);

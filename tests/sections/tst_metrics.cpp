@@ -1,4 +1,5 @@
 #include "SectionsWorkspace.h"
+#include "metrics/EngagementDrillDown.h"
 #include "metrics/EngagementMetrics.h"
 #include "metrics/EngagementRollups.h"
 #include "metrics/EngagementTally.h"
@@ -493,6 +494,75 @@ private slots:
         QVERIFY(rolled.value().team.repliesSent > 20);
         QVERIFY(rolled.value().team.likesEarned > 0);
         QCOMPARE(w.db().scalarInt(QStringLiteral("SELECT count(*) FROM engagement_dirty")), 0);
+    }
+
+    // Every figure can be checked by hand: the drill-down lists exactly what was counted.
+    void drillDownListsWhatCounted()
+    {
+        SectionsWorkspace w;
+        const TimeRange range = dayRange(QDate(2026, 11, 16), QDate(2026, 11, 24), w.zone);
+        const qint64 now = w.clock.nowMs();
+        auto rows = [&](const QString &employee, DrillFigure figure) {
+            auto d = drillDown(w.db(), range, employee, figure, now);
+            if (!d.ok()) {
+                qFatal("drill-down failed: %s", qPrintable(d.error().message));
+            }
+            return d.value();
+        };
+        const DrillDown replies = rows(w.alice, DrillFigure::Replies);
+        QCOMPARE(int(replies.rows.size()), 2); // A and B; B's copy ingested back is not a third
+        QCOMPARE(replies.summary, QStringLiteral("Replies counted: 2"));
+        QCOMPARE(replies.rows[0].conversationId, w.convB); // newest first
+        QCOMPARE(replies.rows[1].conversationId, w.convA);
+        QCOMPARE(replies.rows[0].what, QStringLiteral("Reply sent through Switchboard"));
+        QVERIFY(replies.rows[0].about.contains(QStringLiteral("Hello @acme, B")));
+
+        // Carol's reply approved by Mia is Carol's.
+        QCOMPARE(int(rows(w.carol, DrillFigure::Replies).rows.size()), 1);
+        QCOMPARE(rows(w.carol, DrillFigure::Replies).rows[0].conversationId, w.convD);
+        QCOMPARE(int(rows(w.manager, DrillFigure::Replies).rows.size()), 0);
+
+        const DrillDown first = rows(w.alice, DrillFigure::FirstResponse);
+        QCOMPARE(int(first.rows.size()), 2);
+        QCOMPARE(first.rows[0].value, QStringLiteral("45 min")); // slowest first: A, over the weekend
+        QCOMPARE(first.rows[0].conversationId, w.convA);
+        QCOMPARE(first.rows[1].value, QStringLiteral("10 min"));
+        QCOMPARE(first.summary, QStringLiteral("2 first responses: median 28 min, p90 45 min"));
+
+        const DrillDown sla = rows(w.bob, DrillFigure::Sla);
+        QCOMPARE(int(sla.rows.size()), 2);
+        QStringList what {sla.rows[0].what, sla.rows[1].what};
+        what.sort();
+        QCOMPARE(what, (QStringList {QStringLiteral("Answered late"), QStringLiteral("Not answered, overdue")}));
+        QCOMPARE(sla.summary, QStringLiteral("0 in time, 2 late or overdue"));
+
+        // Resolved twice (reopened): two rows, one conversation.
+        const DrillDown resolved = rows(w.alice, DrillFigure::Resolved);
+        QCOMPARE(int(resolved.rows.size()), 2);
+        QCOMPARE(resolved.summary, QStringLiteral("Conversations resolved: 1, in 2 resolutions"));
+        QCOMPARE(int(rows(w.alice, DrillFigure::Handled).rows.size()), 2);
+
+        QCOMPARE(int(rows(w.bob, DrillFigure::Notes).rows.size()), 1);
+        QCOMPARE(rows(w.bob, DrillFigure::Workload).summary, QStringLiteral("Open or pending now: 2"));
+        QCOMPARE(int(rows(w.bob, DrillFigure::Workload).rows.size()), 2);
+
+        const DrillDown drafted = rows(w.alice, DrillFigure::Drafted);
+        QCOMPARE(int(drafted.rows.size()), 2);
+        QVERIFY(!drafted.rows[0].postId.isEmpty());
+        QVERIFY(drafted.rows[0].about.contains(QStringLiteral("Winter launch day")));
+
+        // The team's row: everyone's, the same counts as the team's figures.
+        const DrillDown team = rows(QString(), DrillFigure::Replies);
+        QCOMPARE(int(team.rows.size()), 4);
+        QCOMPARE(int(rows(QString(), DrillFigure::FirstResponse).rows.size()), 4);
+        QCOMPARE(int(rows(QString(), DrillFigure::Sla).rows.size()), 5);
+
+        sb::Ingestor ingestor(w.db(), w.clock, w.ids);
+        QVERIFY(ingestor.updateCounters(w.account, {{QStringLiteral("rb"), 3, 1, 2}}).ok());
+        const DrillDown earned = rows(w.alice, DrillFigure::Engagement);
+        QCOMPARE(int(earned.rows.size()), 1);
+        QCOMPARE(earned.rows[0].value, QStringLiteral("likes 3, reposts 1, replies 2"));
+        QCOMPARE(earned.rows[0].sortValue, 6);
     }
 };
 

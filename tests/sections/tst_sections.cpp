@@ -1,4 +1,5 @@
 #include "SectionsWorkspace.h"
+#include "metrics/EngagementDrillDown.h"
 #include "metrics/EngagementMetrics.h"
 #include "models/AccountsModel.h"
 #include "models/CalendarModel.h"
@@ -11,7 +12,9 @@
 #include "ui/CalendarMonthGrid.h"
 #include "ui/CalendarView.h"
 #include "ui/EngagementChart.h"
+#include "ui/EngagementDrillDownDialog.h"
 #include "ui/EngagementGoals.h"
+#include "ui/EngagementTrendChart.h"
 #include "ui/EngagementView.h"
 #include "ui/SettingsCannedPanel.h"
 #include "ui/SettingsRosterPanel.h"
@@ -40,6 +43,7 @@
 #include <QTimeEdit>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -258,6 +262,101 @@ private slots:
         QVERIFY(child<QLabel>(view, "engagementScope")->isVisible());
         QCOMPARE(int(chart->bars().size()), 1);
         screenshot(view, QStringLiteral("engagement-contributor"));
+    }
+
+    // The trend of the selected employee against the team, other ranges (a campaign's, any two days), and the
+    // drill-down from a figure to the conversations behind it, by keyboard.
+    void engagementTrendsRangesAndDrillDown()
+    {
+        Harness h;
+        ui::EngagementView view(*h.ctx);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTableView *table = view.table();
+        QAbstractItemModel *shown = table->model();
+        auto rowOf = [&](const QString &employee) {
+            for (int row = 0; row < shown->rowCount(); ++row) {
+                if (shown->index(row, 0).data(models::IdRole).toString() == employee) {
+                    return row;
+                }
+            }
+            return -1;
+        };
+        table->setFocus();
+        table->setCurrentIndex(shown->index(rowOf(h.w.alice), models::EngagementModel::RepliesColumn));
+        QCOMPARE(view.selectedEmployee(), h.w.alice);
+
+        // Last 30 days: one bar pair per day; Monday 23 November, Alice's 2 replies against the median 1 of the
+        // three who replied (Alice 2, Bob 1, Carol 1).
+        ui::EngagementTrendChart *trend = view.trendChart();
+        QCOMPARE(int(trend->points().size()), 30);
+        QVERIFY(trend->isBarChart());
+        const auto monday = std::find_if(trend->points().begin(), trend->points().end(), [](const auto &p) {
+            return p.label == QLocale().toString(QDate(2026, 11, 23), QStringLiteral("d MMM"));
+        });
+        QVERIFY(monday != trend->points().end());
+        QCOMPARE(monday->employee, 2.0);
+        QCOMPARE(monday->team, 1.0);
+        QVERIFY(trend->chart()->title().contains(QStringLiteral("Alice Aalto")));
+
+        // Median first response as lines, in minutes: Alice's B (10 min) against the team's B, C, D (30 min).
+        trend->metricBox()->setFocus();
+        QTest::keyClick(trend->metricBox(), Qt::Key_Down);
+        QTest::keyClick(trend->metricBox(), Qt::Key_Down);
+        QCOMPARE(trend->metric(), ui::EngagementTrendChart::Metric::FirstResponse);
+        QVERIFY(!trend->isBarChart());
+        QCOMPARE(trend->unitLabel(), QStringLiteral("Minutes of business time"));
+        const auto mondayTimes = std::find_if(trend->points().begin(), trend->points().end(),
+                                              [&](const auto &p) { return p.label == monday->label; });
+        QCOMPARE(mondayTimes->employee, 10.0);
+        QCOMPARE(mondayTimes->team, 30.0);
+        screenshot(view, QStringLiteral("engagement-trend"));
+
+        // A campaign's dates are a preset: Winter launch runs 18-27 November.
+        QComboBox *range = view.rangeBox();
+        const int campaign = range->findText(QStringLiteral("Campaign: Winter launch"), Qt::MatchStartsWith);
+        QVERIFY(campaign >= 0);
+        range->setCurrentIndex(campaign);
+        QVERIFY(child<QLabel>(view, "engagementRangeText")
+                    ->text()
+                    .startsWith(QLocale().toString(QDate(2026, 11, 18), QLocale::ShortFormat)));
+        QCOMPARE(int(trend->points().size()), 10);
+        QCOMPARE(shown->index(rowOf(h.w.alice), models::EngagementModel::RepliesColumn).data().toString(),
+                 QStringLiteral("2"));
+
+        // Any two days: Monday alone leaves Friday's conversation A out of Alice's first responses.
+        range->setCurrentIndex(range->findData(QStringLiteral("custom")));
+        QVERIFY(view.customFrom()->isVisible());
+        view.customFrom()->setDate(QDate(2026, 11, 23));
+        view.customTo()->setDate(QDate(2026, 11, 23));
+        QCOMPARE(shown->index(rowOf(h.w.alice), models::EngagementModel::MedianFirstResponseColumn).data().toString(),
+                 QStringLiteral("10 min"));
+        QCOMPARE(int(trend->points().size()), 1);
+
+        // Enter on Alice's replies: the two replies behind the figure; Enter on one opens its conversation.
+        range->setCurrentIndex(1); // last 30 days
+        table->setFocus();
+        table->setCurrentIndex(shown->index(rowOf(h.w.alice), models::EngagementModel::RepliesColumn));
+        QSignalSpy opened(&view, &ui::EngagementView::openConversation);
+        QTest::keyClick(table, Qt::Key_Return);
+        auto *dialog = view.findChild<ui::EngagementDrillDownDialog *>(QStringLiteral("engagementDrillDown"));
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QCOMPARE(dialog->list()->topLevelItemCount(), 2);
+        QCOMPARE(child<QLabel>(*dialog, "engagementDrillSummary")->text(), QStringLiteral("Replies counted: 2"));
+        QVERIFY(dialog->windowTitle().startsWith(QStringLiteral("Replies · Alice Aalto")));
+        screenshot(*dialog, QStringLiteral("engagement-drilldown"));
+        QTest::keyClick(dialog->list(), Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().toString(), h.w.convB); // newest first
+        dialog->close();
+
+        // The team's SLA: every conversation with a due time, met, late or overdue.
+        ui::EngagementDrillDownDialog *team = view.openDrillDown(QString(), metrics::DrillFigure::Sla);
+        QVERIFY(team);
+        QCOMPARE(team->list()->topLevelItemCount(), 5);
+        team->close();
     }
 
     void accountsPauseAndResume()
