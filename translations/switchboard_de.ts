@@ -1076,6 +1076,138 @@
         <source>Team</source>
         <translation>Team</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Replies&lt;/b&gt;: replies sent to customers in the range, counted for the person who wrote them (a contributor's reply approved by a manager is the contributor's).&lt;/p&gt;&lt;p&gt;&lt;b&gt;First response&lt;/b&gt;: from the conversation's first inbound message to the first reply, counted in business hours only, for conversations that started in the range. It counts for whoever wrote the first reply, or the assignee when nobody in the team did. p90: nine in ten were answered within this time.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SLA attainment&lt;/b&gt;: share of conversations answered before their due time; a conversation still unanswered after its due time counts as missed, one not yet due is left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resolved&lt;/b&gt;: conversations the person marked resolved in the range; a reopened conversation resolved again counts once per person.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Handled&lt;/b&gt;: conversations the person replied to or resolved in the range, each once. &lt;b&gt;Resolution&lt;/b&gt;: from the first inbound message to the resolution, in business hours.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open workload&lt;/b&gt;: open and pending conversations assigned now, whatever the range.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notes&lt;/b&gt;: written in the range. &lt;b&gt;Drafted&lt;/b&gt;, &lt;b&gt;approved&lt;/b&gt; and &lt;b&gt;published&lt;/b&gt;: the person's own posts created, approved (by whoever reviewed them) and published in the range.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Engagement&lt;/b&gt;: likes, reposts and replies the person's replies and published posts of the range have earned so far, as the networks last reported them. &lt;b&gt;Own posts&lt;/b&gt; (advocacy): posts from an account linked as the person's own, and the interactions they earned.&lt;/p&gt;&lt;p&gt;Spam and automated messages (a rule's or the system's actions) are excluded everywhere; days are the workspace's time zone. Double-click a figure to see the conversations and events behind it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Team&lt;/b&gt;: the team's row and the chart's team median count every conversation, whoever answered it, so they are not an average of the rows above.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Antworten&lt;/b&gt;: im Zeitraum an Kundinnen und Kunden gesendete Antworten, gezählt für die Person, die sie geschrieben hat (die von einer Managerin freigegebene Antwort einer Fachkraft zählt für die Fachkraft).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erste Antwort&lt;/b&gt;: von der ersten eingehenden Nachricht einer Unterhaltung bis zur ersten Antwort, nur in Geschäftszeiten gezählt, für Unterhaltungen, die im Zeitraum begonnen haben. Sie zählt für die Person, die zuerst geantwortet hat, sonst für die zugewiesene Person. p90: neun von zehn wurden innerhalb dieser Zeit beantwortet.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SLA-Erfüllung&lt;/b&gt;: Anteil der Unterhaltungen, die vor ihrer Fälligkeit beantwortet wurden; eine nach der Fälligkeit noch unbeantwortete Unterhaltung zählt als verfehlt, eine noch nicht fällige wird nicht gezählt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erledigt&lt;/b&gt;: Unterhaltungen, die die Person im Zeitraum als erledigt markiert hat; eine wieder geöffnete und erneut erledigte Unterhaltung zählt je Person einmal.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bearbeitet&lt;/b&gt;: Unterhaltungen, auf die die Person im Zeitraum geantwortet oder die sie erledigt hat, jede einmal. &lt;b&gt;Lösungszeit&lt;/b&gt;: von der ersten eingehenden Nachricht bis zur Erledigung, in Geschäftszeiten.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Offene Arbeit&lt;/b&gt;: jetzt zugewiesene offene und wartende Unterhaltungen, unabhängig vom Zeitraum.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notizen&lt;/b&gt;: im Zeitraum geschrieben. &lt;b&gt;Entworfen&lt;/b&gt;, &lt;b&gt;freigegeben&lt;/b&gt; und &lt;b&gt;veröffentlicht&lt;/b&gt;: die eigenen Beiträge der Person, die im Zeitraum erstellt, (von wem auch immer) freigegeben und veröffentlicht wurden.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Interaktionen&lt;/b&gt;: Likes, Reposts und Antworten, die die Antworten und veröffentlichten Beiträge der Person aus dem Zeitraum bisher erhalten haben, so wie die Netzwerke sie zuletzt gemeldet haben. &lt;b&gt;Eigene Beiträge&lt;/b&gt; (Advocacy): Beiträge eines als eigenes verknüpften Kontos der Person und die Interaktionen darauf.&lt;/p&gt;&lt;p&gt;Spam und automatische Vorgänge (Aktionen einer Regel oder des Systems) sind überall ausgenommen; Tage gelten in der Zeitzone des Arbeitsbereichs. Ein Doppelklick auf eine Zahl zeigt die Unterhaltungen und Ereignisse dahinter.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Team&lt;/b&gt;: Die Team-Zeile und der Team-Median im Diagramm zählen jede Unterhaltung, egal wer geantwortet hat; sie sind also kein Durchschnitt der Zeilen darüber.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>likes %1, reposts %2, replies %3</source>
+        <translation>Likes %1, Reposts %2, Antworten %3</translation>
+    </message>
+    <message>
+        <source>Reply sent through Switchboard</source>
+        <translation>Antwort über Switchboard gesendet</translation>
+    </message>
+    <message>
+        <source>Reply sent on the network</source>
+        <translation>Antwort im Netzwerk gesendet</translation>
+    </message>
+    <message>
+        <source>Replies counted: %1</source>
+        <translation>Gezählte Antworten: %1</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Geantwortet</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Conversations replied to or resolved: %1</source>
+        <translation>Beantwortete oder erledigte Unterhaltungen: %1</translation>
+    </message>
+    <message>
+        <source>Conversations resolved: %1, in %2 resolutions</source>
+        <translation>Erledigte Unterhaltungen: %1, in %2 Erledigungen</translation>
+    </message>
+    <message>
+        <source>Median of %1 resolutions: %2</source>
+        <translation>Median von %1 Erledigungen: %2</translation>
+    </message>
+    <message>
+        <source>No resolutions in this range</source>
+        <translation>Keine Erledigungen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Erste Antwort</translation>
+    </message>
+    <message>
+        <source>%1 first responses: median %2, p90 %3</source>
+        <translation>%1 erste Antworten: Median %2, p90 %3</translation>
+    </message>
+    <message>
+        <source>No first responses in this range</source>
+        <translation>Keine ersten Antworten in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>fällig %1</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>Rechtzeitig beantwortet</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>Zu spät beantwortet</translation>
+    </message>
+    <message>
+        <source>Not answered, overdue</source>
+        <translation>Nicht beantwortet, überfällig</translation>
+    </message>
+    <message>
+        <source>Not due yet (not counted)</source>
+        <translation>Noch nicht fällig (nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>%1 in time, %2 late or overdue</source>
+        <translation>%1 rechtzeitig, %2 zu spät oder überfällig</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Open or pending now: %1</source>
+        <translation>Jetzt offen oder wartend: %1</translation>
+    </message>
+    <message>
+        <source>Note written</source>
+        <translation>Notiz geschrieben</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Notizen: %1</translation>
+    </message>
+    <message>
+        <source>Post drafted</source>
+        <translation>Beitrag entworfen</translation>
+    </message>
+    <message>
+        <source>Post approved</source>
+        <translation>Beitrag freigegeben</translation>
+    </message>
+    <message>
+        <source>Post published</source>
+        <translation>Beitrag veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Posts: %1</source>
+        <translation>Beiträge: %1</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Published post</source>
+        <translation>Veröffentlichter Beitrag</translation>
+    </message>
+    <message>
+        <source>Post on their own account</source>
+        <translation>Beitrag im eigenen Konto</translation>
+    </message>
+    <message>
+        <source>%1 posts, %2 interactions</source>
+        <translation>%1 Beiträge, %2 Interaktionen</translation>
+    </message>
 </context>
 <context>
     <name>SecretStore</name>
@@ -1698,6 +1830,14 @@
         <source>change an account's first-response promise</source>
         <translation>die zugesagte Erstreaktion eines Kontos ändern</translation>
     </message>
+    <message>
+        <source>No active employee with id %1.</source>
+        <translation>Keine aktive Person mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>link an account to another employee</source>
+        <translation>ein Konto mit einer anderen Person verknüpfen</translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretStore</name>
@@ -2160,6 +2300,102 @@
     <message>
         <source>Posts published</source>
         <translation>Veröffentlichte Beiträge</translation>
+    </message>
+    <message>
+        <source>%1 likes, %2 reposts, %3 replies on their replies and published posts</source>
+        <translation>%1 Likes, %2 Reposts, %3 Antworten auf ihre Antworten und veröffentlichten Beiträge</translation>
+    </message>
+    <message>
+        <source>Conversations replied to or resolved in the range</source>
+        <translation>Im Zeitraum beantwortete oder erledigte Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Median time from the first inbound message to resolution, in business hours</source>
+        <translation>Median der Zeit von der ersten eingehenden Nachricht bis zur Erledigung, in Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Posts written in the range</source>
+        <translation>Im Zeitraum geschriebene Beiträge</translation>
+    </message>
+    <message>
+        <source>Their posts approved in the range, whoever reviewed them</source>
+        <translation>Ihre im Zeitraum freigegebenen Beiträge, egal wer sie geprüft hat</translation>
+    </message>
+    <message>
+        <source>Their posts published in the range</source>
+        <translation>Ihre im Zeitraum veröffentlichten Beiträge</translation>
+    </message>
+    <message>
+        <source>Likes, reposts and replies earned by their replies and published posts in the range</source>
+        <translation>Likes, Reposts und Antworten auf ihre Antworten und veröffentlichten Beiträge aus dem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Advocacy: posts from the employee's own linked account</source>
+        <translation>Advocacy: Beiträge aus dem eigenen verknüpften Konto der Person</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Resolution
+(median)</source>
+        <translation>Lösungszeit
+(Median)</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>Entworfen</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <source>Own
+posts</source>
+        <translation>Eigene
+Beiträge</translation>
+    </message>
+    <message>
+        <source>First response
+(median)</source>
+        <translation>Erste Antwort
+(Median)</translation>
+    </message>
+    <message>
+        <source>SLA
+met</source>
+        <translation>SLA
+erfüllt</translation>
+    </message>
+    <message>
+        <source>Open
+now</source>
+        <translation>Jetzt
+offen</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolution(s) in business hours</source>
+        <translation>
+            <numerusform>%n Erledigung in Geschäftszeiten</numerusform>
+            <numerusform>%n Erledigungen in Geschäftszeiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interaction(s) (likes, reposts, replies) on posts from their own account</source>
+        <translation>
+            <numerusform>%n Interaktion (Likes, Reposts, Antworten) auf Beiträge aus dem eigenen Konto</numerusform>
+            <numerusform>%n Interaktionen (Likes, Reposts, Antworten) auf Beiträge aus dem eigenen Konto</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3147,6 +3383,37 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::EngagementDrillDownDialog</name>
+    <message>
+        <source>What counted</source>
+        <translation>Was gezählt wurde</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Conversation or post</source>
+        <translation>Unterhaltung oder Beitrag</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Nothing counted for this figure in this range.</source>
+        <translation>Für diese Zahl wurde in diesem Zeitraum nichts gezählt.</translation>
+    </message>
+    <message>
+        <source>&amp;Open conversation</source>
+        <translation>Unterhaltung ö&amp;ffnen</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::EngagementGoals</name>
     <message>
         <source>Goals</source>
@@ -3175,6 +3442,89 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>No data</source>
         <translation>Keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::EngagementTrendChart</name>
+    <message>
+        <source>Trend figure</source>
+        <translation>Verlaufswert</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Resolved conversations</source>
+        <translation>Erledigte Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Median first response</source>
+        <translation>Median der ersten Antwort</translation>
+    </message>
+    <message>
+        <source>SLA attainment</source>
+        <translation>SLA-Erfüllung</translation>
+    </message>
+    <message>
+        <source>Notes written</source>
+        <translation>Geschriebene Notizen</translation>
+    </message>
+    <message>
+        <source>Posts published</source>
+        <translation>Veröffentlichte Beiträge</translation>
+    </message>
+    <message>
+        <source>Engagement earned</source>
+        <translation>Erhaltene Interaktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Trend of</source>
+        <translation>&amp;Verlauf von</translation>
+    </message>
+    <message>
+        <source>Hours of business time</source>
+        <translation>Stunden Geschäftszeit</translation>
+    </message>
+    <message>
+        <source>Minutes of business time</source>
+        <translation>Minuten Geschäftszeit</translation>
+    </message>
+    <message>
+        <source>Percent answered on time</source>
+        <translation>Prozent rechtzeitig beantwortet</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Pro Woche</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Pro Tag</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>%1, team median</source>
+        <translation>%1, Team-Median</translation>
+    </message>
+    <message>
+        <source>%1: %2 against the team</source>
+        <translation>%1: %2 im Vergleich zum Team</translation>
+    </message>
+    <message>
+        <source>Team median</source>
+        <translation>Team-Median</translation>
+    </message>
+    <message>
+        <source>%1: %2, team median %3</source>
+        <translation>%1: %2, Team-Median %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, team %3</source>
+        <translation>%1: %2, Team %3</translation>
     </message>
 </context>
 <context>
@@ -3242,6 +3592,54 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Goals are set per employee: select one in the table.</source>
         <translation>Ziele gelten pro Person: Wählen Sie eine in der Tabelle aus.</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>First response by employee</source>
+        <translation>Erste Antwort je Person</translation>
+    </message>
+    <message>
+        <source>Double-click a figure, or press Enter, to see the conversations and events behind it</source>
+        <translation>Doppelklick auf eine Zahl oder Eingabetaste zeigt die Unterhaltungen und Ereignisse dahinter</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>Campaign: %1 (%2 – %3)</source>
+        <translation>Kampagne: %1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Eigener Zeitraum…</translation>
+    </message>
+    <message>
+        <source>last 12 months</source>
+        <translation>letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>the team</source>
+        <translation>das Team</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
