@@ -80,9 +80,8 @@ Result<DrillDown> drillDown(SqliteDb &db, const TimeRange &range, const QString 
         const QTimeZone configured(WorkspaceSettings::timeZoneId(db).toUtf8());
         return configured.isValid() ? configured : QTimeZone::utc();
     }();
-    auto local = [&](qint64 ms) {
-        return locale.toString(QDateTime::fromMSecsSinceEpoch(ms, zone), QLocale::ShortFormat);
-    };
+    auto local
+        = [&](qint64 ms) { return locale.toString(QDateTime::fromMSecsSinceEpoch(ms, zone), QLocale::ShortFormat); };
     using Kind = Fact::Kind;
     auto add = [&](const Fact &f, const QString &what, const QString &value = {},
                    std::optional<qint64> sortValue = std::nullopt) {
@@ -135,14 +134,15 @@ Result<DrillDown> drillDown(SqliteDb &db, const TimeRange &range, const QString 
             }
         }
         if (figure == DrillFigure::Resolved) {
-            out.summary = tr("Conversations resolved: %1, in %2 resolutions").arg(figures.conversationsResolved).arg(out.rows.size());
+            out.summary = tr("Conversations resolved: %1, in %2 resolutions")
+                              .arg(figures.conversationsResolved)
+                              .arg(out.rows.size());
         } else {
             byValue = true;
-            out.summary = figures.medianResolutionSecs
-                ? tr("Median of %1 resolutions: %2")
-                      .arg(out.rows.size())
-                      .arg(formatDuration(*figures.medianResolutionSecs))
-                : tr("No resolutions in this range");
+            out.summary = figures.medianResolutionSecs ? tr("Median of %1 resolutions: %2")
+                                                             .arg(out.rows.size())
+                                                             .arg(formatDuration(*figures.medianResolutionSecs))
+                                                       : tr("No resolutions in this range");
         }
         break;
     case DrillFigure::FirstResponse:

@@ -98,10 +98,11 @@ Status recomputeDays(SqliteDb &db, DayOf &dayOf, const BusinessHours &hours, QDa
     Statement &del = db.cached("DELETE FROM engagement_days WHERE day >= ? AND day <= ?");
     del.bindAll(dayKey(first), dayKey(last));
     SB_TRY(del.exec());
-    for (const auto &[key, tally] : rows) {
+    for (auto &[key, tally] : rows) {
         if (tally.isEmpty()) {
             continue;
         }
+        tally.compact();
         Statement &ins = db.cached("INSERT INTO engagement_days(day, employee_id, tally) VALUES (?, ?, ?)");
         ins.bindAll(dayKey(QDate::fromJulianDay(key.first)), key.second, tally.serialize());
         SB_TRY(ins.exec());
@@ -303,11 +304,14 @@ Result<std::vector<DaySeriesPoint>> EngagementRollups::series(SqliteDb &db, cons
                 span.clear();
             }
         }));
-    // The employees listed are the whole range's, so every point has the same rows in the same order.
+    // The employees listed are the whole range's, so every point has the same rows in the same order. Only
+    // whether someone did anything decides whether an inactive employee is listed: a marker stands for the merge.
     QHash<QString, Tally> whole;
     for (const auto &span : perSpan) {
         for (auto it = span.cbegin(); it != span.cend(); ++it) {
-            whole[it.key()].merge(*it);
+            if (!it->isEmpty()) {
+                whole[it.key()].notes = 1;
+            }
         }
     }
     auto listed = EngagementMetrics::assemble(db, range, std::move(whole), nowMs);

@@ -42,6 +42,8 @@ struct Tally {
 
     void merge(const Tally &other);
     bool isEmpty() const;
+    // Each conversation once in `handled` and `resolved` (what a stored day keeps: fewer hashes to merge later).
+    void compact();
 
     QByteArray serialize() const;
     // nullopt for a blob that is not a tally of this format.

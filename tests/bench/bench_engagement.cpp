@@ -1,6 +1,7 @@
 // Engagement panel benchmark (issue 7: the panel for 50 employees over 12 months computes in <= 100 ms).
 //   bench_engagement [--employees 50] [--months 12] [--per-day 900]   builds a synthetic team workspace first
 //   bench_engagement --workspace DIR                                   measures an existing one (the large demo)
+//   bench_engagement --build-into DIR ...                              keeps the synthetic workspace in DIR
 // Prints JSON lines: the from-scratch computation of the whole span (the baseline, EngagementMetrics::compute,
 // same run), the first build of the rollups, the panel's report from the rollups for the whole span, the last 30
 // days and this week, the same after a burst of new activity (the incremental refresh included), the weekly trend
@@ -91,7 +92,8 @@ qint64 buildSynthetic(SqliteDb &db, const Synthetic &opt)
     check(db.exec("BEGIN"), "begin");
     check(db.exec(QStringLiteral(
               "INSERT INTO settings(key, value, updated_at) VALUES ('time_zone', 'Europe/Berlin', 0), "
-              "('business_hours', '{\"zone\":\"Europe/Berlin\",\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}', 0) "
+              "('business_hours', "
+              "'{\"zone\":\"Europe/Berlin\",\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}', 0) "
               "ON CONFLICT(key) DO UPDATE SET value = excluded.value")),
           "settings");
     QStringList staff;
@@ -232,10 +234,16 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("workspace"), QStringLiteral("Measure this workspace."), QStringLiteral("dir")});
     parser.addOption({QStringLiteral("employees"), QStringLiteral("Synthetic team size."), QStringLiteral("n"),
                       QStringLiteral("50")});
-    parser.addOption({QStringLiteral("months"), QStringLiteral("Synthetic history."), QStringLiteral("n"),
-                      QStringLiteral("12")});
+    parser.addOption(
+        {QStringLiteral("months"), QStringLiteral("Synthetic history."), QStringLiteral("n"), QStringLiteral("12")});
     parser.addOption({QStringLiteral("per-day"), QStringLiteral("New conversations per working day."),
                       QStringLiteral("n"), QStringLiteral("900")});
+    parser.addOption({QStringLiteral("build-into"),
+                      QStringLiteral("Build the synthetic workspace in this folder and keep it."),
+                      QStringLiteral("dir")});
+    parser.addOption(
+        {QStringLiteral("panel-only"),
+         QStringLiteral("Measure the panel from the rollups only (for profiling): no baseline, no rebuild.")});
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Samples per measurement."), QStringLiteral("n"),
                       QStringLiteral("15")});
     parser.process(app);
@@ -243,8 +251,11 @@ int main(int argc, char **argv)
 
     QTemporaryDir tmp;
     const bool existing = parser.isSet(QStringLiteral("workspace"));
-    const QString dir = existing ? parser.value(QStringLiteral("workspace")) : tmp.path();
-    auto opened = Workspace::open(dir, existing ? Workspace::OpenMode::OpenExisting : Workspace::OpenMode::CreateIfMissing);
+    const QString dir = existing                     ? parser.value(QStringLiteral("workspace"))
+        : parser.isSet(QStringLiteral("build-into")) ? parser.value(QStringLiteral("build-into"))
+                                                     : tmp.path();
+    auto opened
+        = Workspace::open(dir, existing ? Workspace::OpenMode::OpenExisting : Workspace::OpenMode::CreateIfMissing);
     if (!opened.ok()) {
         die(opened.error().message);
     }
@@ -275,13 +286,29 @@ int main(int argc, char **argv)
     const qint64 now = endMs;
     const QDate today = QDateTime::fromMSecsSinceEpoch(now - 1, zone).date();
     const metrics::TimeRange year = metrics::dayRange(today.addMonths(-12).addDays(1), today, zone);
-    printLine({{QStringLiteral("name"), QStringLiteral("workspace")},
-               {QStringLiteral("items"), db.scalarInt(QStringLiteral("SELECT count(*) FROM items"))},
-               {QStringLiteral("conversations"), db.scalarInt(QStringLiteral("SELECT count(*) FROM conversations"))},
-               {QStringLiteral("events"), db.scalarInt(QStringLiteral("SELECT count(*) FROM events"))},
-               {QStringLiteral("employees"), db.scalarInt(QStringLiteral("SELECT count(*) FROM employees"))},
-               {QStringLiteral("range"), QStringLiteral("%1..%2").arg(year.firstDay.toString(Qt::ISODate),
-                                                                       year.lastDay.toString(Qt::ISODate))}});
+    printLine(
+        {{QStringLiteral("name"), QStringLiteral("workspace")},
+         {QStringLiteral("items"), db.scalarInt(QStringLiteral("SELECT count(*) FROM items"))},
+         {QStringLiteral("conversations"), db.scalarInt(QStringLiteral("SELECT count(*) FROM conversations"))},
+         {QStringLiteral("events"), db.scalarInt(QStringLiteral("SELECT count(*) FROM events"))},
+         {QStringLiteral("employees"), db.scalarInt(QStringLiteral("SELECT count(*) FROM employees"))},
+         {QStringLiteral("range"),
+          QStringLiteral("%1..%2").arg(year.firstDay.toString(Qt::ISODate), year.lastDay.toString(Qt::ISODate))}});
+
+    const bool panelOnly = parser.isSet(QStringLiteral("panel-only"));
+    if (panelOnly) {
+        std::vector<double> samples;
+        for (int i = 0; i < runs; ++i) {
+            timer.start();
+            auto r = metrics::EngagementRollups::report(db, year, now);
+            samples.push_back(double(timer.nsecsElapsed()) / 1e6);
+            if (!r.ok()) {
+                die(r.error().message);
+            }
+        }
+        printLine(stats(QStringLiteral("panel_from_rollups_12_months"), samples));
+        return 0;
+    }
 
     // Baseline: the whole year from the event log, as the panel did before the rollups.
     std::vector<double> scratch;
