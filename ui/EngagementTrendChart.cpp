@@ -17,8 +17,8 @@
 #include <QLocale>
 #include <QPen>
 #include <QScatterSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -299,36 +299,37 @@ void EngagementTrendChart::rebuild()
         bars->attachAxis(y);
     } else {
         // Lines with a dot on every point that has a value; a point without one (nobody answered) is a gap.
-        auto addLine = [&](const QString &name, const QColor &colour, bool dashed, std::optional<double> Point::*field) {
-            QLineSeries *line = nullptr;
-            auto *dots = new QScatterSeries;
-            dots->setColor(colour);
-            dots->setBorderColor(colour);
-            dots->setMarkerSize(6);
-            for (int i = 0; i < n; ++i) {
-                const auto &v = m_points[size_t(i)].*field;
-                if (!v) {
-                    line = nullptr;
-                    continue;
-                }
-                if (!line) {
-                    line = new QLineSeries;
-                    QPen pen(colour);
-                    pen.setWidthF(2);
-                    pen.setStyle(dashed ? Qt::DashLine : Qt::SolidLine);
-                    line->setPen(pen);
-                    c->addSeries(line);
-                    line->attachAxis(x);
-                    line->attachAxis(y);
-                }
-                line->append(i, *v);
-                dots->append(i, *v);
-            }
-            dots->setName(name);
-            c->addSeries(dots);
-            dots->attachAxis(x);
-            dots->attachAxis(y);
-        };
+        auto addLine
+            = [&](const QString &name, const QColor &colour, bool dashed, std::optional<double> Point::*field) {
+                  QLineSeries *line = nullptr;
+                  auto *dots = new QScatterSeries;
+                  dots->setColor(colour);
+                  dots->setBorderColor(colour);
+                  dots->setMarkerSize(6);
+                  for (int i = 0; i < n; ++i) {
+                      const auto &v = m_points[size_t(i)].*field;
+                      if (!v) {
+                          line = nullptr;
+                          continue;
+                      }
+                      if (!line) {
+                          line = new QLineSeries;
+                          QPen pen(colour);
+                          pen.setWidthF(2);
+                          pen.setStyle(dashed ? Qt::DashLine : Qt::SolidLine);
+                          line->setPen(pen);
+                          c->addSeries(line);
+                          line->attachAxis(x);
+                          line->attachAxis(y);
+                      }
+                      line->append(i, *v);
+                      dots->append(i, *v);
+                  }
+                  dots->setName(name);
+                  c->addSeries(dots);
+                  dots->attachAxis(x);
+                  dots->attachAxis(y);
+              };
         if (!m_employeeName.isEmpty()) {
             addLine(who, mineColour, false, &Point::employee);
         }
