@@ -492,6 +492,58 @@
         <source>Team</source>
         <translation>Team</translation>
     </message>
+    <message>
+        <source>--at takes a local date and time like 2026-11-25T10:00</source>
+        <translation>--at erwartet ein lokales Datum mit Uhrzeit wie 2026-11-25T10:00</translation>
+    </message>
+    <message>
+        <source>%1 %2 does not exist in %3: the clocks skip it for daylight saving. Pick another time.</source>
+        <translation>%1 %2 gibt es in %3 nicht: Die Uhren springen wegen der Sommerzeit darüber. Bitte eine andere Zeit wählen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a time %2 has at that date</source>
+        <translation>%1 ist keine Uhrzeit, die es in %2 an diesem Tag gibt</translation>
+    </message>
+    <message>
+        <source>%1 %2 happens twice in %3 (the clocks go back): add the offset, %4 or %5</source>
+        <translation>%1 %2 gibt es in %3 zweimal (die Uhren werden zurückgestellt): bitte den Versatz angeben, %4 oder %5</translation>
+    </message>
+    <message>
+        <source>--text is the post's text</source>
+        <translation>--text ist der Text des Beitrags</translation>
+    </message>
+    <message>
+        <source>--account names the account(s) to post to, separated by commas</source>
+        <translation>--account nennt die Konten, in denen gepostet wird, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>--zone takes an IANA time zone such as Europe/Berlin</source>
+        <translation>--zone erwartet eine IANA-Zeitzone wie Europe/Berlin</translation>
+    </message>
+    <message>
+        <source>No campaign %1.</source>
+        <translation>Keine Kampagne %1.</translation>
+    </message>
+    <message>
+        <source>Post %1 is %2%3.</source>
+        <translation>Beitrag %1 ist %2%3.</translation>
+    </message>
+    <message>
+        <source>, due %1 (%2)</source>
+        <translation>, fällig %1 (%2)</translation>
+    </message>
+    <message>
+        <source>--state is one of %1</source>
+        <translation>--state ist eines von %1</translation>
+    </message>
+    <message>
+        <source>--%1 takes a date like 2026-11-01</source>
+        <translation>--%1 erwartet ein Datum wie 2026-11-01</translation>
+    </message>
+    <message>
+        <source>No posts.</source>
+        <translation>Keine Beiträge.</translation>
+    </message>
 </context>
 <context>
     <name>CliText</name>
@@ -1837,6 +1889,22 @@
     <message>
         <source>link an account to another employee</source>
         <translation>ein Konto mit einer anderen Person verknüpfen</translation>
+    </message>
+    <message>
+        <source>retry a post</source>
+        <translation>einen Beitrag erneut senden</translation>
+    </message>
+    <message>
+        <source>Only a variant that failed can be sent again.</source>
+        <translation>Nur eine fehlgeschlagene Variante kann erneut gesendet werden.</translation>
+    </message>
+    <message>
+        <source>publish a missed post</source>
+        <translation>einen verpassten Beitrag veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Only a missed post can be published now.</source>
+        <translation>Nur ein verpasster Beitrag kann jetzt veröffentlicht werden.</translation>
     </message>
 </context>
 <context>

@@ -39,5 +39,7 @@ int runSync(Context &ctx);
 int runServe(Context &ctx);
 int runReply(Context &ctx);
 int runReportEngagement(Context &ctx);
+int runPostNew(Context &ctx);
+int runPostList(Context &ctx);
 
 } // namespace sb::cli

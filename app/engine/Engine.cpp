@@ -509,11 +509,45 @@ Status Engine::failOutboxJob(const QString &jobId, const QString &reason)
     if (state == QLatin1String("done") || state == QLatin1String("failed")) {
         return success();
     }
+    const qint64 now = m_clock.nowMs();
     Statement &up = m_db.cached("UPDATE outbox_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?");
-    up.bindAll(reason, m_clock.nowMs(), jobId);
+    up.bindAll(reason, now, jobId);
     SB_TRY(up.exec());
     SB_TRY(appendEvent(Actor::system(), QStringLiteral("publish_failed"), QStringLiteral("outbox_job"), jobId,
                        conversationId, {{QStringLiteral("reason"), reason}}));
+    // A post's variant: it failed; the post is failed when nothing of it went out, partly published otherwise,
+    // and still publishing while other variants are on their way.
+    Statement &variant = m_db.cached("SELECT coalesce(variant_id, '') FROM outbox_jobs WHERE id = ?");
+    variant.bind(1, jobId);
+    const QString variantId = variant.next() ? variant.text(0) : QString();
+    variant.reset();
+    if (!variantId.isEmpty()) {
+        Statement &failed = m_db.cached("UPDATE post_variants SET state = 'failed', error = ?, updated_at = ? "
+                                        "WHERE id = ? AND state != 'published'");
+        failed.bindAll(reason, now, variantId);
+        SB_TRY(failed.exec());
+        Statement &post = m_db.cached(
+            "UPDATE posts SET state = CASE "
+            "WHEN EXISTS(SELECT 1 FROM post_variants WHERE post_id = posts.id AND state IN ('pending', 'publishing')) "
+            "THEN 'publishing' "
+            "WHEN EXISTS(SELECT 1 FROM post_variants WHERE post_id = posts.id AND state = 'published') "
+            "THEN 'partially_published' ELSE 'failed' END, updated_at = ?1 "
+            "WHERE id = (SELECT post_id FROM post_variants WHERE id = ?2) RETURNING id, state");
+        post.bindAll(now, variantId);
+        QString postId;
+        QString postState;
+        if (post.next()) {
+            postId = post.text(0);
+            postState = post.text(1);
+        }
+        post.reset();
+        if (!postId.isEmpty() && postState != QLatin1String("publishing")) {
+            SB_TRY(appendEvent(Actor::system(), QStringLiteral("post_failed"), QStringLiteral("post"), postId, {},
+                               {{QStringLiteral("post_state"), postState},
+                                {QStringLiteral("variant_id"), variantId},
+                                {QStringLiteral("reason"), reason}}));
+        }
+    }
     return tx.commit();
 }
 

@@ -126,6 +126,23 @@ public:
     // is (publishing while some are still pending, partially_published when another one failed).
     Status markVariantPublished(const QString &variantId, const QString &remoteId, const QString &remoteUrl);
 
+    // The scheduler (engine/EngineScheduler.cpp). Posts scheduled for now or earlier become outbox jobs, one per
+    // variant not yet out, in the same transaction that moves them to `publishing`, so a post is queued once
+    // whichever process gets there first. A post later than graceMs (nothing was running at its time) is marked
+    // `missed` instead, for a person to decide.
+    struct DuePosts {
+        int queued = 0; // posts
+        int jobs = 0;
+        int missed = 0;
+    };
+    Result<DuePosts> enqueueDuePosts(qint64 graceMs);
+    // How late a post may still go out by itself: the workspace setting publish_grace_minutes (default 60).
+    static qint64 publishGraceMs(SqliteDb &db);
+    // A failed variant of a failed or partly published post is sent again through a new outbox job.
+    Status retryVariant(const Actor &actor, const QString &variantId);
+    // A missed post goes out now, after a person decided so.
+    Status publishMissedNow(const Actor &actor, const QString &postId);
+
     // Roster and workspace settings
     Result<QString> addTeam(const Actor &actor, const QString &name);
     Result<QString> addEmployee(const Actor &actor, const NewEmployee &employee);

@@ -19,6 +19,7 @@ struct OutboxRunner::Job {
     QString conversationId;
     QString threadKey;
     QString createdBy;
+    QString variantId; // a post's variant; empty for a reply
     QString state;
     int attempts = 0;
     PublishRequest request;
@@ -79,6 +80,15 @@ void OutboxRunner::processDue(std::function<void(int)> done)
         return;
     }
     m_busy = true;
+    // Due posts become jobs first (once, in one transaction: see Engine::enqueueDuePosts).
+    auto due = m_engine.enqueueDuePosts(Engine::publishGraceMs(m_db));
+    if (!due.ok()) {
+        qCWarning(lcOutbox) << "scheduler:" << due.error().message;
+    } else if (due.value().queued + due.value().missed > 0) {
+        qCInfo(lcOutbox) << "scheduler:" << due.value().queued << "post(s) queued as" << due.value().jobs << "job(s),"
+                         << due.value().missed << "missed";
+        emit postsQueued(due.value().queued, due.value().missed);
+    }
     m_handled = 0;
     m_skipped.clear();
     m_done = std::move(done);
@@ -99,7 +109,7 @@ void OutboxRunner::next()
         "SELECT j.id, j.account_id, coalesce(j.conversation_id, ''), coalesce(c.thread_key, ''), j.created_by, "
         "j.state, j.attempts, j.text, coalesce(j.in_reply_to_remote_id, ''), j.idempotency_key, "
         "coalesce(j.visibility, CASE WHEN c.kind = 'dm' THEN 'direct' ELSE 'public' END), "
-        "coalesce(j.spoiler_text, ''), coalesce(j.language, '') "
+        "coalesce(j.spoiler_text, ''), coalesce(j.language, ''), coalesce(j.variant_id, '') "
         "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
         "LEFT JOIN conversations c ON c.id = j.conversation_id "
         "WHERE j.state IN ('pending', 'maybe_committed') AND j.next_attempt_at <= ? AND a.sync_paused = 0 "
@@ -124,6 +134,7 @@ void OutboxRunner::next()
         j.request.visibility = st.text(10);
         j.request.spoilerText = st.text(11);
         j.request.language = st.text(12);
+        j.variantId = st.text(13);
         job = std::move(j);
         break;
     }
@@ -194,7 +205,10 @@ void OutboxRunner::onPublished(const Job &job, const PublishResult &result)
     Transaction tx(m_db);
     Status status = tx.began();
     qint64 seq = 0;
-    if (status.ok() && result.item) {
+    if (status.ok() && !job.variantId.isEmpty()) {
+        // A scheduled post: its variant records where it went. Comments on it arrive through sync like any reply.
+        status = m_engine.markVariantPublished(job.variantId, result.remoteId, result.url);
+    } else if (status.ok() && result.item) {
         IncomingItem item = *result.item;
         item.accountId = job.accountId;
         item.outbound = true;

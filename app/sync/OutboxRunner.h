@@ -42,6 +42,8 @@ public:
 
 signals:
     void jobChanged(const QString &jobId, const QString &state);
+    // The scheduler moved due posts to the outbox (queued) or found them too late (missed).
+    void postsQueued(int queued, int missed);
 
 private:
     struct Job;

@@ -122,6 +122,7 @@ private slots:
     void notFound();
     void accountList();
     void reportEngagement();
+    void postNewAndList();
     void demo();
 };
 
@@ -1087,6 +1088,69 @@ void TestCli::accountList()
     QCOMPARE(run.code, 0);
     QVERIFY(run.outText().contains(QLatin1String("brand.bsky.social")));
     QVERIFY(run.outText().startsWith(QLatin1String("ID")));
+}
+
+void TestCli::postNewAndList()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("posts"));
+    const QStringList base {QStringLiteral("post"),      QStringLiteral("new"),
+                            QStringLiteral("--account"), f.mastodon,
+                            QStringLiteral("--zone"),    QStringLiteral("Europe/Berlin")};
+    // A time the clocks skip is refused, never shifted.
+    CliRun gap = cliIn(f,
+                       base
+                           + QStringList {QStringLiteral("--text"), QStringLiteral("Spring"), QStringLiteral("--at"),
+                                          QStringLiteral("2026-03-29T02:30")});
+    QCOMPARE(gap.code, 2);
+    QVERIFY2(gap.err.contains("does not exist in Europe/Berlin"), gap.err.constData());
+    // A time that happens twice needs its offset.
+    CliRun twice = cliIn(f,
+                         base
+                             + QStringList {QStringLiteral("--text"), QStringLiteral("Autumn"), QStringLiteral("--at"),
+                                            QStringLiteral("2026-10-25T02:30")});
+    QCOMPARE(twice.code, 2);
+    QVERIFY2(twice.err.contains("+02:00 or +01:00"), twice.err.constData());
+    CliRun later = cliIn(f,
+                         base
+                             + QStringList {QStringLiteral("--text"), QStringLiteral("Autumn"), QStringLiteral("--at"),
+                                            QStringLiteral("2026-10-25T02:30+01:00"), QStringLiteral("--json"),
+                                            QStringLiteral("--as"), QStringLiteral("Dave")});
+    QVERIFY2(later.code == 0, later.err.constData());
+    const QJsonObject post = jsonOf(later).object();
+    // A manager's own post is approved at once; the instant is the later of the two 02:30s.
+    QCOMPARE(post.value(QStringLiteral("state")).toString(), QStringLiteral("scheduled"));
+    QCOMPARE(post.value(QStringLiteral("scheduled_at")).toString(), QStringLiteral("2026-10-25T02:30:00.000+01:00"));
+    QCOMPARE(post.value(QStringLiteral("time_zone")).toString(), QStringLiteral("Europe/Berlin"));
+    QCOMPARE(post.value(QStringLiteral("variants")).toArray().size(), 1);
+    // A contributor's post waits for review; --draft keeps it a draft.
+    CliRun review = cliIn(f,
+                          base
+                              + QStringList {QStringLiteral("--text"), QStringLiteral("Idea"), QStringLiteral("--at"),
+                                             QStringLiteral("2026-12-01T10:00"), QStringLiteral("--json"),
+                                             QStringLiteral("--as"), QStringLiteral("Carol")});
+    QCOMPARE(jsonOf(review).object().value(QStringLiteral("state")).toString(), QStringLiteral("in_review"));
+    CliRun draft = cliIn(f,
+                         {QStringLiteral("post"), QStringLiteral("new"), QStringLiteral("--account"),
+                          f.mastodon + QLatin1Char(',') + f.bluesky, QStringLiteral("--text"), QStringLiteral("Both"),
+                          QStringLiteral("--draft"), QStringLiteral("--json")});
+    QCOMPARE(jsonOf(draft).object().value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+    QCOMPARE(jsonOf(draft).object().value(QStringLiteral("variants")).toArray().size(), 2);
+    // Lists filter by state; a wrong state is a usage error.
+    const CliRun scheduled = cliIn(f,
+                                   {QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--state"),
+                                    QStringLiteral("scheduled"), QStringLiteral("--json")});
+    QCOMPARE(scheduled.code, 0);
+    QCOMPARE(jsonOf(scheduled).array().size(), 1);
+    QCOMPARE(jsonOf(scheduled).array().at(0).toObject().value(QStringLiteral("author")).toString(),
+             QStringLiteral("Dave"));
+    const CliRun all = cliIn(f, {QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(jsonOf(all).array().size(), 3);
+    QCOMPARE(
+        cliIn(f, {QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--state"), QStringLiteral("sent")})
+            .code,
+        2);
+    const CliRun table = cliIn(f, {QStringLiteral("post"), QStringLiteral("list")});
+    QVERIFY2(table.out.contains("2026-10-25 02:30  scheduled"), table.out.constData());
 }
 
 void TestCli::demo()

@@ -1,0 +1,166 @@
+// The publishing scheduler: due posts -> outbox jobs (exactly once), missed posts, retries of failed variants.
+#include "core/Clock.h"
+#include "core/Ids.h"
+#include "engine/Engine.h"
+#include "store/Sqlite.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace sb {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sb::Engine", text);
+}
+
+constexpr qint64 kDefaultGraceMinutes = 60;
+
+} // namespace
+
+qint64 Engine::publishGraceMs(SqliteDb &db)
+{
+    bool ok = false;
+    const qint64 minutes = WorkspaceSettings::value(db, QStringLiteral("publish_grace_minutes")).toLongLong(&ok);
+    return (ok && minutes >= 0 ? minutes : kDefaultGraceMinutes) * 60'000;
+}
+
+// One job per variant that is not out yet; the key names the variant and the attempt, so a variant can never have
+// two jobs for one attempt (outbox_jobs.idempotency_key is UNIQUE) and the network recognises a resend.
+static Status queueVariants(SqliteDb &db, IdSource &ids, qint64 now, const QString &postId, const QString &authorId,
+                            const QString &onlyVariantId, int &jobs)
+{
+    Statement &variants = db.cached("SELECT v.id, v.account_id, v.text, (SELECT count(*) FROM outbox_jobs j "
+                                    "WHERE j.variant_id = v.id) FROM post_variants v WHERE v.post_id = ?1 "
+                                    "AND (v.state = 'pending' OR (v.state = 'failed' AND v.id = ?2)) ORDER BY v.id");
+    variants.bindAll(postId, onlyVariantId);
+    struct Pending {
+        QString id, account, text;
+        int attempt;
+    };
+    std::vector<Pending> pending;
+    while (variants.next()) {
+        pending.push_back({variants.text(0), variants.text(1), variants.text(2), variants.integer(3) + 1});
+    }
+    if (variants.failed()) {
+        return variants.error();
+    }
+    for (const Pending &v : pending) {
+        Statement &job = db.cached(
+            "INSERT INTO outbox_jobs(id, kind, account_id, variant_id, text, idempotency_key, state, next_attempt_at, "
+            "created_by, created_at, updated_at, visibility) VALUES (?1, 'post', ?2, ?3, ?4, ?5, 'pending', ?6, ?7, "
+            "?6, ?6, 'public')");
+        job.bindAll(ids.next(), v.account, v.id, v.text, QStringLiteral("post-%1-%2").arg(v.id).arg(v.attempt), now,
+                    authorId);
+        SB_TRY(job.exec());
+        Statement &mark = db.cached("UPDATE post_variants SET state = 'publishing', error = NULL, updated_at = ? "
+                                    "WHERE id = ?");
+        mark.bindAll(now, v.id);
+        SB_TRY(mark.exec());
+        ++jobs;
+    }
+    return success();
+}
+
+Result<Engine::DuePosts> Engine::enqueueDuePosts(qint64 graceMs)
+{
+    const qint64 now = m_clock.nowMs();
+    DuePosts out;
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    Statement &due = m_db.cached("SELECT id, scheduled_at, author_id FROM posts WHERE state = 'scheduled' "
+                                 "AND scheduled_at <= ? ORDER BY scheduled_at, id LIMIT 500");
+    due.bind(1, now);
+    struct Due {
+        QString id;
+        qint64 at;
+        QString author;
+    };
+    std::vector<Due> posts;
+    while (due.next()) {
+        posts.push_back({due.text(0), due.int64(1), due.text(2)});
+    }
+    if (due.failed()) {
+        return due.error();
+    }
+    for (const Due &p : posts) {
+        const bool late = now - p.at > graceMs;
+        Statement &move
+            = m_db.cached("UPDATE posts SET state = ?, updated_at = ? WHERE id = ? AND state = 'scheduled'");
+        move.bindAll(late ? "missed" : "publishing", now, p.id);
+        SB_TRY(move.exec());
+        if (m_db.changes() != 1) {
+            continue;
+        }
+        if (late) {
+            ++out.missed;
+            SB_TRY(appendEvent(Actor::system(), QStringLiteral("post_missed"), QStringLiteral("post"), p.id, {},
+                               {{QStringLiteral("scheduled_at"), double(p.at)},
+                                {QStringLiteral("late_minutes"), double((now - p.at) / 60'000)}}));
+            continue;
+        }
+        int jobs = 0;
+        SB_TRY(queueVariants(m_db, m_ids, now, p.id, p.author, {}, jobs));
+        out.jobs += jobs;
+        ++out.queued;
+        SB_TRY(appendEvent(Actor::system(), QStringLiteral("post_queued"), QStringLiteral("post"), p.id, {},
+                           {{QStringLiteral("jobs"), jobs}, {QStringLiteral("late_ms"), double(now - p.at)}}));
+    }
+    SB_TRY(tx.commit());
+    return out;
+}
+
+Status Engine::retryVariant(const Actor &actor, const QString &variantId)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canPublish, tr("retry a post")));
+    Statement &cur = m_db.cached("SELECT v.post_id, v.state, p.author_id FROM post_variants v "
+                                 "JOIN posts p ON p.id = v.post_id WHERE v.id = ?");
+    cur.bind(1, variantId);
+    if (!cur.next()) {
+        cur.reset();
+        return makeError(ErrorKind::NotFound, tr("No post variant with id %1.").arg(variantId));
+    }
+    const QString postId = cur.text(0);
+    const QString state = cur.text(1);
+    const QString author = cur.text(2);
+    cur.reset();
+    if (state != QLatin1String("failed")) {
+        return makeError(ErrorKind::Conflict, tr("Only a variant that failed can be sent again."));
+    }
+    const qint64 now = m_clock.nowMs();
+    int jobs = 0;
+    SB_TRY(queueVariants(m_db, m_ids, now, postId, author, variantId, jobs));
+    Statement &post = m_db.cached("UPDATE posts SET state = 'publishing', updated_at = ? WHERE id = ?");
+    post.bindAll(now, postId);
+    SB_TRY(post.exec());
+    SB_TRY(appendEvent(actor, QStringLiteral("post_variant_retried"), QStringLiteral("post_variant"), variantId, {},
+                       {{QStringLiteral("post_id"), postId}}));
+    return tx.commit();
+}
+
+Status Engine::publishMissedNow(const Actor &actor, const QString &postId)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canPublish, tr("publish a missed post")));
+    const qint64 now = m_clock.nowMs();
+    Statement &up = m_db.cached("UPDATE posts SET state = 'scheduled', scheduled_at = ?1, updated_at = ?1 "
+                                "WHERE id = ?2 AND state = 'missed'");
+    up.bindAll(now, postId);
+    SB_TRY(up.exec());
+    if (m_db.changes() != 1) {
+        return makeError(ErrorKind::Conflict, tr("Only a missed post can be published now."));
+    }
+    SB_TRY(appendEvent(
+        actor, QStringLiteral("post_rescheduled"), QStringLiteral("post"), postId, {},
+        {{QStringLiteral("scheduled_at"), double(now)}, {QStringLiteral("reason"), QStringLiteral("missed")}}));
+    SB_TRY(tx.commit());
+    return success();
+}
+
+} // namespace sb
