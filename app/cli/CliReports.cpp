@@ -4,6 +4,7 @@
 #include "cli/CliFormat.h"
 #include "cli/CliText.h"
 #include "core/Clock.h"
+#include "metrics/EngagementExport.h"
 #include "metrics/EngagementMetrics.h"
 #include "metrics/EngagementRollups.h"
 #include "store/Sqlite.h"
@@ -16,91 +17,10 @@ namespace sb::cli {
 
 namespace {
 
+using metrics::csvColumns;
+using metrics::csvRow;
 using metrics::Figures;
-
-QJsonValue orNull(const std::optional<qint64> &value)
-{
-    return value ? QJsonValue(double(*value)) : QJsonValue();
-}
-
-QJsonObject figuresJson(const Figures &f)
-{
-    const auto sla = f.slaAttainmentPercent();
-    return {
-        {QStringLiteral("employee_id"), f.employeeId.isEmpty() ? QJsonValue() : QJsonValue(f.employeeId)},
-        {QStringLiteral("name"), f.name},
-        {QStringLiteral("role"), f.employeeId.isEmpty() ? QJsonValue() : QJsonValue(roleName(f.role))},
-        {QStringLiteral("active"), f.active},
-        {QStringLiteral("replies_sent"), f.repliesSent},
-        {QStringLiteral("conversations_handled"), f.conversationsHandled},
-        {QStringLiteral("conversations_resolved"), f.conversationsResolved},
-        {QStringLiteral("first_responses"), f.firstResponses},
-        {QStringLiteral("median_first_response_business_secs"), orNull(f.medianFirstResponseSecs)},
-        {QStringLiteral("p90_first_response_business_secs"), orNull(f.p90FirstResponseSecs)},
-        {QStringLiteral("median_resolution_business_secs"), orNull(f.medianResolutionSecs)},
-        {QStringLiteral("sla_met"), f.slaMet},
-        {QStringLiteral("sla_missed"), f.slaMissed},
-        {QStringLiteral("sla_attainment_percent"), sla ? QJsonValue(std::round(*sla * 10) / 10) : QJsonValue()},
-        {QStringLiteral("open_workload"), f.openWorkload},
-        {QStringLiteral("notes_written"), f.notesWritten},
-        {QStringLiteral("posts_published"), f.postsPublished},
-    };
-}
-
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. A leading =, +, - or @ is
-// prefixed with a quote so that a spreadsheet never runs a name as a formula.
-QString csvField(QString text)
-{
-    if (!text.isEmpty() && QStringLiteral("=+-@").contains(text.front())) {
-        text.prepend(QLatin1Char('\''));
-    }
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))
-        || text.contains(QLatin1Char('\r'))) {
-        text.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + text + QLatin1Char('"');
-    }
-    return text;
-}
-
-const QStringList &csvColumns()
-{
-    static const QStringList columns {QStringLiteral("employee_id"),
-                                      QStringLiteral("name"),
-                                      QStringLiteral("role"),
-                                      QStringLiteral("active"),
-                                      QStringLiteral("replies_sent"),
-                                      QStringLiteral("conversations_handled"),
-                                      QStringLiteral("conversations_resolved"),
-                                      QStringLiteral("first_responses"),
-                                      QStringLiteral("median_first_response_business_secs"),
-                                      QStringLiteral("p90_first_response_business_secs"),
-                                      QStringLiteral("median_resolution_business_secs"),
-                                      QStringLiteral("sla_met"),
-                                      QStringLiteral("sla_missed"),
-                                      QStringLiteral("sla_attainment_percent"),
-                                      QStringLiteral("open_workload"),
-                                      QStringLiteral("notes_written"),
-                                      QStringLiteral("posts_published")};
-    return columns;
-}
-
-QString csvRow(const QJsonObject &row)
-{
-    QStringList fields;
-    for (const QString &column : csvColumns()) {
-        const QJsonValue v = row.value(column);
-        if (v.isNull() || v.isUndefined()) {
-            fields << QString();
-        } else if (v.isBool()) {
-            fields << (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
-        } else if (v.isDouble()) {
-            fields << QString::number(v.toDouble(), 'g', 15);
-        } else {
-            fields << csvField(v.toString());
-        }
-    }
-    return fields.join(QLatin1Char(','));
-}
+using metrics::figuresJson;
 
 } // namespace
 

@@ -1024,7 +1024,8 @@ void TestCli::reportEngagement()
     QVERIFY(team.value(QStringLiteral("employee_id")).isNull());
     for (const QString &key : {QStringLiteral("replies_sent"), QStringLiteral("p90_first_response_business_secs"),
                                QStringLiteral("sla_attainment_percent"), QStringLiteral("open_workload"),
-                               QStringLiteral("posts_published")}) {
+                               QStringLiteral("posts_published"), QStringLiteral("posts_drafted"),
+                               QStringLiteral("likes_earned"), QStringLiteral("own_post_engagement")}) {
         QVERIFY2(team.contains(key), qPrintable(key));
     }
 
@@ -1034,7 +1035,9 @@ void TestCli::reportEngagement()
     QCOMPARE(lines.size(), 1 + 5 + 1); // header, employees, team
     QVERIFY(lines.front().startsWith(QStringLiteral("employee_id,name,role,active,replies_sent,")));
     const int columns = int(lines.front().count(QLatin1Char(','))) + 1;
-    QCOMPARE(columns, 17);
+    QCOMPARE(columns, 24);
+    QVERIFY(lines.front().endsWith(QStringLiteral(",posts_drafted,posts_approved,posts_published,likes_earned,"
+                                                  "reposts_earned,replies_earned,own_posts,own_post_engagement")));
     QVERIFY(lines.back().startsWith(QStringLiteral(",Team,,true,")));
     const auto evil = std::find_if(lines.cbegin(), lines.cend(),
                                    [](const QString &l) { return l.contains(QStringLiteral("Evil")); });
