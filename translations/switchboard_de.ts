@@ -3513,6 +3513,17 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     </message>
 </context>
 <context>
+    <name>sb::ui::EngagementReportPdf</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>How these figures are counted</source>
+        <translation>Wie diese Zahlen gezählt werden</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::EngagementTrendChart</name>
     <message>
         <source>Trend figure</source>
@@ -3708,6 +3719,70 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Save the figures as CSV, or a PDF report with the charts</source>
+        <translation>Die Zahlen als CSV speichern oder einen PDF-Bericht mit den Diagrammen</translation>
+    </message>
+    <message>
+        <source>Figures as &amp;CSV…</source>
+        <translation>Zahlen als &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;PDF report…</source>
+        <translation>&amp;PDF-Bericht…</translation>
+    </message>
+    <message>
+        <source>engagement-%1</source>
+        <translation>interaktionen-%1</translation>
+    </message>
+    <message>
+        <source>Save the engagement report</source>
+        <translation>Engagement-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Save the engagement figures</source>
+        <translation>Engagement-Zahlen speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Engagement, %1</source>
+        <translation>Engagement, %1</translation>
+    </message>
+    <message>
+        <source>Goals: %1</source>
+        <translation>Ziele: %1</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>erreicht</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
     </message>
 </context>
 <context>

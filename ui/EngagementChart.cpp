@@ -44,6 +44,11 @@ QChart *EngagementChart::chart() const
     return m_view->chart();
 }
 
+QWidget *EngagementChart::chartView() const
+{
+    return m_view;
+}
+
 void EngagementChart::setData(const QString &title, std::vector<Bar> bars, std::optional<qint64> teamMedianSeconds)
 {
     std::stable_sort(bars.begin(), bars.end(), [](const Bar &a, const Bar &b) { return a.seconds < b.seconds; });

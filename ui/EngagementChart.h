@@ -29,6 +29,8 @@ public:
     void setSelectedEmployee(const QString &employeeId);
 
     QChart *chart() const;
+    // The drawing alone, without controls: what a report prints.
+    QWidget *chartView() const;
     // What is drawn, for tests and assistive technology: employees in drawing order (top to bottom).
     const std::vector<Bar> &bars() const { return m_bars; }
     bool usesHours() const { return m_hours; }

@@ -100,6 +100,11 @@ QChart *EngagementTrendChart::chart() const
     return m_view->chart();
 }
 
+QWidget *EngagementTrendChart::chartView() const
+{
+    return m_view;
+}
+
 EngagementTrendChart::Metric EngagementTrendChart::metric() const
 {
     return static_cast<Metric>(m_metric->currentData().toInt());

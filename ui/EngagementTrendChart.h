@@ -41,6 +41,8 @@ public:
     Metric metric() const;
 
     QChart *chart() const;
+    // The drawing alone, without controls: what a report prints.
+    QWidget *chartView() const;
     QComboBox *metricBox() const { return m_metric; }
     // What is drawn, for tests and assistive technology.
     const std::vector<Point> &points() const { return m_points; }

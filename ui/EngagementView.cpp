@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "engine/Engine.h"
 #include "metrics/EngagementDrillDown.h"
+#include "metrics/EngagementExport.h"
 #include "metrics/EngagementMetrics.h"
 #include "metrics/EngagementRollups.h"
 #include "models/EngagementModel.h"
@@ -15,20 +16,29 @@
 #include "ui/EngagementChart.h"
 #include "ui/EngagementDrillDownDialog.h"
 #include "ui/EngagementGoals.h"
+#include "ui/EngagementReportPdf.h"
 #include "ui/EngagementTrendChart.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateEdit>
 #include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHash>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLayout>
 #include <QLocale>
+#include <QMenu>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QShowEvent>
 #include <QSignalBlocker>
@@ -37,6 +47,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace sb::ui {
@@ -133,6 +144,24 @@ EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *paren
     top->addSpacing(8);
     top->addWidget(m_rangeText, 1);
     top->addWidget(m_scope);
+    m_export = new QToolButton(this);
+    m_export->setObjectName(QStringLiteral("engagementExport"));
+    m_export->setText(tr("&Export"));
+    m_export->setToolTip(tr("Save the figures as CSV, or a PDF report with the charts"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *exportMenu = new QMenu(m_export);
+    QAction *csv = exportMenu->addAction(tr("Figures as &CSV…"));
+    csv->setObjectName(QStringLiteral("engagementExportCsv"));
+    QAction *pdf = exportMenu->addAction(tr("&PDF report…"));
+    pdf->setObjectName(QStringLiteral("engagementExportPdf"));
+    connect(csv, &QAction::triggered, this, [this] { exportWithDialog(false); });
+    connect(pdf, &QAction::triggered, this, [this] { exportWithDialog(true); });
+    m_export->setMenu(exportMenu);
+    top->addWidget(m_export);
+    m_exportStatus = new QLabel(this);
+    m_exportStatus->setObjectName(QStringLiteral("engagementExportStatus"));
+    top->addWidget(m_exportStatus);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("engagementTable"));
@@ -448,6 +477,74 @@ EngagementDrillDownDialog *EngagementView::openDrillDown(const QString &employee
     connect(dialog, &EngagementDrillDownDialog::openConversation, this, &EngagementView::openConversation);
     dialog->show();
     return dialog;
+}
+
+void EngagementView::exportWithDialog(bool pdf)
+{
+    const QString stem = tr("engagement-%1").arg(m_model->report().range.firstDay.toString(Qt::ISODate));
+    const QString path = QFileDialog::getSaveFileName(
+        this, pdf ? tr("Save the engagement report") : tr("Save the engagement figures"),
+        QDir::home().filePath(stem + (pdf ? QStringLiteral(".pdf") : QStringLiteral(".csv"))),
+        pdf ? tr("PDF documents (*.pdf)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (m_ctx.report(pdf ? exportPdf(path) : exportCsv(path))) {
+        m_exportStatus->setText(tr("Saved %1").arg(QFileInfo(path).fileName()));
+        m_exportStatus->setToolTip(QDir::toNativeSeparators(path));
+    }
+}
+
+Status EngagementView::exportCsv(const QString &path)
+{
+    std::vector<QJsonObject> rows;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (const metrics::Figures *f = m_model->figuresAt(row)) {
+            QJsonObject o = metrics::figuresJson(*f);
+            if (f->employeeId.isEmpty()) {
+                o.insert(QStringLiteral("name"), tr("Team"));
+            }
+            rows.push_back(std::move(o));
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(metrics::engagementCsv(rows)) < 0 || !file.commit()) {
+        return makeError(ErrorKind::Storage, tr("Cannot write %1: %2").arg(path, file.errorString()));
+    }
+    return success();
+}
+
+Status EngagementView::exportPdf(const QString &path)
+{
+    EngagementReportContent content;
+    content.title = tr("Engagement, %1").arg(rangePhrase());
+    content.subtitle = m_rangeText->text();
+    content.table = m_proxy;
+    // Both charts as they are drawn; the one on the hidden tab is laid out at the visible one's size first.
+    const QSize shownSize = m_charts->currentWidget()->size();
+    for (QWidget *page : {static_cast<QWidget *>(m_trend), static_cast<QWidget *>(m_chart)}) {
+        if (!page->isVisible()) {
+            page->resize(shownSize);
+            if (page->layout()) {
+                page->layout()->activate();
+            }
+        }
+    }
+    content.charts << m_trend->chartView() << m_chart->chartView();
+    const metrics::Figures *f = m_selectedId.isEmpty() ? nullptr : m_model->report().find(m_selectedId);
+    if (f) {
+        auto goals = metrics::goalProgress(m_ctx.reader(), *f, m_model->report().range);
+        if (goals.ok() && !goals.value().empty()) {
+            QString html = QStringLiteral("<h3>%1</h3><ul>").arg(tr("Goals: %1").arg(f->name).toHtmlEscaped());
+            for (const metrics::GoalProgress &g : goals.value()) {
+                html += QStringLiteral("<li>%1: %2 (%3)</li>")
+                            .arg(g.label.toHtmlEscaped(), g.summary.toHtmlEscaped(), g.met ? tr("met") : tr("not yet"));
+            }
+            content.goalsHtml = html + QStringLiteral("</ul>");
+        }
+    }
+    content.definitionsHtml = metrics::definitionsText();
+    return writeEngagementPdf(path, content);
 }
 
 void EngagementView::updateTrend()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -9,6 +11,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QTabWidget;
+class QToolButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -48,6 +51,10 @@ public:
     EngagementGoals *goals() const { return m_goals; }
     QString selectedEmployee() const { return m_selectedId; }
 
+    // Writes what the viewer sees: the figures as CSV, or a PDF report with the charts, goals and definitions.
+    Status exportCsv(const QString &path);
+    Status exportPdf(const QString &path);
+
     // Opens the rows behind one figure of an employee ('' = the team's row); the dialog deletes itself on close.
     EngagementDrillDownDialog *openDrillDown(const QString &employeeId, metrics::DrillFigure figure);
 
@@ -68,6 +75,7 @@ private:
     void updateGoals();
     void updateTrend();
     void drillInto(const QModelIndex &proxyIndex);
+    void exportWithDialog(bool pdf);
     void fillRanges();
     QString rangePhrase() const;
 
@@ -79,6 +87,8 @@ private:
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
     QTabWidget *m_charts = nullptr;
+    QToolButton *m_export = nullptr;
+    QLabel *m_exportStatus = nullptr;
     EngagementTrendChart *m_trend = nullptr;
     QLabel *m_rangeText = nullptr;
     QLabel *m_scope = nullptr;

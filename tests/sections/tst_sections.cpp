@@ -29,6 +29,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -39,6 +40,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
 #include <QToolButton>
@@ -357,6 +359,45 @@ private slots:
         QVERIFY(team);
         QCOMPARE(team->list()->topLevelItemCount(), 5);
         team->close();
+
+        // Export: the figures the viewer sees as CSV, and a PDF report with both charts.
+        QTemporaryDir out;
+        const QString csvPath = out.filePath(QStringLiteral("figures.csv"));
+        QVERIFY(view.exportCsv(csvPath).ok());
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + shown->rowCount());
+        QVERIFY(lines.front().startsWith(QStringLiteral("employee_id,name,role,active,replies_sent,")));
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [&](const QString &l) {
+            return l.startsWith(h.w.alice + QStringLiteral(",Alice Aalto,community_manager,true,2,"));
+        }));
+        QVERIFY(lines.back().startsWith(QStringLiteral(",Team,,true,4,")));
+        const QString pdfPath = out.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(view.exportPdf(pdfPath).ok());
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+        QVERIFY2(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page ")
+                         + bytes.count("/Type /Page/") + bytes.count("/Type /Page>")
+                     >= 2,
+                 "a report of at least two pages");
+        QVERIFY2(bytes.count("/Subtype /Image") >= 2, "both charts are in the report");
+        if (!qEnvironmentVariableIsEmpty("SWITCHBOARD_SCREENSHOT_DIR")) {
+            QFile::copy(pdfPath,
+                        qEnvironmentVariable("SWITCHBOARD_SCREENSHOT_DIR") + QStringLiteral("/engagement-report.pdf"));
+        }
+        // A contributor's export holds their own row and the team's only.
+        h.ctx->setCurrentEmployee(h.w.carol);
+        QVERIFY(view.exportCsv(csvPath).ok());
+        QVERIFY(csv.open(QIODevice::ReadOnly) || csv.isOpen());
+        csv.close();
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList own = QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(own.size(), 3);
+        QVERIFY(own[1].startsWith(h.w.carol + QStringLiteral(",Carol Chen,")));
     }
 
     void accountsPauseAndResume()
