@@ -544,6 +544,18 @@
         <source>No posts.</source>
         <translation>Keine Beiträge.</translation>
     </message>
+    <message>
+        <source>--weekly-report needs a folder that exists and can be written to</source>
+        <translation>--weekly-report braucht einen vorhandenen, beschreibbaren Ordner</translation>
+    </message>
+    <message>
+        <source>weekly report: %1</source>
+        <translation>Wochenbericht: %1</translation>
+    </message>
+    <message>
+        <source>weekly report written: %1</source>
+        <translation>Wochenbericht geschrieben: %1</translation>
+    </message>
 </context>
 <context>
     <name>CliText</name>
@@ -1259,6 +1271,10 @@
     <message>
         <source>%1 posts, %2 interactions</source>
         <translation>%1 Beiträge, %2 Interaktionen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

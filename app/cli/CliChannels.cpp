@@ -8,6 +8,7 @@
 #include "core/Clock.h"
 #include "core/Ids.h"
 #include "engine/Collisions.h"
+#include "metrics/WeeklyReport.h"
 #include "secrets/SecretStore.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
@@ -17,9 +18,11 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTextStream>
+#include <QTimer>
 #include <QUrl>
 
 #include <optional>
@@ -218,6 +221,13 @@ int runSync(Context &ctx)
 
 int runServe(Context &ctx)
 {
+    const QString reportDir = ctx.args().value(QStringLiteral("weekly-report"));
+    if (ctx.args().has(QStringLiteral("weekly-report"))) {
+        const QFileInfo dir(reportDir);
+        if (reportDir.isEmpty() || !dir.isDir() || !dir.isWritable()) {
+            return ctx.usageError(CliText::tr("--weekly-report needs a folder that exists and can be written to"));
+        }
+    }
     if (Status s = ctx.openWorkspace(); !s.ok()) {
         return ctx.fail(s.error());
     }
@@ -227,6 +237,26 @@ int runServe(Context &ctx)
         return ctx.fail(opened.error());
     }
     quitOnTerminationSignals();
+    // The weekly engagement report: last week's at start-up if it is missing, then checked every ten minutes,
+    // so it is written soon after Monday 00:00 in the workspace's time zone.
+    QTimer weekly;
+    if (!reportDir.isEmpty()) {
+        auto writeReport = [&ctx, reportDir] {
+            auto written = metrics::writeWeeklyReport(ctx.db(), reportDir, SystemClock::instance().nowMs());
+            if (!written.ok()) {
+                ctx.err() << "switchboard-cli: " << CliText::tr("weekly report: %1").arg(written.error().message)
+                          << '\n';
+            } else if (!written.value().isEmpty()) {
+                ctx.err() << "switchboard-cli: "
+                          << CliText::tr("weekly report written: %1").arg(written.value().join(QStringLiteral(", ")))
+                          << '\n';
+            }
+            ctx.err().flush();
+        };
+        QObject::connect(&weekly, &QTimer::timeout, writeReport);
+        weekly.start(10 * 60'000);
+        writeReport();
+    }
     ctx.err() << "switchboard-cli: "
               << CliText::tr("serving %1 (sync and outbox); stop with SIGTERM or Ctrl+C").arg(ctx.workspace().dir())
               << '\n';

@@ -9,8 +9,10 @@
 #include "store/Workspace.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +20,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <unistd.h>
 
@@ -123,6 +126,7 @@ private slots:
     void accountList();
     void reportEngagement();
     void postNewAndList();
+    void serveWritesTheWeeklyReport();
     void demo();
 };
 
@@ -1022,10 +1026,10 @@ void TestCli::reportEngagement()
     QCOMPARE(team.value(QStringLiteral("conversations_resolved")).toInt(), 1);
     QCOMPARE(team.value(QStringLiteral("notes_written")).toInt(), 1);
     QVERIFY(team.value(QStringLiteral("employee_id")).isNull());
-    for (const QString &key : {QStringLiteral("replies_sent"), QStringLiteral("p90_first_response_business_secs"),
-                               QStringLiteral("sla_attainment_percent"), QStringLiteral("open_workload"),
-                               QStringLiteral("posts_published"), QStringLiteral("posts_drafted"),
-                               QStringLiteral("likes_earned"), QStringLiteral("own_post_engagement")}) {
+    for (const QString &key :
+         {QStringLiteral("replies_sent"), QStringLiteral("p90_first_response_business_secs"),
+          QStringLiteral("sla_attainment_percent"), QStringLiteral("open_workload"), QStringLiteral("posts_published"),
+          QStringLiteral("posts_drafted"), QStringLiteral("likes_earned"), QStringLiteral("own_post_engagement")}) {
         QVERIFY2(team.contains(key), qPrintable(key));
     }
 
@@ -1154,6 +1158,46 @@ void TestCli::postNewAndList()
         2);
     const CliRun table = cliIn(f, {QStringLiteral("post"), QStringLiteral("list")});
     QVERIFY2(table.out.contains("2026-10-25 02:30  scheduled"), table.out.constData());
+}
+
+void TestCli::serveWritesTheWeeklyReport()
+{
+    const QString dir = m_root.filePath(QStringLiteral("weekly"));
+    QCOMPARE(cli({QStringLiteral("--workspace"), dir, QStringLiteral("init"), QStringLiteral("--admin"),
+                  QStringLiteral("Ada"), QStringLiteral("--time-zone"), QStringLiteral("Europe/Berlin")})
+                 .code,
+             0);
+    // A folder that is not there is a usage error before anything starts.
+    const CliRun bad = cli({QStringLiteral("--workspace"), dir, QStringLiteral("serve"),
+                            QStringLiteral("--weekly-report"), m_root.filePath(QStringLiteral("no/such/folder"))});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains("--weekly-report"), bad.err.constData());
+
+    const QString out = m_root.filePath(QStringLiteral("weekly-reports"));
+    QVERIFY(QDir().mkpath(out));
+    QProcess serve;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("SWITCHBOARD_WORKSPACE"));
+    serve.setProcessEnvironment(env);
+    serve.start(m_program,
+                {QStringLiteral("--workspace"), dir, QStringLiteral("serve"), QStringLiteral("--weekly-report"), out});
+    QVERIFY(serve.waitForStarted());
+    // Last week's report at start-up (the clock here is real: last week is whichever week ended last Sunday).
+    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("Europe/Berlin")).date();
+    const QDate monday = today.addDays(1 - today.dayOfWeek() - 7);
+    int year = 0;
+    const int week = monday.weekNumber(&year);
+    const QString stem = QStringLiteral("engagement-%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(QDir(out).filePath(stem + QStringLiteral(".json"))), 15'000);
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(15'000));
+    QVERIFY2(serve.readAllStandardError().contains("weekly report written"), "the report is logged");
+    QFile json(QDir(out).filePath(stem + QStringLiteral(".json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(report.value(QStringLiteral("from")).toString(), monday.toString(Qt::ISODate));
+    QCOMPARE(report.value(QStringLiteral("employees")).toArray().size(), 1);
+    QVERIFY(QFileInfo::exists(QDir(out).filePath(stem + QStringLiteral(".csv"))));
 }
 
 void TestCli::demo()

@@ -3,8 +3,14 @@
 #include "metrics/EngagementMetrics.h"
 #include "metrics/EngagementRollups.h"
 #include "metrics/EngagementTally.h"
+#include "metrics/WeeklyReport.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sb::metrics;
@@ -563,6 +569,59 @@ private slots:
         QCOMPARE(int(earned.rows.size()), 1);
         QCOMPARE(earned.rows[0].value, QStringLiteral("likes 3, reposts 1, replies 2"));
         QCOMPARE(earned.rows[0].sortValue, 6);
+    }
+
+    void weeklyReportWeeks()
+    {
+        const QTimeZone berlin("Europe/Berlin");
+        auto at = [&](int y, int m, int d, int h, int min) {
+            return QDateTime(QDate(y, m, d), QTime(h, min), berlin).toMSecsSinceEpoch();
+        };
+        // Monday 00:30 in Berlin (still Sunday in UTC): last week is over.
+        QCOMPARE(lastCompleteWeek(at(2026, 11, 23, 0, 30), berlin), QDate(2026, 11, 16));
+        QCOMPARE(lastCompleteWeek(at(2026, 11, 24, 10, 0), berlin), QDate(2026, 11, 16));
+        // Sunday night: the week is not over yet.
+        QCOMPARE(lastCompleteWeek(at(2026, 11, 22, 23, 59), berlin), QDate(2026, 11, 9));
+        QCOMPARE(weeklyReportStem(QDate(2026, 11, 16)), QStringLiteral("engagement-2026-W47"));
+        QCOMPARE(weeklyReportStem(QDate(2026, 12, 28)), QStringLiteral("engagement-2026-W53"));
+        QCOMPARE(weeklyReportStem(QDate(2024, 12, 30)), QStringLiteral("engagement-2025-W01")); // ISO week year
+    }
+
+    void weeklyReportIsWrittenOnceAndNeverOverwritten()
+    {
+        SectionsWorkspace w;
+        QTemporaryDir out;
+        auto written = writeWeeklyReport(w.db(), out.path(), w.clock.nowMs()); // Tuesday 24 November
+        QVERIFY(written.ok());
+        QCOMPARE(written.value().size(), 2);
+        const QString csvPath = QDir(out.path()).filePath(QStringLiteral("engagement-2026-W47.csv"));
+        const QString jsonPath = QDir(out.path()).filePath(QStringLiteral("engagement-2026-W47.json"));
+        QFile json(jsonPath);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(json.readAll()).object();
+        json.close();
+        QCOMPARE(report.value(QStringLiteral("from")).toString(), QStringLiteral("2026-11-16"));
+        QCOMPARE(report.value(QStringLiteral("to")).toString(), QStringLiteral("2026-11-22"));
+        QCOMPARE(report.value(QStringLiteral("week")).toString(), QStringLiteral("2026-W47"));
+        // That week: Alice's post went out on Friday; the replies of Monday the 23rd belong to the next week.
+        QCOMPARE(report.value(QStringLiteral("team")).toObject().value(QStringLiteral("posts_published")).toInt(), 1);
+        QCOMPARE(report.value(QStringLiteral("team")).toObject().value(QStringLiteral("replies_sent")).toInt(), 0);
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().startsWith("employee_id,name,role,active,replies_sent,"));
+        csv.close();
+
+        // Again: nothing to do. A file already there is never replaced; a missing one is written.
+        QCOMPARE(writeWeeklyReport(w.db(), out.path(), w.clock.nowMs()).value().size(), 0);
+        QVERIFY(csv.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        csv.write("kept by hand\n");
+        csv.close();
+        QVERIFY(QFile::remove(jsonPath));
+        auto again = writeWeeklyReport(w.db(), out.path(), w.clock.nowMs());
+        QVERIFY(again.ok());
+        QCOMPARE(again.value(), QStringList {jsonPath});
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll(), QByteArray("kept by hand\n"));
     }
 };
 
