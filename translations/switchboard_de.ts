@@ -3054,6 +3054,38 @@ offen</translation>
             <numerusform>Neue Unterhaltungen auf diesem Konto sind innerhalb von %n Geschäftsminuten fällig.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Whose account</source>
+        <translation>Wessen Konto</translation>
+    </message>
+    <message>
+        <source>An employee's own account: its posts count in their engagement figures as own posts (advocacy). A brand account is the team's.</source>
+        <translation>Das eigene Konto einer Person: Seine Beiträge zählen in ihren Engagement-Zahlen als eigene Beiträge (Advocacy). Ein Markenkonto gehört dem Team.</translation>
+    </message>
+    <message>
+        <source>&amp;Whose account:</source>
+        <translation>&amp;Wessen Konto:</translation>
+    </message>
+    <message>
+        <source>The brand's (a team account)</source>
+        <translation>Der Marke (ein Teamkonto)</translation>
+    </message>
+    <message>
+        <source>My own (%1)</source>
+        <translation>Mein eigenes (%1)</translation>
+    </message>
+    <message>
+        <source>Own account of %1</source>
+        <translation>Eigenes Konto von %1</translation>
+    </message>
+    <message>
+        <source>%1 is a brand account.</source>
+        <translation>%1 ist ein Markenkonto.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2: its posts count as their own posts in Engagement.</source>
+        <translation>%1 ist jetzt %2: Seine Beiträge zählen unter Engagement als eigene Beiträge.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::CalendarMonthGrid</name>

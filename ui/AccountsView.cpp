@@ -11,6 +11,7 @@
 #include "ui/Icons.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -154,11 +155,25 @@ AccountsView::AccountsView(sb::models::WorkspaceContext &ctx, QWidget *parent)
     slaRow->addWidget(m_sla);
     slaRow->addStretch(1);
     connect(m_sla, &QSpinBox::valueChanged, this, &AccountsView::saveSla);
+    // Advocacy: an employee's own account; its posts count in that employee's engagement figures.
+    m_owner = new QComboBox(m_details);
+    m_owner->setObjectName(QStringLiteral("accountsOwner"));
+    m_owner->setAccessibleName(tr("Whose account"));
+    m_owner->setToolTip(tr("An employee's own account: its posts count in their engagement figures as own posts "
+                           "(advocacy). A brand account is the team's."));
+    auto *ownerLabel = new QLabel(tr("&Whose account:"), m_details);
+    ownerLabel->setBuddy(m_owner);
+    auto *ownerRow = new QHBoxLayout;
+    ownerRow->addWidget(ownerLabel);
+    ownerRow->addWidget(m_owner);
+    ownerRow->addStretch(1);
+    connect(m_owner, &QComboBox::activated, this, &AccountsView::saveOwner);
     auto *detailLayout = new QVBoxLayout(m_details);
     detailLayout->setContentsMargins(0, 4, 0, 0);
     detailLayout->addLayout(stateRow);
     detailLayout->addWidget(m_detailError);
     detailLayout->addLayout(slaRow);
+    detailLayout->addLayout(ownerRow);
     detailLayout->addLayout(actions);
 
     // Removing asks inline which of the two the person means; neither is the default.
@@ -396,6 +411,54 @@ void AccountsView::updateDetails()
     }
     sla.reset();
     m_sla->setEnabled(m_canManage);
+    fillOwners();
+}
+
+void AccountsView::fillOwners()
+{
+    // The brand, and each active employee; someone who manages nobody may claim an unclaimed account for
+    // themselves or give their own back, a manager may link it to anyone.
+    Statement &cur = m_ctx.reader().cached("SELECT coalesce(employee_id, '') FROM accounts WHERE id = ?");
+    cur.bind(1, selectedAccount());
+    const QString owner = cur.next() ? cur.text(0) : QString();
+    cur.reset();
+    const QString me = m_ctx.currentEmployeeId();
+    const QSignalBlocker quiet(m_owner);
+    m_owner->clear();
+    m_owner->addItem(tr("The brand's (a team account)"), QString());
+    Statement &people = m_ctx.reader().cached("SELECT id, name FROM employees WHERE active = 1 OR id = ? "
+                                              "ORDER BY name COLLATE NOCASE");
+    people.bind(1, owner);
+    while (people.next()) {
+        const QString id = people.text(0);
+        if (m_canManage || id == me || id == owner) {
+            m_owner->addItem(
+                id == me ? tr("My own (%1)").arg(people.text(1)) : tr("Own account of %1").arg(people.text(1)), id);
+        }
+    }
+    people.reset();
+    m_owner->setCurrentIndex(std::max(0, m_owner->findData(owner)));
+    m_owner->setEnabled(m_canManage || owner.isEmpty() || owner == me);
+}
+
+void AccountsView::saveOwner()
+{
+    const QString account = selectedAccount();
+    const QString owner = m_owner->currentData().toString();
+    if (account.isEmpty()) {
+        return;
+    }
+    const Status s = m_ctx.engine().setAccountOwner(Actor::employee(m_ctx.currentEmployeeId()), account, owner);
+    if (!m_ctx.report(s)) {
+        showMessage(s.error().message, true);
+        fillOwners();
+        return;
+    }
+    m_ctx.notifyChanged(QStringLiteral("accounts"));
+    showMessage(owner.isEmpty() ? tr("%1 is a brand account.").arg(selectedHandle())
+                                : tr("%1 is now %2: its posts count as their own posts in Engagement.")
+                                      .arg(selectedHandle(), m_owner->currentText()),
+                false);
 }
 
 void AccountsView::saveSla(int minutes)

@@ -7,6 +7,7 @@
 #include <functional>
 
 class QFrame;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -69,6 +70,8 @@ private:
     void remove(bool keepData);
     void showMessage(const QString &text, bool error);
     void saveSla(int minutes);
+    void saveOwner();
+    void fillOwners();
     void watchSync();
     QString selectedHandle() const;
 
@@ -86,6 +89,7 @@ private:
     QLabel *m_detailHealth = nullptr;
     QLabel *m_detailError = nullptr;
     QSpinBox *m_sla = nullptr;
+    QComboBox *m_owner = nullptr;
     QFrame *m_confirm = nullptr;
     QLabel *m_confirmText = nullptr;
     QPushButton *m_removeKeep = nullptr;

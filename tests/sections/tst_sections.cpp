@@ -400,6 +400,59 @@ private slots:
         QVERIFY(own[1].startsWith(h.w.carol + QStringLiteral(",Carol Chen,")));
     }
 
+    // Advocacy: whose account it is, chosen in the account's details; a contributor may claim only for themselves.
+    void accountsOwnerForAdvocacy()
+    {
+        Harness h;
+        ui::AccountsView view(*h.ctx);
+        view.resize(1100, 460);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTreeView *list = view.list();
+        auto selectAccount = [&](const QString &handle) {
+            for (int row = 0; row < view.model()->rowCount(); ++row) {
+                if (view.model()->index(row, models::AccountsModel::HandleColumn).data().toString() == handle) {
+                    QTest::mouseClick(
+                        list->viewport(), Qt::LeftButton, {},
+                        list->visualRect(view.model()->index(row, models::AccountsModel::HandleColumn)).center());
+                }
+            }
+        };
+        selectAccount(QStringLiteral("@acme@social.example"));
+        auto *owner = child<QComboBox>(view, "accountsOwner");
+        QVERIFY(owner->isEnabled());
+        QCOMPARE(owner->currentText(), QStringLiteral("The brand's (a team account)"));
+        QCOMPARE(owner->count(), 1 + 5); // the brand and the five active employees, for an admin
+        // By keyboard: Bob's own account.
+        owner->setFocus();
+        const int bob = owner->findData(h.w.bob);
+        QVERIFY(bob > 0);
+        while (owner->currentIndex() < bob) {
+            QTest::keyClick(owner, Qt::Key_Down);
+        }
+        QCOMPARE(h.db().scalarText(QStringLiteral("SELECT employee_id FROM accounts WHERE id = '%1'").arg(h.w.account)),
+                 h.w.bob);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'account_owner_changed' AND "
+                                        "json_extract(details, '$.to') = '%1'")
+                             .arg(h.w.bob)),
+                 1);
+        screenshot(view, QStringLiteral("accounts-owner"));
+
+        // Carol (contributor) cannot change Bob's account, but may claim the unclaimed Bluesky one for herself.
+        h.ctx->setCurrentEmployee(h.w.carol);
+        selectAccount(QStringLiteral("@acme@social.example"));
+        QVERIFY(!owner->isEnabled());
+        selectAccount(QStringLiteral("acme.bsky.social"));
+        QVERIFY(owner->isEnabled());
+        QCOMPARE(owner->count(), 2); // the brand, or her own
+        owner->setFocus();
+        QTest::keyClick(owner, Qt::Key_Down);
+        QCOMPARE(owner->currentText(), QStringLiteral("My own (Carol Chen)"));
+        QCOMPARE(
+            h.db().scalarText(QStringLiteral("SELECT employee_id FROM accounts WHERE id = '%1'").arg(h.w.blueAccount)),
+            h.w.carol);
+    }
+
     void accountsPauseAndResume()
     {
         Harness h;
