@@ -3559,6 +3559,81 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
+    <message>
+        <source>Edit &amp;goals…</source>
+        <translation>&amp;Ziele bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Set, change or remove this employee's goals</source>
+        <translation>Ziele dieser Person setzen, ändern oder entfernen</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+    <message>
+        <source>%1: %2 set %3 to %4</source>
+        <translation>%1: %2 hat %3 auf %4 gesetzt</translation>
+    </message>
+    <message>
+        <source>%1: %2 removed %3</source>
+        <translation>%1: %2 hat %3 entfernt</translation>
+    </message>
+    <message>
+        <source>Week %1 (from %2): %3, %4</source>
+        <translation>Woche %1 (ab %2): %3, %4</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>erreicht</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>verfehlt</translation>
+    </message>
+    <message>
+        <source>nothing to measure</source>
+        <translation>nichts zu messen</translation>
+    </message>
+    <message>
+        <source>%1, last weeks</source>
+        <translation>%1, letzte Wochen</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::EngagementGoalsDialog</name>
+    <message>
+        <source>Goals for %1</source>
+        <translation>Ziele für %1</translation>
+    </message>
+    <message>
+        <source>Goals are measured over the range the panel shows, per week where they say so, and each week's result is kept in the history.</source>
+        <translation>Ziele werden über den angezeigten Zeitraum gemessen, pro Woche, wo sie es sagen; das Ergebnis jeder Woche bleibt im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Target for %1</source>
+        <translation>Zielwert für %1</translation>
+    </message>
+    <message>
+        <source>under </source>
+        <translation>unter </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>mindestens </translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source> a week</source>
+        <translation> pro Woche</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::EngagementReportPdf</name>

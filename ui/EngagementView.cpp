@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 #include "metrics/EngagementDrillDown.h"
 #include "metrics/EngagementExport.h"
+#include "metrics/EngagementGoalHistory.h"
 #include "metrics/EngagementMetrics.h"
 #include "metrics/EngagementRollups.h"
 #include "models/EngagementModel.h"
@@ -16,6 +17,7 @@
 #include "ui/EngagementChart.h"
 #include "ui/EngagementDrillDownDialog.h"
 #include "ui/EngagementGoals.h"
+#include "ui/EngagementGoalsDialog.h"
 #include "ui/EngagementReportPdf.h"
 #include "ui/EngagementTrendChart.h"
 
@@ -247,6 +249,7 @@ EngagementView::EngagementView(sb::models::WorkspaceContext &ctx, QWidget *paren
             &EngagementView::onSelectionChanged);
     // Double-click or Enter on a figure: what it is made of.
     connect(m_table, &QTableView::activated, this, &EngagementView::drillInto);
+    connect(m_goals, &EngagementGoals::editRequested, this, &EngagementView::editGoals);
     m_table->setToolTip(tr("Double-click a figure, or press Enter, to see the conversations and events behind it"));
     connect(&ctx, &sb::models::WorkspaceContext::changed, this, &EngagementView::refresh);
     connect(&ctx, &sb::models::WorkspaceContext::currentEmployeeChanged, this, [this](const QString &id) {
@@ -339,6 +342,7 @@ void EngagementView::recompute()
     // Contributors see their own figures beside the team's; everyone who triages sees the whole team.
     const bool seesEveryone = role && *role != Role::Contributor;
     m_scope->setVisible(!seesEveryone);
+    m_goals->setEditable(role && canApprove(*role));
 
     const QTimeZone configured(WorkspaceSettings::timeZoneId(db).toUtf8());
     const QTimeZone zone = configured.isValid() ? configured : QTimeZone::utc();
@@ -547,6 +551,45 @@ Status EngagementView::exportPdf(const QString &path)
     return writeEngagementPdf(path, content);
 }
 
+void EngagementView::editGoals()
+{
+    const metrics::Figures *f = m_selectedId.isEmpty() ? nullptr : m_model->report().find(m_selectedId);
+    if (!f) {
+        return;
+    }
+    QHash<QString, double> current;
+    Statement &st = m_ctx.reader().cached("SELECT metric, target FROM goals WHERE employee_id = ?");
+    st.bind(1, f->employeeId);
+    while (st.next()) {
+        current.insert(st.text(0), st.real(1));
+    }
+    st.reset();
+    EngagementGoalsDialog dialog(f->name, current, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_ctx.report(applyGoalChanges(dialog.changes()));
+    }
+}
+
+Status EngagementView::applyGoalChanges(const QHash<QString, std::optional<double>> &changes)
+{
+    const QString employee = m_selectedId;
+    const Actor actor = Actor::employee(m_ctx.currentEmployeeId());
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        if (it.value()) {
+            auto set = m_ctx.engine().setGoal(actor, employee, it.key(), *it.value());
+            if (!set.ok()) {
+                return set.error();
+            }
+        } else {
+            SB_TRY(m_ctx.engine().removeGoal(actor, employee, it.key()));
+        }
+    }
+    if (!changes.isEmpty()) {
+        m_ctx.notifyChanged(QStringLiteral("goals"));
+    }
+    return success();
+}
+
 void EngagementView::updateTrend()
 {
     const metrics::Figures *f = m_selectedId.isEmpty() ? nullptr : m_model->report().find(m_selectedId);
@@ -566,7 +609,10 @@ void EngagementView::updateGoals()
         m_goals->setMessage(goals.error().message);
         return;
     }
-    m_goals->setGoals(f->name, goals.value());
+    auto history = metrics::goalHistory(m_ctx.engine().db(), f->employeeId, m_ctx.clock().nowMs());
+    auto changes = metrics::goalChanges(m_ctx.reader(), f->employeeId);
+    m_goals->setGoals(f->name, goals.value(), history.ok() ? history.value() : std::vector<metrics::GoalHistory>(),
+                      changes.ok() ? changes.value() : std::vector<metrics::GoalChange>());
 }
 
 } // namespace sb::ui

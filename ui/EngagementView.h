@@ -2,9 +2,11 @@
 
 #include "core/Result.h"
 
+#include <QHash>
 #include <QString>
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -49,6 +51,8 @@ public:
     QDateEdit *customFrom() const { return m_from; }
     QDateEdit *customTo() const { return m_to; }
     EngagementGoals *goals() const { return m_goals; }
+    // Applies goal changes for the selected employee (what the goals dialog returns): metric -> target or removal.
+    Status applyGoalChanges(const QHash<QString, std::optional<double>> &changes);
     QString selectedEmployee() const { return m_selectedId; }
 
     // Writes what the viewer sees: the figures as CSV, or a PDF report with the charts, goals and definitions.
@@ -76,6 +80,7 @@ private:
     void updateTrend();
     void drillInto(const QModelIndex &proxyIndex);
     void exportWithDialog(bool pdf);
+    void editGoals();
     void fillRanges();
     QString rangePhrase() const;
 

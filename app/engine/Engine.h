@@ -152,6 +152,8 @@ public:
     Status setSetting(const Actor &actor, const QString &key, const QString &value);
     // metric is one of the goals table's metrics (replies_per_week, median_first_response_minutes, ...).
     Result<QString> setGoal(const Actor &actor, const QString &employeeId, const QString &metric, double target);
+    // Removes the employee's goal for `metric` (managers); nothing to remove is fine.
+    Status removeGoal(const Actor &actor, const QString &employeeId, const QString &metric);
 
     // What time does by itself, run every minute by the process that syncs: snoozed conversations whose time came
     // are open again, and conversations past their first-response due time without an answer are recorded as SLA

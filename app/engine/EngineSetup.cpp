@@ -341,4 +341,21 @@ Result<QString> Engine::setGoal(const Actor &actor, const QString &employeeId, c
     return goalId;
 }
 
+Status Engine::removeGoal(const Actor &actor, const QString &employeeId, const QString &metric)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireRole(actor, canApprove, tr("set goals")));
+    Statement &del = m_db.cached("DELETE FROM goals WHERE employee_id = ? AND metric = ? RETURNING id");
+    del.bindAll(employeeId, metric);
+    const QString goalId = del.next() ? del.text(0) : QString();
+    del.reset();
+    if (goalId.isEmpty()) {
+        return success();
+    }
+    SB_TRY(appendEvent(actor, QStringLiteral("goal_removed"), QStringLiteral("goal"), goalId, {},
+                       {{QStringLiteral("employee_id"), employeeId}, {QStringLiteral("metric"), metric}}));
+    return tx.commit();
+}
+
 } // namespace sb

@@ -207,6 +207,47 @@ QString goalMetricLabel(const QString &metric)
     return metric;
 }
 
+GoalProgress goalProgressFor(const QString &metric, double target, const Figures &figures, const TimeRange &range)
+{
+    const double weeks = std::max(1.0, range.days() / 7.0);
+    const QLocale locale;
+    auto number = [&](double v) { return locale.toString(v, 'f', v == std::floor(v) ? 0 : 1); };
+    GoalProgress g;
+    g.metric = metric;
+    g.target = target;
+    g.label = goalMetricLabel(g.metric);
+    if (g.metric.endsWith(QLatin1String("_per_week"))) {
+        const int count = g.metric.startsWith(QLatin1String("replies")) ? figures.repliesSent
+            : g.metric.startsWith(QLatin1String("resolved"))            ? figures.conversationsResolved
+                                                                        : figures.postsPublished;
+        g.actual = std::round(10.0 * count / weeks) / 10.0;
+        g.summary = tr("%1 of %2 a week").arg(number(*g.actual), number(g.target));
+    } else if (g.metric == QLatin1String("median_first_response_minutes")) {
+        g.lowerIsBetter = true;
+        if (figures.medianFirstResponseSecs) {
+            g.actual = double(*figures.medianFirstResponseSecs) / 60.0;
+            g.summary
+                = tr("%1, goal under %2 min").arg(formatDuration(*figures.medianFirstResponseSecs), number(g.target));
+        } else {
+            g.summary = tr("No first responses yet, goal under %1 min").arg(number(g.target));
+        }
+    } else if (g.metric == QLatin1String("sla_attainment_percent")) {
+        g.actual = figures.slaAttainmentPercent();
+        g.summary = g.actual ? tr("%1 %, goal %2 %").arg(number(std::round(*g.actual)), number(g.target))
+                             : tr("Nothing due yet, goal %1 %").arg(number(g.target));
+    }
+    if (g.actual) {
+        if (g.lowerIsBetter) {
+            g.met = *g.actual <= g.target;
+            g.fraction = g.met ? 1.0 : (*g.actual > 0 ? g.target / *g.actual : 0.0);
+        } else {
+            g.met = *g.actual >= g.target;
+            g.fraction = g.target > 0 ? std::min(1.0, *g.actual / g.target) : 1.0;
+        }
+    }
+    return g;
+}
+
 Result<std::vector<GoalProgress>> goalProgress(SqliteDb &db, const Figures &figures, const TimeRange &range)
 {
     auto prepared = db.prepare(QStringLiteral("SELECT metric, target FROM goals WHERE employee_id = ? ORDER BY "
@@ -219,45 +260,9 @@ Result<std::vector<GoalProgress>> goalProgress(SqliteDb &db, const Figures &figu
     }
     Statement &st = prepared.value();
     st.bind(1, figures.employeeId);
-    const double weeks = std::max(1.0, range.days() / 7.0);
-    const QLocale locale;
-    auto number = [&](double v) { return locale.toString(v, 'f', v == std::floor(v) ? 0 : 1); };
     std::vector<GoalProgress> goals;
     while (st.next()) {
-        GoalProgress g;
-        g.metric = st.text(0);
-        g.target = st.real(1);
-        g.label = goalMetricLabel(g.metric);
-        if (g.metric.endsWith(QLatin1String("_per_week"))) {
-            const int count = g.metric.startsWith(QLatin1String("replies")) ? figures.repliesSent
-                : g.metric.startsWith(QLatin1String("resolved"))            ? figures.conversationsResolved
-                                                                            : figures.postsPublished;
-            g.actual = std::round(10.0 * count / weeks) / 10.0;
-            g.summary = tr("%1 of %2 a week").arg(number(*g.actual), number(g.target));
-        } else if (g.metric == QLatin1String("median_first_response_minutes")) {
-            g.lowerIsBetter = true;
-            if (figures.medianFirstResponseSecs) {
-                g.actual = double(*figures.medianFirstResponseSecs) / 60.0;
-                g.summary = tr("%1, goal under %2 min")
-                                .arg(formatDuration(*figures.medianFirstResponseSecs), number(g.target));
-            } else {
-                g.summary = tr("No first responses yet, goal under %1 min").arg(number(g.target));
-            }
-        } else if (g.metric == QLatin1String("sla_attainment_percent")) {
-            g.actual = figures.slaAttainmentPercent();
-            g.summary = g.actual ? tr("%1 %, goal %2 %").arg(number(std::round(*g.actual)), number(g.target))
-                                 : tr("Nothing due yet, goal %1 %").arg(number(g.target));
-        }
-        if (g.actual) {
-            if (g.lowerIsBetter) {
-                g.met = *g.actual <= g.target;
-                g.fraction = g.met ? 1.0 : (*g.actual > 0 ? g.target / *g.actual : 0.0);
-            } else {
-                g.met = *g.actual >= g.target;
-                g.fraction = g.target > 0 ? std::min(1.0, *g.actual / g.target) : 1.0;
-            }
-        }
-        goals.push_back(std::move(g));
+        goals.push_back(goalProgressFor(st.text(0), st.real(1), figures, range));
     }
     if (st.failed()) {
         return st.error();

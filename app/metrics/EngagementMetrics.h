@@ -118,6 +118,8 @@ struct GoalProgress {
 };
 
 Result<std::vector<GoalProgress>> goalProgress(SqliteDb &db, const Figures &figures, const TimeRange &range);
+// One goal with a given target (a past week's, for the history).
+GoalProgress goalProgressFor(const QString &metric, double target, const Figures &figures, const TimeRange &range);
 QString goalMetricLabel(const QString &metric);
 
 } // namespace metrics

@@ -14,6 +14,7 @@
 #include "ui/EngagementChart.h"
 #include "ui/EngagementDrillDownDialog.h"
 #include "ui/EngagementGoals.h"
+#include "ui/EngagementGoalsDialog.h"
 #include "ui/EngagementTrendChart.h"
 #include "ui/EngagementView.h"
 #include "ui/SettingsCannedPanel.h"
@@ -28,6 +29,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGroupBox>
@@ -398,6 +400,64 @@ private slots:
         const QStringList own = QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(own.size(), 3);
         QVERIFY(own[1].startsWith(h.w.carol + QStringLiteral(",Carol Chen,")));
+    }
+
+    // Goals: a manager edits them; each goal shows how the last weeks went with the target of that week.
+    void engagementGoalsEditorAndHistory()
+    {
+        Harness h;
+        // Set a fortnight ago (Monday 9 November): one goal to publish a post a week.
+        h.w.clock.setMs(h.w.at(9, 9));
+        QVERIFY(
+            h.ctx->engine().setGoal(Actor::employee(h.w.manager), h.w.alice, QStringLiteral("posts_per_week"), 1).ok());
+        h.w.clock.setMs(h.w.at(24, 10));
+        ui::EngagementView view(*h.ctx);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTableView *table = view.table();
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 0).data(models::IdRole).toString() == h.w.alice) {
+                table->setCurrentIndex(table->model()->index(row, 0));
+            }
+        }
+        QCOMPARE(view.selectedEmployee(), h.w.alice);
+        ui::EngagementGoals *goals = view.goals();
+        QVERIFY(goals->editButton()->isVisible()); // the admin may set goals
+        // Week of 9 November: no post (missed); week of 16 November: the post of Friday the 20th (met).
+        auto *history = child<QLabel>(*goals, "goalHistory_posts_per_week");
+        QVERIFY(history);
+        QCOMPARE(history->text(), QStringLiteral("○●"));
+        QVERIFY(history->toolTip().contains(QStringLiteral("1 of 1 a week, met")));
+        QVERIFY(child<QLabel>(*goals, "engagementGoalChanges")
+                    ->text()
+                    .contains(QStringLiteral("Mia Manager set Posts per week to 1")));
+
+        // The dialog: the goal there is checked with its target; choosing others gives only the changes.
+        ui::EngagementGoalsDialog dialog(QStringLiteral("Alice Aalto"), {{QStringLiteral("posts_per_week"), 1.0}});
+        QVERIFY(dialog.enabledBox(QStringLiteral("posts_per_week"))->isChecked());
+        QVERIFY(!dialog.targetBox(QStringLiteral("replies_per_week"))->isEnabled());
+        dialog.enabledBox(QStringLiteral("posts_per_week"))->setChecked(false);
+        dialog.enabledBox(QStringLiteral("replies_per_week"))->setChecked(true);
+        dialog.targetBox(QStringLiteral("replies_per_week"))->setValue(40);
+        const auto changes = dialog.changes();
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.value(QStringLiteral("replies_per_week")), std::optional<double>(40));
+        QVERIFY(changes.contains(QStringLiteral("posts_per_week")) && !changes.value(QStringLiteral("posts_per_week")));
+        QVERIFY(view.applyGoalChanges(changes).ok());
+        QCOMPARE(h.db().scalarText(QStringLiteral("SELECT group_concat(metric || '=' || target) FROM goals WHERE "
+                                                  "employee_id = '%1'")
+                                       .arg(h.w.alice)),
+                 QStringLiteral("replies_per_week=40.0"));
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'goal_removed'")), 1);
+        QCOMPARE(goals->goalCount(), 1);
+        QVERIFY(
+            child<QLabel>(*goals, "engagementGoalChanges")->text().contains(QStringLiteral("removed Posts per week")));
+        screenshot(view, QStringLiteral("engagement-goals"));
+
+        // A contributor sees goals but may not edit them.
+        h.ctx->setCurrentEmployee(h.w.carol);
+        QVERIFY(!goals->editButton()->isVisible());
     }
 
     // Advocacy: whose account it is, chosen in the account's details; a contributor may claim only for themselves.
