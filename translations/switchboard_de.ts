@@ -4902,6 +4902,14 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
+    <message>
+        <source>Contributors see their &amp;peers' engagement figures</source>
+        <translation>Fachkräfte sehen die Engagement-Zahlen ihrer &amp;Kolleginnen und Kollegen</translation>
+    </message>
+    <message>
+        <source>Off: a contributor sees their own figures and the team's only. Managers always see everyone's.</source>
+        <translation>Aus: Eine Fachkraft sieht nur ihre eigenen Zahlen und die des Teams. Managerinnen und Manager sehen immer alle.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ShortcutsOverlay</name>

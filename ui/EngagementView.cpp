@@ -339,8 +339,11 @@ void EngagementView::recompute()
     SqliteDb &db = m_ctx.reader();
     const QString viewer = m_ctx.currentEmployeeId();
     const auto role = sb::models::RosterModel::roleOf(db, viewer);
-    // Contributors see their own figures beside the team's; everyone who triages sees the whole team.
-    const bool seesEveryone = role && *role != Role::Contributor;
+    // Contributors see their own figures beside the team's, and their peers' where the workspace allows it;
+    // everyone who triages sees the whole team.
+    const bool peersVisible
+        = WorkspaceSettings::value(db, QStringLiteral("engagement_peer_visibility")) == QLatin1String("team");
+    const bool seesEveryone = role && (*role != Role::Contributor || peersVisible);
     m_scope->setVisible(!seesEveryone);
     m_goals->setEditable(role && canApprove(*role));
 

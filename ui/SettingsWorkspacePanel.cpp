@@ -38,6 +38,12 @@ SettingsWorkspacePanel::SettingsWorkspacePanel(sb::models::WorkspaceContext &ctx
     auto *workspaceForm = new QFormLayout(workspaceBox);
     workspaceForm->addRow(tr("&Name:"), m_name);
     workspaceForm->addRow(tr("Time &zone:"), m_zone);
+    m_peers = new QCheckBox(tr("Contributors see their &peers' engagement figures"), workspaceBox);
+    m_peers->setObjectName(QStringLiteral("settingsPeerFigures"));
+    m_peers->setToolTip(tr("Off: a contributor sees their own figures and the team's only. Managers always see "
+                           "everyone's."));
+    workspaceForm->addRow(QString(), m_peers);
+    connect(m_peers, &QCheckBox::toggled, this, &SettingsWorkspacePanel::markDirty);
 
     auto *hoursBox = new QGroupBox(tr("Business hours"), this);
     auto *daysRow = new QHBoxLayout;
@@ -105,8 +111,9 @@ SettingsWorkspacePanel::~SettingsWorkspacePanel() = default;
 
 void SettingsWorkspacePanel::setEditable(bool editable)
 {
-    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_zone), static_cast<QWidget *>(m_start),
-                       static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_save)}) {
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_zone), static_cast<QWidget *>(m_start),
+          static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_save), static_cast<QWidget *>(m_peers)}) {
         w->setEnabled(editable);
     }
     for (QCheckBox *day : m_days) {
@@ -143,6 +150,8 @@ void SettingsWorkspacePanel::reload()
     }
     m_start->setTime(hours.start);
     m_end->setTime(hours.end);
+    m_peers->setChecked(WorkspaceSettings::value(db, QStringLiteral("engagement_peer_visibility"))
+                        == QLatin1String("team"));
     m_loading = false;
 }
 
@@ -172,7 +181,11 @@ void SettingsWorkspacePanel::save()
         m_message->setText(tr("Not saved: the workspace needs a name."));
         return;
     }
-    // The engine writes each setting with its own event; an unchanged value writes nothing.
+    // The engine writes each setting with its own event; an unchanged value writes nothing (peers' figures are
+    // private until someone says otherwise).
+    const bool peersChanged = m_peers->isChecked()
+        != (WorkspaceSettings::value(m_ctx.reader(), QStringLiteral("engagement_peer_visibility"))
+            == QLatin1String("team"));
     auto failed = [this](const Status &status) {
         if (m_ctx.report(status)) {
             return false;
@@ -182,7 +195,10 @@ void SettingsWorkspacePanel::save()
     };
     if (failed(engine.setBusinessHours(actor, hours))
         || failed(engine.setSetting(actor, QStringLiteral("time_zone"), m_zone->currentText()))
-        || failed(engine.setSetting(actor, QStringLiteral("workspace_name"), name))) {
+        || failed(engine.setSetting(actor, QStringLiteral("workspace_name"), name))
+        || (peersChanged
+            && failed(engine.setSetting(actor, QStringLiteral("engagement_peer_visibility"),
+                                        m_peers->isChecked() ? QStringLiteral("team") : QStringLiteral("private"))))) {
         m_ctx.notifyChanged(QStringLiteral("settings"));
         return;
     }

@@ -39,6 +39,7 @@ private:
     sb::models::WorkspaceContext &m_ctx;
     QLineEdit *m_name = nullptr;
     QComboBox *m_zone = nullptr;
+    QCheckBox *m_peers = nullptr;
     std::array<QCheckBox *, 7> m_days {};
     QTimeEdit *m_start = nullptr;
     QTimeEdit *m_end = nullptr;

@@ -8,6 +8,7 @@
 #include "metrics/EngagementMetrics.h"
 #include "metrics/EngagementRollups.h"
 #include "store/Sqlite.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -53,8 +54,11 @@ int runReportEngagement(Context &ctx)
     roleOf.bind(1, actor.value().id);
     const auto role = roleOf.next() ? roleFromName(roleOf.text(0)) : std::nullopt;
     roleOf.reset();
-    // As in the panel: a contributor sees their own figures beside the team's, not their peers'.
-    const bool ownOnly = !role || *role == Role::Contributor;
+    // As in the panel: a contributor sees their own figures beside the team's, and their peers' only where the
+    // workspace allows it.
+    const bool peersVisible
+        = WorkspaceSettings::value(ctx.db(), QStringLiteral("engagement_peer_visibility")) == QLatin1String("team");
+    const bool ownOnly = !role || (*role == Role::Contributor && !peersVisible);
     QString only;
     if (args.has(QStringLiteral("employee"))) {
         const auto employee = ctx.resolveEmployee(args.value(QStringLiteral("employee")));

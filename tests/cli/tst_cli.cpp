@@ -1064,6 +1064,23 @@ void TestCli::reportEngagement()
                                    QStringLiteral("Carol"), QStringLiteral("--employee"), QStringLiteral("Bob")});
     QCOMPARE(peek.code, 1);
     QVERIFY(peek.out.isEmpty());
+    // Where the workspace lets contributors see their peers, the same request is answered.
+    {
+        auto opened = Workspace::open(f.dir, Workspace::OpenMode::OpenExisting);
+        QVERIFY(opened.ok());
+        Engine engine(opened.value()->db(), SystemClock::instance(), RandomIdSource::instance());
+        QVERIFY(engine
+                    .setSetting(Actor::employee(f.alice), QStringLiteral("engagement_peer_visibility"),
+                                QStringLiteral("team"))
+                    .ok());
+    }
+    const CliRun peers
+        = cliIn(f,
+                range
+                    + QStringList {QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--as"),
+                                   QStringLiteral("Carol"), QStringLiteral("--employee"), QStringLiteral("Bob")});
+    QCOMPARE(peers.code, 0);
+    QVERIFY(peers.outText().contains(QStringLiteral(",Bob,community_manager,")));
     // A manager narrows to one person.
     const CliRun bob = cliIn(f,
                              range

@@ -266,6 +266,15 @@ private slots:
         QVERIFY(child<QLabel>(view, "engagementScope")->isVisible());
         QCOMPARE(int(chart->bars().size()), 1);
         screenshot(view, QStringLiteral("engagement-contributor"));
+
+        // Where the workspace allows it, a contributor sees their peers' rows too.
+        QVERIFY(h.ctx->engine()
+                    .setSetting(Actor::employee(h.w.admin), QStringLiteral("engagement_peer_visibility"),
+                                QStringLiteral("team"))
+                    .ok());
+        h.ctx->notifyChanged(QStringLiteral("settings"));
+        QCOMPARE(shown->rowCount(), 6);
+        QVERIFY(!child<QLabel>(view, "engagementScope")->isVisible());
     }
 
     // The trend of the selected employee against the team, other ranges (a campaign's, any two days), and the
@@ -718,6 +727,14 @@ private slots:
         QCOMPARE(WorkspaceSettings::timeZoneId(h.db()), QStringLiteral("America/New_York"));
         QCOMPARE(WorkspaceSettings::workspaceName(h.db()), QStringLiteral("Acme Social")); // unchanged: no event
         QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'setting_changed'")), before + 2);
+        // Contributors may see their peers' engagement figures when the workspace allows it.
+        QCheckBox *peers = child<QCheckBox>(view, "settingsPeerFigures");
+        QVERIFY(!peers->isChecked());
+        QTest::mouseClick(peers, Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(view, "settingsSaveWorkspace"), Qt::LeftButton);
+        QCOMPARE(WorkspaceSettings::value(h.db(), QStringLiteral("engagement_peer_visibility")),
+                 QStringLiteral("team"));
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'setting_changed'")), before + 3);
 
         // Hours that end before they start: the engine says why, nothing is written.
         end->setTime(QTime(8, 0));
