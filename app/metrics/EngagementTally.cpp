@@ -71,18 +71,25 @@ const char *const kPostsDrafted
 const char *const kPostsApproved
     = "SELECT p.author_id, e.at, p.id FROM events e JOIN posts p ON p.id = e.subject_id "
       "WHERE e.action = 'post_approved' AND e.subject_type = 'post' AND e.at >= ?1 AND e.at < ?2";
+// A published post's engagement is the brand's accounts' (a variant on an employee's own account is advocacy).
 const char *const kPostsPublished
     = "SELECT p.author_id, p.published_at, coalesce(sum(v.like_count), 0), coalesce(sum(v.repost_count), 0), "
       "coalesce(sum(v.reply_count), 0), p.id FROM posts p LEFT JOIN post_variants v ON v.post_id = p.id "
+      "AND v.account_id NOT IN (SELECT id FROM accounts WHERE employee_id IS NOT NULL) "
       "WHERE p.state IN ('published', 'partially_published') AND p.published_at >= ?1 AND p.published_at < ?2 "
       "GROUP BY p.id";
-// Advocacy: what employees posted on their own linked accounts.
+// Advocacy: what employees posted on their own linked accounts, through Switchboard (a post's variant) or not (an
+// item the account's own feed brought in; the same post through both is counted once, as the variant).
 const char *const kOwnPosts
     = "SELECT a.employee_id, i.created_at, i.like_count, i.repost_count, i.reply_count, i.remote_id, "
       "coalesce(i.conversation_id, '') FROM accounts a "
       "JOIN items i ON i.account_id = a.id WHERE a.employee_id IS NOT NULL AND i.direction = 'out' "
       "AND i.kind = 'post' AND i.seq >= (?1 << 10) AND i.seq < ((?2 + 1000) << 10) AND i.created_at >= ?1 "
-      "AND i.created_at < ?2";
+      "AND i.created_at < ?2 AND NOT EXISTS (SELECT 1 FROM post_variants pv WHERE pv.account_id = i.account_id "
+      "AND pv.remote_id = i.remote_id AND pv.state = 'published') "
+      "UNION ALL SELECT a.employee_id, v.published_at, v.like_count, v.repost_count, v.reply_count, v.remote_id, '' "
+      "FROM post_variants v JOIN accounts a ON a.id = v.account_id WHERE a.employee_id IS NOT NULL "
+      "AND v.state = 'published' AND v.published_at >= ?1 AND v.published_at < ?2";
 
 void putInt(QByteArray &out, qint64 v)
 {

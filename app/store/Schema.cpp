@@ -592,6 +592,19 @@ WHEN old.employee_id IS NOT new.employee_id BEGIN
 END;
 )SQL";
 
+// v15: a post's variant counts on the day it went out (advocacy: a variant on an employee's own account), so its
+// counters, state and time mark that day too; and items of the account's own posts are looked up by remote id.
+const char *const kV15VariantDays = R"SQL(
+CREATE TRIGGER engagement_variants_published AFTER UPDATE OF like_count, repost_count, reply_count, state,
+    published_at ON post_variants BEGIN
+    INSERT OR IGNORE INTO engagement_dirty SELECT old.published_at - old.published_at % 900000
+        WHERE old.published_at IS NOT NULL;
+    INSERT OR IGNORE INTO engagement_dirty SELECT new.published_at - new.published_at % 900000
+        WHERE new.published_at IS NOT NULL;
+END;
+CREATE INDEX post_variants_remote ON post_variants(account_id, remote_id) WHERE remote_id IS NOT NULL;
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -684,6 +697,7 @@ constexpr Migration kMigrations[] = {
     {12, kV12SearchTerms},
     {13, kV13OutboxByConversation},
     {14, kV14EngagementRollups},
+    {15, kV15VariantDays},
 };
 
 } // namespace

@@ -271,6 +271,20 @@ private slots:
         post.replies = 1;
         QVERIFY(ingestor.ingest({post}).ok());
 
+        // Bob also publishes a calendar post on his own account: advocacy, not the brand's engagement.
+        sb::NewPost ownDraft;
+        ownDraft.variants = {{bobs, QStringLiteral("My take on the winter range")}};
+        const QString ownPost = SectionsWorkspace::must(w.engine->createPost(w.as(w.bob), ownDraft), "own post");
+        QVERIFY(w.engine->submitPost(w.as(w.bob), ownPost).ok());
+        QVERIFY(w.engine->approvePost(w.as(w.manager), ownPost).ok());
+        QVERIFY(w.engine
+                    ->markVariantPublished(w.db().scalarText(QStringLiteral("SELECT id FROM post_variants WHERE "
+                                                                            "post_id = '%1'")
+                                                                 .arg(ownPost)),
+                                           QStringLiteral("own2"), {})
+                    .ok());
+        QVERIFY(ingestor.updateCounters(bobs, {{QStringLiteral("own2"), 2, 0, 0}}).ok());
+
         const TimeRange range = dayRange(QDate(2026, 11, 16), QDate(2026, 11, 24), w.zone);
         auto computed = EngagementMetrics::compute(w.db(), range, w.clock.nowMs());
         QVERIFY(computed.ok());
@@ -287,12 +301,13 @@ private slots:
         QCOMPARE(carol->postsDrafted, 1);
         QCOMPARE(carol->postsApproved, 0); // in review
         const Figures *bob = computed.value().find(w.bob);
-        QCOMPARE(bob->postsDrafted, 1);
-        QCOMPARE(bob->ownPosts, 1);
-        QCOMPARE(bob->ownPostEngagement, 7);
+        QCOMPARE(bob->postsDrafted, 2);
+        QCOMPARE(bob->postsPublished, 1);
+        QCOMPARE(bob->ownPosts, 2); // one from his account's feed, one published through Switchboard
+        QCOMPARE(bob->ownPostEngagement, 7 + 2);
         QCOMPARE(bob->engagementEarned(), 0); // his own account's posts are not the brand's
-        QCOMPARE(computed.value().team.postsDrafted, 4);
-        QCOMPARE(computed.value().team.ownPosts, 1);
+        QCOMPARE(computed.value().team.postsDrafted, 5);
+        QCOMPARE(computed.value().team.ownPosts, 2);
         // The manager who approved them gets no credit as author.
         QCOMPARE(computed.value().find(w.manager)->postsApproved, 0);
 
@@ -304,6 +319,7 @@ private slots:
         auto after = EngagementRollups::report(w.db(), range, w.clock.nowMs());
         QVERIFY(after.ok());
         QCOMPARE(after.value().find(w.bob)->ownPosts, 0);
+        QCOMPARE(after.value().find(w.bob)->engagementEarned(), 2); // now the brand's account: the brand's post
         QCOMPARE(describe(after.value()), describe(EngagementMetrics::compute(w.db(), range, w.clock.nowMs()).value()));
     }
 
