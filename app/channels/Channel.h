@@ -73,6 +73,17 @@ struct ItemCounters {
     int replies = 0;
 };
 
+// A post the account itself made (advocacy: an employee's own account), with its counters.
+struct OwnPost {
+    QString remoteId;
+    qint64 createdAt = 0;
+    QString url;
+    QString text; // plain text
+    int likes = 0;
+    int reposts = 0;
+    int replies = 0;
+};
+
 // A network's API, asynchronous on the thread it lives on. Every callback is called exactly once, with a value
 // or a typed error: AuthExpired, RateLimited (Error::retryAt), Transient, Permanent, Duplicate, MaybeCommitted.
 class Channel : public QObject {
@@ -100,6 +111,14 @@ public:
     // NotFound when it surely did not (so a retry is safe).
     virtual void reconcile(const PublishRequest &request, Callback<PublishResult> done) = 0;
     virtual void fetchCounters(const QStringList &remoteIds, Callback<std::vector<ItemCounters>> done) = 0;
+    // The account's own top-level posts since `sinceMs`, newest first, at most `max` (not replies, not boosts).
+    // A network that cannot list them answers Permanent.
+    virtual void fetchOwnPosts(qint64 sinceMs, int max, Callback<std::vector<OwnPost>> done)
+    {
+        Q_UNUSED(sinceMs);
+        Q_UNUSED(max);
+        done(Error {ErrorKind::Permanent, QStringLiteral("this network cannot list the account's own posts"), {}});
+    }
 
     // Live updates, for networks that stream. Started and stopped by the sync engine.
     virtual void startStreaming() { }

@@ -145,6 +145,8 @@ std::pair<qint64, qint64> historySpan(SqliteDb &db)
     take("SELECT min(seq) >> 10, max(seq) >> 10 FROM items");
     take("SELECT min(created_at), max(coalesce(published_at, created_at)) FROM posts");
     take("SELECT min(published_at), max(published_at) FROM posts");
+    take("SELECT min(published_at), max(published_at) FROM post_variants");
+    take("SELECT min(created_at), max(created_at) FROM own_posts");
     for (const char *sql : {"SELECT min(at), max(at) FROM events WHERE action = 'published'",
                             "SELECT min(at), max(at) FROM events WHERE action = 'status_changed'",
                             "SELECT min(at), max(at) FROM events WHERE action = 'note_added'",

@@ -78,15 +78,20 @@ const char *const kPostsPublished
       "AND v.account_id NOT IN (SELECT id FROM accounts WHERE employee_id IS NOT NULL) "
       "WHERE p.state IN ('published', 'partially_published') AND p.published_at >= ?1 AND p.published_at < ?2 "
       "GROUP BY p.id";
-// Advocacy: what employees posted on their own linked accounts, through Switchboard (a post's variant) or not (an
-// item the account's own feed brought in; the same post through both is counted once, as the variant).
+// Advocacy: what employees posted on their own linked accounts, through Switchboard (a post's variant) or not (read
+// from the account's own timeline into own_posts, or an outbound post item); the same post is counted once.
 const char *const kOwnPosts
-    = "SELECT a.employee_id, i.created_at, i.like_count, i.repost_count, i.reply_count, i.remote_id, "
+    = "SELECT a.employee_id, o.created_at, o.like_count, o.repost_count, o.reply_count, o.remote_id, '' "
+      "FROM own_posts o JOIN accounts a ON a.id = o.account_id WHERE a.employee_id IS NOT NULL "
+      "AND o.created_at >= ?1 AND o.created_at < ?2 AND NOT EXISTS (SELECT 1 FROM post_variants pv "
+      "WHERE pv.account_id = o.account_id AND pv.remote_id = o.remote_id AND pv.state = 'published') "
+      "UNION ALL SELECT a.employee_id, i.created_at, i.like_count, i.repost_count, i.reply_count, i.remote_id, "
       "coalesce(i.conversation_id, '') FROM accounts a "
       "JOIN items i ON i.account_id = a.id WHERE a.employee_id IS NOT NULL AND i.direction = 'out' "
       "AND i.kind = 'post' AND i.seq >= (?1 << 10) AND i.seq < ((?2 + 1000) << 10) AND i.created_at >= ?1 "
       "AND i.created_at < ?2 AND NOT EXISTS (SELECT 1 FROM post_variants pv WHERE pv.account_id = i.account_id "
-      "AND pv.remote_id = i.remote_id AND pv.state = 'published') "
+      "AND pv.remote_id = i.remote_id AND pv.state = 'published') AND NOT EXISTS (SELECT 1 FROM own_posts o "
+      "WHERE o.account_id = i.account_id AND o.remote_id = i.remote_id) "
       "UNION ALL SELECT a.employee_id, v.published_at, v.like_count, v.repost_count, v.reply_count, v.remote_id, '' "
       "FROM post_variants v JOIN accounts a ON a.id = v.account_id WHERE a.employee_id IS NOT NULL "
       "AND v.state = 'published' AND v.published_at >= ?1 AND v.published_at < ?2";

@@ -605,6 +605,33 @@ END;
 CREATE INDEX post_variants_remote ON post_variants(account_id, remote_id) WHERE remote_id IS NOT NULL;
 )SQL";
 
+// v16: posts an employee made on their own linked account outside Switchboard (advocacy), with their counters, as
+// the sync reads them from the account's own timeline. Not inbox items: they are nobody's conversation.
+const char *const kV16OwnPosts = R"SQL(
+CREATE TABLE own_posts(
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    remote_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    url TEXT,
+    text TEXT NOT NULL DEFAULT '',
+    like_count INTEGER NOT NULL DEFAULT 0,
+    repost_count INTEGER NOT NULL DEFAULT 0,
+    reply_count INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY(account_id, remote_id)) WITHOUT ROWID;
+CREATE INDEX own_posts_created ON own_posts(created_at);
+CREATE TRIGGER engagement_own_posts_insert AFTER INSERT ON own_posts BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (new.created_at - new.created_at % 900000);
+END;
+CREATE TRIGGER engagement_own_posts_update AFTER UPDATE ON own_posts BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (old.created_at - old.created_at % 900000);
+    INSERT OR IGNORE INTO engagement_dirty VALUES (new.created_at - new.created_at % 900000);
+END;
+CREATE TRIGGER engagement_own_posts_delete AFTER DELETE ON own_posts BEGIN
+    INSERT OR IGNORE INTO engagement_dirty VALUES (old.created_at - old.created_at % 900000);
+END;
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -698,6 +725,7 @@ constexpr Migration kMigrations[] = {
     {13, kV13OutboxByConversation},
     {14, kV14EngagementRollups},
     {15, kV15VariantDays},
+    {16, kV16OwnPosts},
 };
 
 } // namespace

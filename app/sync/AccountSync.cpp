@@ -281,7 +281,7 @@ void AccountSync::refreshCounters()
     }
     st.reset();
     if (ids.isEmpty()) {
-        finishCycle();
+        refreshOwnPosts();
         return;
     }
     QPointer<AccountSync> self(this);
@@ -302,8 +302,60 @@ void AccountSync::refreshCounters()
             return;
         }
         // Other failures only delay the counters; the sync itself went fine.
-        self->finishCycle();
+        self->refreshOwnPosts();
     });
+}
+
+// Advocacy: an account linked as an employee's own also has its own recent posts read, with their counters, so
+// that posts made outside Switchboard count too (own_posts, schema v16). Failures only delay them.
+void AccountSync::refreshOwnPosts()
+{
+    Statement &linked = m_db.cached("SELECT employee_id IS NOT NULL FROM accounts WHERE id = ?");
+    linked.bind(1, m_account.id);
+    const bool own = linked.next() && linked.integer(0) != 0;
+    linked.reset();
+    if (!own) {
+        finishCycle();
+        return;
+    }
+    const qint64 now = m_clock.nowMs();
+    QPointer<AccountSync> self(this);
+    m_channel->fetchOwnPosts(now - qint64(m_options.countersDays) * kDayMs, m_options.countersMax,
+                             [self](Result<std::vector<OwnPost>> result) {
+                                 if (!self) {
+                                     return;
+                                 }
+                                 if (result.ok()) {
+                                     if (Status s = self->storeOwnPosts(result.value()); !s.ok()) {
+                                         qCWarning(lcSync) << "cannot store own posts:" << s.error().message;
+                                     }
+                                 } else if (result.error().kind == ErrorKind::AuthExpired
+                                            || result.error().kind == ErrorKind::RateLimited) {
+                                     self->fail(result.error());
+                                     return;
+                                 }
+                                 self->finishCycle();
+                             });
+}
+
+Status AccountSync::storeOwnPosts(const std::vector<OwnPost> &posts)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    const qint64 now = m_clock.nowMs();
+    for (const OwnPost &p : posts) {
+        Statement &up = m_db.cached(
+            "INSERT INTO own_posts(account_id, remote_id, created_at, url, text, like_count, repost_count, "
+            "reply_count, "
+            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(account_id, remote_id) DO UPDATE SET "
+            "like_count = excluded.like_count, repost_count = excluded.repost_count, reply_count = "
+            "excluded.reply_count, "
+            "text = excluded.text, updated_at = excluded.updated_at WHERE like_count != excluded.like_count OR "
+            "repost_count != excluded.repost_count OR reply_count != excluded.reply_count OR text != excluded.text");
+        up.bindAll(m_account.id, p.remoteId, p.createdAt, p.url, p.text.left(2000), p.likes, p.reposts, p.replies, now);
+        SB_TRY(up.exec());
+    }
+    return tx.commit();
 }
 
 void AccountSync::finishCycle()

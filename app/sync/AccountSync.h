@@ -68,6 +68,8 @@ private:
     void store(const QString &feed, FeedPage page, std::optional<QString> newest, std::optional<QString> oldest,
                std::optional<bool> backfillDone, std::function<void()> then);
     void refreshCounters();
+    void refreshOwnPosts();
+    Status storeOwnPosts(const std::vector<OwnPost> &posts);
     void finishCycle();
     void fail(const Error &error);
     void setHealth(const QString &health, const QString &detail = {}, qint64 until = 0);

@@ -285,6 +285,14 @@ private slots:
                     .ok());
         QVERIFY(ingestor.updateCounters(bobs, {{QStringLiteral("own2"), 2, 0, 0}}).ok());
 
+        // And one he posted in the network's own app, read from his account's timeline (own_posts).
+        QVERIFY(w.db()
+                    .exec(QStringLiteral("INSERT INTO own_posts(account_id, remote_id, created_at, text, like_count, "
+                                         "updated_at) VALUES ('%1', 'native1', %2, 'From the trail', 1, 0)")
+                              .arg(bobs)
+                              .arg(w.at(22, 12)))
+                    .ok());
+
         const TimeRange range = dayRange(QDate(2026, 11, 16), QDate(2026, 11, 24), w.zone);
         auto computed = EngagementMetrics::compute(w.db(), range, w.clock.nowMs());
         QVERIFY(computed.ok());
@@ -303,17 +311,23 @@ private slots:
         const Figures *bob = computed.value().find(w.bob);
         QCOMPARE(bob->postsDrafted, 2);
         QCOMPARE(bob->postsPublished, 1);
-        QCOMPARE(bob->ownPosts, 2); // one from his account's feed, one published through Switchboard
-        QCOMPARE(bob->ownPostEngagement, 7 + 2);
+        QCOMPARE(bob->ownPosts, 3); // an outbound post item, one through Switchboard, one from his timeline
+        QCOMPARE(bob->ownPostEngagement, 7 + 2 + 1);
         QCOMPARE(bob->engagementEarned(), 0); // his own account's posts are not the brand's
         QCOMPARE(computed.value().team.postsDrafted, 5);
-        QCOMPARE(computed.value().team.ownPosts, 2);
+        QCOMPARE(computed.value().team.ownPosts, 3);
         // The manager who approved them gets no credit as author.
         QCOMPARE(computed.value().find(w.manager)->postsApproved, 0);
 
         auto rolled = EngagementRollups::report(w.db(), range, w.clock.nowMs());
         QVERIFY(rolled.ok());
         QCOMPARE(describe(rolled.value()), describe(computed.value()));
+        // New counters on the timeline post: its day is recomputed.
+        QVERIFY(w.db().exec(QStringLiteral("UPDATE own_posts SET like_count = 4 WHERE remote_id = 'native1'")).ok());
+        auto later = EngagementRollups::report(w.db(), range, w.clock.nowMs());
+        QVERIFY(later.ok());
+        QCOMPARE(later.value().find(w.bob)->ownPostEngagement, 7 + 2 + 4);
+        QCOMPARE(describe(later.value()), describe(EngagementMetrics::compute(w.db(), range, w.clock.nowMs()).value()));
         // Giving the account back rebuilds: Bob's own post no longer counts.
         QVERIFY(w.engine->setAccountOwner(w.as(w.bob), bobs, {}).ok());
         auto after = EngagementRollups::report(w.db(), range, w.clock.nowMs());

@@ -3,11 +3,13 @@
 #include "MastodonTestServer.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
+#include "engine/Engine.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
 #include "sync/DefaultChannels.h"
 #include "sync/SyncService.h"
 
+#include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -257,6 +259,49 @@ private slots:
             db.scalarInt(QStringLiteral("SELECT count(*) FROM items WHERE text LIKE '%while you were away%'")) == 1,
             20'000);
         service.stop();
+    }
+
+    // Advocacy: an account linked as an employee's own has its own posts read (not its replies or boosts), with
+    // their counters, and they count as that employee's own posts in the engagement report.
+    void ownAccountPostsCountAsAdvocacy()
+    {
+        const QString ada = text(QStringLiteral("SELECT id FROM employees LIMIT 1"));
+        const QString account = text(QStringLiteral("SELECT id FROM accounts LIMIT 1"));
+        {
+            auto opened = Workspace::open(m_dir.path(), Workspace::OpenMode::OpenExisting);
+            QVERIFY(opened.ok());
+            SeededIdSource ids(5);
+            Engine engine(opened.value()->db(), SystemClock::instance(), ids);
+            QVERIFY(engine.setAccountOwner(Actor::employee(ada), account, ada).ok());
+        }
+        const QString post = m_server.postAs(m_brand.accountId, QStringLiteral("Trail report from the weekend"))
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        QVERIFY(!post.isEmpty());
+        m_server.postAs(m_brand.accountId, QStringLiteral("A reply, not a post"),
+                        {{QStringLiteral("in_reply_to_id"), post}});
+        QVERIFY(m_server.favourite(post, m_fan));
+        QVERIFY(m_server.reblog(post, m_fan));
+        CliRun run = cli({QStringLiteral("sync"), QStringLiteral("--once")});
+        QVERIFY2(run.code == 0, run.err.constData());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM own_posts WHERE remote_id = '%1'").arg(post)), qint64(1));
+        QCOMPARE(text(QStringLiteral("SELECT like_count || '/' || repost_count FROM own_posts WHERE remote_id = '%1'")
+                          .arg(post)),
+                 QStringLiteral("1/1"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM own_posts WHERE text LIKE '%reply, not a post%'")),
+                 qint64(0));
+        // No inbox conversation for it.
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE remote_id = '%1'").arg(post)), qint64(0));
+
+        run = cli({QStringLiteral("report"), QStringLiteral("engagement"), QStringLiteral("--from"),
+                   QDate::currentDate().addDays(-1).toString(Qt::ISODate), QStringLiteral("--to"),
+                   QDate::currentDate().addDays(1).toString(Qt::ISODate), QStringLiteral("--format"),
+                   QStringLiteral("json")});
+        QVERIFY2(run.code == 0, run.err.constData());
+        const QJsonObject me = run.json().toObject().value(QStringLiteral("employees")).toArray().at(0).toObject();
+        QCOMPARE(me.value(QStringLiteral("own_posts")).toInt(), 1);
+        // A like, a boost and a reply (the account's own reply counts on the server too).
+        QCOMPARE(me.value(QStringLiteral("own_post_engagement")).toInt(), 3);
     }
 
     void revokedTokenAsksToSignInAgain()

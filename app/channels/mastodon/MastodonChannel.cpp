@@ -1,5 +1,6 @@
 #include "channels/mastodon/MastodonChannel.h"
 
+#include "channels/HtmlSanitizer.h"
 #include "channels/mastodon/MastodonStream.h"
 
 #include <QCoreApplication>
@@ -452,6 +453,75 @@ void MastodonChannel::fetchCounters(const QStringList &remoteIds, Callback<std::
             });
         },
         true);
+}
+
+void MastodonChannel::fetchOwnPosts(qint64 sinceMs, int max, Callback<std::vector<OwnPost>> done)
+{
+    ensureSelf([this, sinceMs, max, done](std::optional<Error> error) {
+        if (error) {
+            done(*error);
+            return;
+        }
+        ownPostsPage({}, sinceMs, std::max(1, max), 10, {}, done);
+    });
+}
+
+// GET /api/v1/accounts/:id/statuses, newest first, until the posts are older than sinceMs, `max` are found or ten
+// pages were read.
+void MastodonChannel::ownPostsPage(const QString &maxId, qint64 sinceMs, int max, int pagesLeft,
+                                   std::vector<OwnPost> found, Callback<std::vector<OwnPost>> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
+    query.addQueryItem(QStringLiteral("exclude_replies"), QStringLiteral("true"));
+    query.addQueryItem(QStringLiteral("exclude_reblogs"), QStringLiteral("true"));
+    if (!maxId.isEmpty()) {
+        query.addQueryItem(QStringLiteral("max_id"), maxId);
+    }
+    m_api->get(QStringLiteral("/api/v1/accounts/") + m_self.id + QStringLiteral("/statuses"), query,
+               [this, maxId, sinceMs, max, pagesLeft, found, done](Result<ApiResponse> r) mutable {
+                   if (!r.ok()) {
+                       done(r.error());
+                       return;
+                   }
+                   auto list = parseStatuses(r.value().body);
+                   if (!list.ok()) {
+                       done(list.error());
+                       return;
+                   }
+                   bool older = false;
+                   for (const Status &s : list.value().entries) {
+                       if (s.createdAt < sinceMs) {
+                           older = true;
+                           break;
+                       }
+                       if (!s.reblogOfId.isEmpty() || !s.inReplyToId.isEmpty()
+                           || s.visibility == QLatin1String("direct")) {
+                           continue;
+                       }
+                       OwnPost p;
+                       p.remoteId = s.id;
+                       p.createdAt = s.createdAt;
+                       p.url = s.url.isEmpty() ? s.uri : s.url;
+                       p.text = Html::toPlainText(s.content);
+                       p.likes = s.favouritesCount;
+                       p.reposts = s.reblogsCount;
+                       p.replies = s.repliesCount;
+                       found.push_back(std::move(p));
+                       if (int(found.size()) >= max) {
+                           done(std::move(found));
+                           return;
+                       }
+                   }
+                   const QString next
+                       = r.value().links.nextMaxId.isEmpty() ? list.value().oldestId : r.value().links.nextMaxId;
+                   if (older || pagesLeft <= 1 || list.value().entries.empty() || next.isEmpty() || next == maxId
+                       || !isSafeId(next)) {
+                       done(std::move(found));
+                       return;
+                   }
+                   ownPostsPage(next, sinceMs, max, pagesLeft - 1, std::move(found), done);
+               });
 }
 
 void MastodonChannel::countersOneByOne(QStringList remaining, std::vector<ItemCounters> found,

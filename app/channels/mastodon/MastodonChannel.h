@@ -66,6 +66,7 @@ public:
     // Either way exactly one status exists afterwards, and its result is returned.
     void reconcile(const PublishRequest &request, Callback<PublishResult> done) override;
     void fetchCounters(const QStringList &remoteIds, Callback<std::vector<ItemCounters>> done) override;
+    void fetchOwnPosts(qint64 sinceMs, int max, Callback<std::vector<OwnPost>> done) override;
     void startStreaming() override;
     void stopStreaming() override;
 
@@ -94,6 +95,8 @@ private:
 
     // MastodonChannel.cpp: identity, feeds, threads, counters.
     void ensureSelf(std::function<void(std::optional<Error>)> next);
+    void ownPostsPage(const QString &maxId, qint64 sinceMs, int max, int pagesLeft, std::vector<OwnPost> found,
+                      Callback<std::vector<OwnPost>> done);
     void readFeed(const QString &feed, Direction direction, const QString &cursor, Callback<FeedPage> done);
     void readFeedPage(std::shared_ptr<FeedRun> run, const QString &cursor);
     void finishFeedPage(std::shared_ptr<FeedRun> run, const QString &cursor, const ApiResponse &response);
