@@ -4999,5 +4999,21 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>%1 mentioned you in a note</source>
         <translation>%1 hat dich in einer Notiz erwähnt</translation>
     </message>
+    <message>
+        <source>Your post went out</source>
+        <translation>Dein Beitrag ist veröffentlicht</translation>
+    </message>
+    <message>
+        <source>A post could not be published</source>
+        <translation>Ein Beitrag konnte nicht veröffentlicht werden</translation>
+    </message>
+    <message>
+        <source>A post could not be published: %1</source>
+        <translation>Ein Beitrag konnte nicht veröffentlicht werden: %1</translation>
+    </message>
+    <message>
+        <source>A post missed its time: publish it now or reschedule it</source>
+        <translation>Ein Beitrag hat seinen Termin verpasst: jetzt veröffentlichen oder neu planen</translation>
+    </message>
 </context>
 </TS>

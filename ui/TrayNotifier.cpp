@@ -64,13 +64,27 @@ void TrayNotifier::check()
     for (const Notification &n : found.value()) {
         m_lastSeq = std::max(m_lastSeq, n.seq);
         const QString who = n.by.isEmpty() ? tr("Someone") : n.by;
-        const QString title = n.kind == Notification::Kind::Assigned
-            ? tr("%1 assigned you a conversation with %2").arg(who, n.customer)
-            : tr("%1 mentioned you in a note").arg(who);
+        QString title;
+        switch (n.kind) {
+        case Notification::Kind::Assigned:
+            title = tr("%1 assigned you a conversation with %2").arg(who, n.customer);
+            break;
+        case Notification::Kind::Mentioned: title = tr("%1 mentioned you in a note").arg(who); break;
+        case Notification::Kind::PostPublished: title = tr("Your post went out"); break;
+        case Notification::Kind::PostFailed:
+            title = n.detail.isEmpty() ? tr("A post could not be published")
+                                       : tr("A post could not be published: %1").arg(excerpt(n.detail));
+            break;
+        case Notification::Kind::PostMissed:
+            title = tr("A post missed its time: publish it now or reschedule it");
+            break;
+        }
         const QString text = excerpt(n.text);
         m_lastConversation = n.conversationId;
         if (m_tray) {
-            m_tray->showMessage(title, text, QSystemTrayIcon::Information, kMessageMs);
+            const bool warning = n.kind == Notification::Kind::PostFailed || n.kind == Notification::Kind::PostMissed;
+            m_tray->showMessage(title, text, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information,
+                                kMessageMs);
         }
         emit notified(title, text, n.conversationId);
     }

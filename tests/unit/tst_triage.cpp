@@ -176,6 +176,59 @@ private slots:
                  dueBefore); // the promise made to the first customer stands
         QCOMPARE(dueBefore, hours.addBusinessMinutes(at, 60));
     }
+
+    // Publishing is announced too: the author (and the reviewer) when a post is out; a failed or missed post to its
+    // author and to everyone who may publish, who can act on it; never to a contributor who has nothing to do with it.
+    void publishingNotifications()
+    {
+        TestWorkspace t;
+        const Actor agent = Actor::employee(t.agent);
+        const Actor manager = Actor::employee(t.manager);
+        auto scheduled = [&](qint64 inMs, const QString &text) {
+            NewPost post;
+            post.scheduledAtMs = t.clock.nowMs() + inMs;
+            post.variants = {{t.account, text}};
+            const QString id = t.engine->createPost(agent, post).value();
+            if (!t.engine->submitPost(agent, id).ok() || !t.engine->approvePost(manager, id).ok()) {
+                qFatal("cannot schedule");
+            }
+            return id;
+        };
+        const qint64 start = latestEventSeq(t.db());
+        const QString out = scheduled(0, QStringLiteral("Launch day"));
+        const QString broken = scheduled(0, QStringLiteral("Too long"));
+        QVERIFY(t.engine->enqueueDuePosts(60'000).ok());
+        auto jobOf = [&](const QString &post) {
+            return t.db().scalarText(QStringLiteral("SELECT j.id FROM outbox_jobs j JOIN post_variants v ON v.id = "
+                                                    "j.variant_id WHERE v.post_id = '%1'")
+                                         .arg(post));
+        };
+        const QString variant
+            = t.db().scalarText(QStringLiteral("SELECT id FROM post_variants WHERE post_id = '%1'").arg(out));
+        QVERIFY(t.engine->markVariantPublished(variant, QStringLiteral("r1"), {}).ok());
+        QVERIFY(t.engine->completeOutboxJob(jobOf(out), QStringLiteral("r1"), 0).ok());
+        QVERIFY(t.engine->failOutboxJob(jobOf(broken), QStringLiteral("422 Text is too long")).ok());
+        const QString late = scheduled(10 * 60'000, QStringLiteral("Webinar reminder"));
+        t.clock.advance(3 * 3'600'000);
+        QVERIFY(t.engine->enqueueDuePosts(60 * 60'000).ok());
+
+        const auto forAuthor = notificationsSince(t.db(), t.agent, start);
+        QVERIFY(forAuthor.ok());
+        QCOMPARE(forAuthor.value().size(), size_t(3));
+        QCOMPARE(forAuthor.value()[0].kind, Notification::Kind::PostPublished);
+        QCOMPARE(forAuthor.value()[0].postId, out);
+        QCOMPARE(forAuthor.value()[0].text, QStringLiteral("Launch day"));
+        QCOMPARE(forAuthor.value()[1].kind, Notification::Kind::PostFailed);
+        QCOMPARE(forAuthor.value()[1].detail, QStringLiteral("422 Text is too long"));
+        QCOMPARE(forAuthor.value()[2].kind, Notification::Kind::PostMissed);
+        QCOMPARE(forAuthor.value()[2].postId, late);
+        // The reviewer hears of the post going out, and of the failure and the miss (she may publish).
+        QCOMPARE(notificationsSince(t.db(), t.manager, start).value().size(), size_t(3));
+        // The admin may publish too: the failure and the miss, not someone else's post going out.
+        QCOMPARE(notificationsSince(t.db(), t.admin, start).value().size(), size_t(2));
+        // A contributor with nothing to do with these posts hears nothing.
+        QCOMPARE(notificationsSince(t.db(), t.sme, start).value().size(), size_t(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTriage)
