@@ -3184,6 +3184,58 @@ offen</translation>
         <source>Month calendar, %1</source>
         <translation>Monatskalender, %1</translation>
     </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Posts that missed their time or failed</source>
+        <translation>Beiträge, die ihren Termin verpasst haben oder fehlgeschlagen sind</translation>
+    </message>
+    <message>
+        <source>Publish &amp;now</source>
+        <translation>&amp;Jetzt veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Send the missed post now</source>
+        <translation>Den verpassten Beitrag jetzt senden</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Send the post again where it failed</source>
+        <translation>Den Beitrag dort erneut senden, wo er fehlgeschlagen ist</translation>
+    </message>
+    <message>
+        <source>Missed %1</source>
+        <translation>Verpasst %1</translation>
+    </message>
+    <message>
+        <source>Failed, due %1</source>
+        <translation>Fehlgeschlagen, fällig %1</translation>
+    </message>
+    <message>
+        <source>Partly published, due %1</source>
+        <translation>Teilweise veröffentlicht, fällig %1</translation>
+    </message>
+    <message>
+        <source>Failed on %1</source>
+        <translation>Fehlgeschlagen bei %1</translation>
+    </message>
+    <message>
+        <source>A community manager, manager or admin decides what happens to these posts.</source>
+        <translation>Über diese Beiträge entscheidet eine Community-Managerin, ein Manager oder ein Admin.</translation>
+    </message>
+    <message>
+        <source>The post goes out with the next pass of the outbox.</source>
+        <translation>Der Beitrag geht mit dem nächsten Durchlauf des Postausgangs hinaus.</translation>
+    </message>
+    <message>
+        <source>Sent again where it failed: it goes out with the next pass of the outbox.</source>
+        <translation>Dort erneut gesendet, wo er fehlgeschlagen ist: Er geht mit dem nächsten Durchlauf des Postausgangs hinaus.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ComposerGuard</name>

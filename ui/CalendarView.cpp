@@ -1,20 +1,26 @@
 #include "ui/CalendarView.h"
 
 #include "core/Clock.h"
+#include "engine/Engine.h"
 #include "models/CalendarModel.h"
+#include "models/RosterModel.h"
 #include "models/WorkspaceContext.h"
+#include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
 #include "ui/CalendarAgendaDelegate.h"
 #include "ui/CalendarMonthGrid.h"
 
 #include <QDateTime>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QListWidget>
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTimeZone>
 #include <QToolButton>
@@ -139,6 +145,38 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     agendaLayout->addWidget(m_agenda, 1);
     agendaLayout->addWidget(m_agendaEmpty);
 
+    // Needs attention: posts that missed their time (nothing was running) or failed on some account; a person
+    // decides what happens to them.
+    auto *attention = new QGroupBox(tr("Needs attention"), agendaPane);
+    m_attentionBox = attention;
+    attention->setObjectName(QStringLiteral("calendarAttention"));
+    m_attention = new QListWidget(attention);
+    m_attention->setObjectName(QStringLiteral("calendarAttentionList"));
+    m_attention->setAccessibleName(tr("Posts that missed their time or failed"));
+    m_attention->setWordWrap(true);
+    m_publishNow = new QPushButton(tr("Publish &now"), attention);
+    m_publishNow->setObjectName(QStringLiteral("calendarPublishNow"));
+    m_publishNow->setToolTip(tr("Send the missed post now"));
+    m_retry = new QPushButton(tr("Re&try"), attention);
+    m_retry->setObjectName(QStringLiteral("calendarRetry"));
+    m_retry->setToolTip(tr("Send the post again where it failed"));
+    m_attentionMessage = new QLabel(attention);
+    m_attentionMessage->setObjectName(QStringLiteral("calendarAttentionMessage"));
+    m_attentionMessage->setWordWrap(true);
+    auto *attentionButtons = new QHBoxLayout;
+    attentionButtons->addWidget(m_publishNow);
+    attentionButtons->addWidget(m_retry);
+    attentionButtons->addStretch(1);
+    auto *attentionLayout = new QVBoxLayout(attention);
+    attentionLayout->addWidget(m_attention, 1);
+    attentionLayout->addLayout(attentionButtons);
+    attentionLayout->addWidget(m_attentionMessage);
+    agendaLayout->addWidget(attention);
+    connect(m_attention, &QListWidget::currentRowChanged, this, &CalendarView::updateAttentionButtons);
+    connect(m_publishNow, &QPushButton::clicked, this, &CalendarView::publishSelectedNow);
+    connect(m_retry, &QPushButton::clicked, this, &CalendarView::retrySelected);
+    connect(&ctx, &sb::models::WorkspaceContext::currentEmployeeChanged, this, &CalendarView::updateAttentionButtons);
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("calendarSplitter"));
     splitter->setChildrenCollapsible(false);
@@ -187,6 +225,8 @@ void CalendarView::refresh()
     m_agenda->setVisible(!empty);
     m_agendaEmpty->setVisible(empty);
 
+    refreshAttention();
+
     const QTimeZone zone = m_monthModel->zone();
     const QDateTime instant = QDateTime::fromMSecsSinceEpoch(m_ctx.clock().nowMs(), zone);
     m_zone->setText(
@@ -215,6 +255,110 @@ void CalendarView::showNextMonth()
 void CalendarView::showToday()
 {
     m_grid->setSelectedDate(today());
+}
+
+namespace {
+constexpr int kPostIdRole = Qt::UserRole + 1;
+constexpr int kPostStateRole = Qt::UserRole + 2;
+} // namespace
+
+void CalendarView::refreshAttention()
+{
+    const QString keep
+        = m_attention->currentItem() ? m_attention->currentItem()->data(kPostIdRole).toString() : QString();
+    m_attention->clear();
+    const QTimeZone zone = m_monthModel->zone();
+    const QLocale locale;
+    auto st = m_ctx.reader().prepare(QStringLiteral(
+        "SELECT p.id, p.state, p.scheduled_at, (SELECT text FROM post_variants WHERE post_id = p.id ORDER BY "
+        "account_id "
+        "LIMIT 1), (SELECT group_concat(a.handle || ': ' || coalesce(v.error, ''), '; ') FROM post_variants v "
+        "JOIN accounts a ON a.id = v.account_id WHERE v.post_id = p.id AND v.state = 'failed') FROM posts p "
+        "WHERE p.state IN ('missed', 'failed', 'partially_published') ORDER BY p.scheduled_at DESC LIMIT 100"));
+    if (st.ok()) {
+        Statement &p = st.value();
+        while (p.next()) {
+            const QString state = p.text(1);
+            const QString when = p.isNull(2)
+                ? QString()
+                : locale.toString(QDateTime::fromMSecsSinceEpoch(p.int64(2), zone), QLocale::ShortFormat);
+            const QString what = state == QLatin1String("missed") ? tr("Missed %1").arg(when)
+                : state == QLatin1String("failed")                ? tr("Failed, due %1").arg(when)
+                                                                  : tr("Partly published, due %1").arg(when);
+            auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(what, p.text(3).simplified().left(120)));
+            item->setData(kPostIdRole, p.text(0));
+            item->setData(kPostStateRole, state);
+            if (!p.text(4).isEmpty()) {
+                item->setToolTip(tr("Failed on %1").arg(p.text(4)));
+            }
+            m_attention->addItem(item);
+            if (p.text(0) == keep) {
+                m_attention->setCurrentItem(item);
+            }
+        }
+    }
+    m_attentionBox->setVisible(m_attention->count() > 0);
+    if (!m_attention->currentItem() && m_attention->count() > 0) {
+        m_attention->setCurrentRow(0);
+    }
+    updateAttentionButtons();
+}
+
+void CalendarView::updateAttentionButtons()
+{
+    const auto role = sb::models::RosterModel::roleOf(m_ctx.reader(), m_ctx.currentEmployeeId());
+    const bool may = role && canPublish(*role);
+    const QString state
+        = m_attention->currentItem() ? m_attention->currentItem()->data(kPostStateRole).toString() : QString();
+    m_publishNow->setEnabled(may && state == QLatin1String("missed"));
+    m_retry->setEnabled(may && (state == QLatin1String("failed") || state == QLatin1String("partially_published")));
+    // Who may decide is said once, and taken back when someone who may is signed in.
+    if (!may && !state.isEmpty()) {
+        m_attentionMessage->setText(tr("A community manager, manager or admin decides what happens to these posts."));
+        m_attentionMessage->setProperty("roleNote", true);
+    } else if (may && m_attentionMessage->property("roleNote").toBool()) {
+        m_attentionMessage->clear();
+        m_attentionMessage->setProperty("roleNote", false);
+    }
+}
+
+void CalendarView::publishSelectedNow()
+{
+    if (!m_attention->currentItem()) {
+        return;
+    }
+    const QString post = m_attention->currentItem()->data(kPostIdRole).toString();
+    const Status s = m_ctx.engine().publishMissedNow(Actor::employee(m_ctx.currentEmployeeId()), post);
+    if (m_ctx.report(s)) {
+        m_attentionMessage->setText(tr("The post goes out with the next pass of the outbox."));
+        m_ctx.notifyChanged(QStringLiteral("posts"));
+    } else {
+        m_attentionMessage->setText(s.error().message);
+    }
+}
+
+void CalendarView::retrySelected()
+{
+    if (!m_attention->currentItem()) {
+        return;
+    }
+    const QString post = m_attention->currentItem()->data(kPostIdRole).toString();
+    QStringList failed;
+    Statement &st = m_ctx.reader().cached("SELECT id FROM post_variants WHERE post_id = ? AND state = 'failed'");
+    st.bind(1, post);
+    while (st.next()) {
+        failed << st.text(0);
+    }
+    st.reset();
+    for (const QString &variant : failed) {
+        const Status s = m_ctx.engine().retryVariant(Actor::employee(m_ctx.currentEmployeeId()), variant);
+        if (!m_ctx.report(s)) {
+            m_attentionMessage->setText(s.error().message);
+            return;
+        }
+    }
+    m_attentionMessage->setText(tr("Sent again where it failed: it goes out with the next pass of the outbox."));
+    m_ctx.notifyChanged(QStringLiteral("posts"));
 }
 
 } // namespace sb::ui

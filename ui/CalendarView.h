@@ -6,6 +6,8 @@
 class QLabel;
 class QToolButton;
 class QListView;
+class QListWidget;
+class QPushButton;
 
 namespace sb::models {
 class CalendarModel;
@@ -32,9 +34,14 @@ public slots:
     void showPreviousMonth();
     void showNextMonth();
     void showToday();
+    // The selected post in "Needs attention": a missed one goes out now, a failed one's failed variants again.
+    void publishSelectedNow();
+    void retrySelected();
 
 private:
     void onMonthChanged(QDate firstOfMonth);
+    void refreshAttention();
+    void updateAttentionButtons();
     QDate today() const;
 
     sb::models::WorkspaceContext &m_ctx;
@@ -48,6 +55,11 @@ private:
     QToolButton *m_today = nullptr;
     QListView *m_agenda = nullptr;
     QLabel *m_agendaEmpty = nullptr;
+    QWidget *m_attentionBox = nullptr;
+    QListWidget *m_attention = nullptr;
+    QPushButton *m_publishNow = nullptr;
+    QPushButton *m_retry = nullptr;
+    QLabel *m_attentionMessage = nullptr;
 };
 
 } // namespace sb::ui

@@ -1,4 +1,5 @@
 #include "SectionsWorkspace.h"
+#include "engine/Engine.h"
 #include "metrics/EngagementDrillDown.h"
 #include "metrics/EngagementMetrics.h"
 #include "models/AccountsModel.h"
@@ -409,6 +410,73 @@ private slots:
         const QStringList own = QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(own.size(), 3);
         QVERIFY(own[1].startsWith(h.w.carol + QStringLiteral(",Carol Chen,")));
+    }
+
+    // Posts that missed their time or failed wait in "Needs attention" until a person decides.
+    void calendarPostsThatNeedAttention()
+    {
+        Harness h;
+        Engine &engine = h.ctx->engine();
+        // Alice's launch post was due at 09:30; nothing ran, and it is 10:00 now: with no grace it is missed.
+        QVERIFY(engine.enqueueDuePosts(0).ok());
+        QCOMPARE(h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(h.w.scheduledPost)),
+                 QStringLiteral("missed"));
+        // Another one fails on its only account.
+        NewPost post;
+        post.scheduledAtMs = h.w.clock.nowMs() - 60'000;
+        post.variants = {{h.w.account, QStringLiteral("Flash sale until midnight")}};
+        const QString failing = engine.createPost(Actor::employee(h.w.alice), post).value();
+        QVERIFY(engine.submitPost(Actor::employee(h.w.alice), failing).ok());
+        QVERIFY(engine.approvePost(Actor::employee(h.w.manager), failing).ok());
+        QVERIFY(engine.enqueueDuePosts(3'600'000).ok());
+        const QString job = h.db().scalarText(QStringLiteral("SELECT j.id FROM outbox_jobs j JOIN post_variants v ON "
+                                                             "v.id = j.variant_id WHERE v.post_id = '%1'")
+                                                  .arg(failing));
+        QVERIFY(engine.failOutboxJob(job, QStringLiteral("422 Validation failed")).ok());
+
+        ui::CalendarView view(*h.ctx);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *list = child<QListWidget>(view, "calendarAttentionList");
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->count(), 2);
+        auto *publishNow = child<QPushButton>(view, "calendarPublishNow");
+        auto *retry = child<QPushButton>(view, "calendarRetry");
+        int missedRow = -1;
+        int failedRow = -1;
+        for (int row = 0; row < list->count(); ++row) {
+            (list->item(row)->text().startsWith(QStringLiteral("Missed")) ? missedRow : failedRow) = row;
+        }
+        QVERIFY(missedRow >= 0 && failedRow >= 0);
+        QVERIFY(list->item(failedRow)->toolTip().contains(QStringLiteral("422 Validation failed")));
+        screenshot(view, QStringLiteral("calendar-attention"));
+
+        // A contributor sees them but decides nothing.
+        h.ctx->setCurrentEmployee(h.w.carol);
+        list->setCurrentRow(missedRow);
+        QVERIFY(!publishNow->isEnabled());
+        h.ctx->setCurrentEmployee(h.w.manager);
+        list->setCurrentRow(missedRow);
+        QVERIFY(publishNow->isEnabled());
+        QVERIFY(!retry->isEnabled());
+        QTest::mouseClick(publishNow, Qt::LeftButton);
+        QCOMPARE(h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(h.w.scheduledPost)),
+                 QStringLiteral("scheduled"));
+        QCOMPARE(h.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(h.w.scheduledPost)),
+                 h.w.clock.nowMs());
+        QCOMPARE(list->count(), 1); // the failed one is left
+        list->setCurrentRow(0);
+        QVERIFY(retry->isEnabled());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QCOMPARE(h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(failing)),
+                 QStringLiteral("publishing"));
+        QCOMPARE(
+            h.count(QStringLiteral("SELECT count(*) FROM outbox_jobs j JOIN post_variants v ON v.id = j.variant_id "
+                                   "WHERE v.post_id = '%1' AND j.state = 'pending'")
+                        .arg(failing)),
+            1);
+        QVERIFY(!child<QWidget>(view, "calendarAttention")->isVisible()); // nothing left to decide
     }
 
     // Goals: a manager edits them; each goal shows how the last weeks went with the target of that week.
