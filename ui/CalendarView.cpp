@@ -281,7 +281,7 @@ void CalendarView::refreshAttention()
             const QString state = p.text(1);
             const QString when = p.isNull(2)
                 ? QString()
-                : locale.toString(QDateTime::fromMSecsSinceEpoch(p.int64(2), zone), QLocale::ShortFormat);
+                : locale.toString(QDateTime::fromMSecsSinceEpoch(p.int64(2), zone), QStringLiteral("ddd d MMM, HH:mm"));
             const QString what = state == QLatin1String("missed") ? tr("Missed %1").arg(when)
                 : state == QLatin1String("failed")                ? tr("Failed, due %1").arg(when)
                                                                   : tr("Partly published, due %1").arg(when);
