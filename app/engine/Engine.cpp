@@ -3,6 +3,7 @@
 #include "core/BusinessHours.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
+#include "core/Tid.h"
 #include "engine/Mentions.h"
 #include "store/Sqlite.h"
 
@@ -358,10 +359,10 @@ Result<QString> Engine::queueReply(const Actor &actor, const QString &conversati
     const qint64 now = m_clock.nowMs();
     Statement &ins = m_db.cached(
         "INSERT INTO outbox_jobs(id, kind, account_id, conversation_id, reply_draft_id, in_reply_to_remote_id, text, "
-        "idempotency_key, state, next_attempt_at, created_by, created_at, updated_at) "
-        "VALUES (?,'reply',?,?,?,?,?,?,'pending',?,?,?,?)");
+        "idempotency_key, state, next_attempt_at, created_by, created_at, updated_at, record_key) "
+        "VALUES (?,'reply',?,?,?,?,?,?,'pending',?,?,?,?,?)");
     ins.bindAll(jobId, accountId, conversationId, draftId.isEmpty() ? QString() : draftId, inReplyTo, text,
-                m_ids.next(), now, actor.id, now, now);
+                m_ids.next(), now, actor.id, now, now, nextTid(now));
     SB_TRY(ins.exec());
     return jobId;
 }

@@ -1,6 +1,7 @@
 // The publishing scheduler: due posts -> outbox jobs (exactly once), missed posts, retries of failed variants.
 #include "core/Clock.h"
 #include "core/Ids.h"
+#include "core/Tid.h"
 #include "engine/Engine.h"
 #include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
@@ -51,10 +52,11 @@ static Status queueVariants(SqliteDb &db, IdSource &ids, qint64 now, const QStri
     for (const Pending &v : pending) {
         Statement &job = db.cached(
             "INSERT INTO outbox_jobs(id, kind, account_id, variant_id, text, idempotency_key, state, next_attempt_at, "
-            "created_by, created_at, updated_at, visibility) VALUES (?1, 'post', ?2, ?3, ?4, ?5, 'pending', ?6, ?7, "
-            "?6, ?6, 'public')");
+            "created_by, created_at, updated_at, visibility, record_key) VALUES (?1, 'post', ?2, ?3, ?4, ?5, "
+            "'pending', "
+            "?6, ?7, ?6, ?6, 'public', ?8)");
         job.bindAll(ids.next(), v.account, v.id, v.text, QStringLiteral("post-%1-%2").arg(v.id).arg(v.attempt), now,
-                    authorId);
+                    authorId, nextTid(now));
         SB_TRY(job.exec());
         Statement &mark = db.cached("UPDATE post_variants SET state = 'publishing', error = NULL, updated_at = ? "
                                     "WHERE id = ?");

@@ -632,6 +632,12 @@ CREATE TRIGGER engagement_own_posts_delete AFTER DELETE ON own_posts BEGIN
 END;
 )SQL";
 
+// v17: the record key a network with client-chosen keys (Bluesky) gets for a job: a TID chosen when the job is
+// written, before any attempt, so a resend after a lost answer collides with the record instead of making another.
+const char *const kV17RecordKeys = R"SQL(
+ALTER TABLE outbox_jobs ADD COLUMN record_key TEXT;
+)SQL";
+
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -726,6 +732,7 @@ constexpr Migration kMigrations[] = {
     {14, kV14EngagementRollups},
     {15, kV15VariantDays},
     {16, kV16OwnPosts},
+    {17, kV17RecordKeys},
 };
 
 } // namespace

@@ -109,7 +109,8 @@ void OutboxRunner::next()
         "SELECT j.id, j.account_id, coalesce(j.conversation_id, ''), coalesce(c.thread_key, ''), j.created_by, "
         "j.state, j.attempts, j.text, coalesce(j.in_reply_to_remote_id, ''), j.idempotency_key, "
         "coalesce(j.visibility, CASE WHEN c.kind = 'dm' THEN 'direct' ELSE 'public' END), "
-        "coalesce(j.spoiler_text, ''), coalesce(j.language, ''), coalesce(j.variant_id, '') "
+        "coalesce(j.spoiler_text, ''), coalesce(j.language, ''), coalesce(j.variant_id, ''), "
+        "coalesce(j.record_key, '') "
         "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
         "LEFT JOIN conversations c ON c.id = j.conversation_id "
         "WHERE j.state IN ('pending', 'maybe_committed') AND j.next_attempt_at <= ? AND a.sync_paused = 0 "
@@ -135,6 +136,7 @@ void OutboxRunner::next()
         j.request.spoilerText = st.text(11);
         j.request.language = st.text(12);
         j.variantId = st.text(13);
+        j.request.recordKey = st.text(14);
         job = std::move(j);
         break;
     }
