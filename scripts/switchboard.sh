@@ -23,6 +23,8 @@ packages=(
     qtkeychain-qt6-dev libsqlite3-dev sqlite3
     appstream desktop-file-utils xvfb xauth dbus gnome-keyring
 )
+# The Bluesky tests' real network: PostgreSQL and Redis for the AppView, npm for @atproto/dev-env and Node 22.
+test_packages=(postgresql redis-server python3)
 
 install_missing() {
     local missing=()
@@ -43,6 +45,12 @@ install_missing() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+if [ "$mode" = test ]; then
+    packages+=("${test_packages[@]}")
+    if ! command -v npm >/dev/null; then
+        packages+=(nodejs npm)
+    fi
+fi
 install_missing
 jobs=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
@@ -58,6 +66,8 @@ if [ "$mode" = test ]; then
             (cd "$here" && clang-format --dry-run --Werror "${sources[@]}")
         fi
     fi
+    # Node 22 and the pinned @atproto/dev-env for the Bluesky tests' real network (a no-op once installed).
+    "$here/tests/bluesky/network.sh" install "$build/bluesky-net"
     ctest --test-dir "$build" --output-on-failure --parallel "$jobs" --timeout 900
 else
     build=${BUILD_DIR:-$here/build/demo}

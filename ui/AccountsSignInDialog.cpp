@@ -95,6 +95,7 @@ QWidget *AccountsSignInDialog::createForm()
 {
     m_form = new QWidget(this);
     auto *form = new QFormLayout(m_form);
+    m_formLayout = form;
     form->setContentsMargins(0, 8, 0, 0);
 
     m_mastodon = new QRadioButton(tr("&Mastodon"), m_form);
@@ -102,11 +103,10 @@ QWidget *AccountsSignInDialog::createForm()
     m_mastodon->setAccessibleName(tr("Network: Mastodon"));
     m_mastodon->setIcon(icons::forKey(QStringLiteral("network-mastodon")));
     m_mastodon->setChecked(true);
-    m_bluesky = new QRadioButton(tr("Bluesky (coming with the Bluesky connector)"), m_form);
+    m_bluesky = new QRadioButton(tr("&Bluesky"), m_form);
     m_bluesky->setObjectName(QStringLiteral("accountsNetworkBluesky"));
-    m_bluesky->setAccessibleName(tr("Network: Bluesky, coming with the Bluesky connector"));
+    m_bluesky->setAccessibleName(tr("Network: Bluesky"));
     m_bluesky->setIcon(icons::forKey(QStringLiteral("network-bluesky")));
-    m_bluesky->setEnabled(false);
     auto *networks = new QVBoxLayout;
     networks->addWidget(m_mastodon);
     networks->addWidget(m_bluesky);
@@ -121,11 +121,50 @@ QWidget *AccountsSignInDialog::createForm()
     if (!m_existing.accountId.isEmpty()) {
         m_server->setText(m_existing.serviceUrl);
         m_server->setReadOnly(true);
+        (m_existing.network == QLatin1String("bluesky") ? m_bluesky : m_mastodon)->setChecked(true);
         m_mastodon->setEnabled(false);
+        m_bluesky->setEnabled(false);
     }
     auto *serverLabel = new QLabel(tr("Se&rver:"), m_form);
     serverLabel->setBuddy(m_server);
     form->addRow(serverLabel, m_server);
+
+    // Bluesky: handle and app password.
+    m_handle = new QLineEdit(m_form);
+    m_handle->setObjectName(QStringLiteral("accountsHandle"));
+    m_handle->setAccessibleName(tr("Handle"));
+    m_handle->setPlaceholderText(tr("e.g. acme.bsky.social"));
+    if (!m_existing.accountId.isEmpty()) {
+        m_handle->setText(m_existing.handle.startsWith(QLatin1Char('@')) ? m_existing.handle.mid(1)
+                                                                         : m_existing.handle);
+        m_handle->setReadOnly(true);
+    }
+    auto *handleLabel = new QLabel(tr("&Handle:"), m_form);
+    handleLabel->setBuddy(m_handle);
+    form->addRow(handleLabel, m_handle);
+    m_appPassword = new QLineEdit(m_form);
+    m_appPassword->setObjectName(QStringLiteral("accountsAppPassword"));
+    m_appPassword->setAccessibleName(tr("App password"));
+    m_appPassword->setEchoMode(QLineEdit::Password);
+    m_appPassword->setPlaceholderText(tr("xxxx-xxxx-xxxx-xxxx"));
+    m_appPasswordHelp = new QLabel(
+        tr("Not your main password: make an app password for Switchboard in Bluesky under Settings, Privacy and "
+           "security, <a href=\"https://bsky.app/settings/app-passwords\">App passwords</a>. You can revoke it "
+           "there at any time."),
+        m_form);
+    m_appPasswordHelp->setObjectName(QStringLiteral("accountsAppPasswordHelp"));
+    m_appPasswordHelp->setWordWrap(true);
+    m_appPasswordHelp->setTextFormat(Qt::RichText);
+    m_appPasswordHelp->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_appPasswordHelp, &QLabel::linkActivated, this, [this](const QString &link) { m_openUrl(QUrl(link)); });
+    m_appPasswordBox = new QWidget(m_form);
+    auto *passwordBox = new QVBoxLayout(m_appPasswordBox);
+    passwordBox->setContentsMargins(0, 0, 0, 0);
+    passwordBox->addWidget(m_appPassword);
+    passwordBox->addWidget(m_appPasswordHelp);
+    auto *passwordLabel = new QLabel(tr("A&pp password:"), m_form);
+    passwordLabel->setBuddy(m_appPassword);
+    form->addRow(passwordLabel, m_appPasswordBox);
 
     m_methods = new QButtonGroup(this);
     m_browser = new QRadioButton(tr("With the &browser (recommended)"), m_form);
@@ -149,12 +188,14 @@ QWidget *AccountsSignInDialog::createForm()
     m_tokenField->setAccessibleName(tr("Access token"));
     m_tokenField->setEchoMode(QLineEdit::Password);
     m_tokenField->setPlaceholderText(tr("Paste the access token"));
-    auto *methods = new QVBoxLayout;
+    m_methodsBox = new QWidget(m_form);
+    auto *methods = new QVBoxLayout(m_methodsBox);
+    methods->setContentsMargins(0, 0, 0, 0);
     methods->addWidget(m_browser);
     methods->addWidget(m_code);
     methods->addWidget(m_token);
     methods->addWidget(m_tokenField);
-    form->addRow(new QLabel(tr("Sign in:"), m_form), methods);
+    form->addRow(new QLabel(tr("Sign in:"), m_form), m_methodsBox);
 
     m_backfill = new QSpinBox(m_form);
     m_backfill->setObjectName(QStringLiteral("accountsBackfillDays"));
@@ -171,7 +212,18 @@ QWidget *AccountsSignInDialog::createForm()
     }
 
     connect(m_methods, &QButtonGroup::idToggled, this, [this] { updateForm(); });
+    connect(m_bluesky, &QRadioButton::toggled, this, [this](bool on) {
+        // bsky.social is where most Bluesky accounts sign in; Mastodon has no such default.
+        if (on && m_server->text().trimmed().isEmpty()) {
+            m_server->setText(QStringLiteral("bsky.social"));
+        } else if (!on && m_server->text() == QLatin1String("bsky.social")) {
+            m_server->clear();
+        }
+        updateForm();
+    });
     connect(m_server, &QLineEdit::textChanged, this, [this] { updateForm(); });
+    connect(m_handle, &QLineEdit::textChanged, this, [this] { updateForm(); });
+    connect(m_appPassword, &QLineEdit::textChanged, this, [this] { updateForm(); });
     connect(m_tokenField, &QLineEdit::textChanged, this, [this] { updateForm(); });
     return m_form;
 }
@@ -235,12 +287,25 @@ QWidget *AccountsSignInDialog::createProgress()
     return m_progressPane;
 }
 
+bool AccountsSignInDialog::isBluesky() const
+{
+    return m_bluesky->isChecked();
+}
+
 void AccountsSignInDialog::updateForm()
 {
+    const bool bluesky = isBluesky();
     const bool token = m_methods->checkedId() == TokenMethod;
     m_tokenField->setVisible(token);
-    m_start->setEnabled(!m_running && m_ctx.syncThread() && !m_server->text().trimmed().isEmpty()
-                        && (!token || !m_tokenField->text().trimmed().isEmpty()));
+    m_formLayout->setRowVisible(m_handle, bluesky);
+    m_formLayout->setRowVisible(m_methodsBox, !bluesky);
+    m_formLayout->setRowVisible(m_appPasswordBox, bluesky);
+    m_server->setPlaceholderText(bluesky ? tr("e.g. bsky.social") : tr("e.g. mastodon.social"));
+    m_server->setToolTip(bluesky ? tr("Where the account signs in: bsky.social, or its own PDS")
+                                 : tr("The address of the account's Mastodon server"));
+    const bool ready = bluesky ? !m_handle->text().trimmed().isEmpty() && !m_appPassword->text().trimmed().isEmpty()
+                               : (!token || !m_tokenField->text().trimmed().isEmpty());
+    m_start->setEnabled(!m_running && m_ctx.syncThread() && !m_server->text().trimmed().isEmpty() && ready);
 }
 
 void AccountsSignInDialog::setRunning(bool running)
@@ -283,12 +348,16 @@ void AccountsSignInDialog::begin()
         return;
     }
     SignInRequest request;
-    request.network = m_existing.network == QLatin1String("bluesky") ? Network::Bluesky : Network::Mastodon;
+    request.network = isBluesky() ? Network::Bluesky : Network::Mastodon;
     request.server = m_server->text();
-    request.method = m_methods->checkedId() == TokenMethod ? SignInRequest::Method::AccessToken
-        : m_methods->checkedId() == CodeMethod             ? SignInRequest::Method::PastedCode
-                                                           : SignInRequest::Method::Browser;
+    request.method = isBluesky()                ? SignInRequest::Method::AppPassword
+        : m_methods->checkedId() == TokenMethod ? SignInRequest::Method::AccessToken
+        : m_methods->checkedId() == CodeMethod  ? SignInRequest::Method::PastedCode
+                                                : SignInRequest::Method::Browser;
     request.accessToken = m_tokenField->text().trimmed();
+    request.handle = m_handle->text().trimmed();
+    request.appPassword = m_appPassword->text().trimmed();
+    m_appPassword->clear();
     request.accountId = m_existing.accountId;
     request.employeeId = m_ctx.currentEmployeeId();
     request.backfillDays = m_backfill->value();

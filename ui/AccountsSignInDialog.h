@@ -8,6 +8,7 @@
 
 class QButtonGroup;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -22,10 +23,10 @@ class WorkspaceContext;
 
 namespace sb::ui {
 
-// "Add account" and "Sign in again": the network (Mastodon; Bluesky comes with its connector), the server, and
-// how to sign in: through the browser (the server redirects to a listener on 127.0.0.1), with a code the server
-// shows (for when the browser runs elsewhere), or with a pasted access token. The work runs on the sync thread;
-// this dialog only shows where it stands. The token is never shown once pasted, nor logged.
+// "Add account" and "Sign in again": the network, the server, and how to sign in. Mastodon: through the browser
+// (the server redirects to a listener on 127.0.0.1), with a code the server shows (for when the browser runs
+// elsewhere), or with a pasted access token. Bluesky: the handle and an app password. The work runs on the sync
+// thread; this dialog only shows where it stands. Secrets are never shown once pasted, nor logged.
 class AccountsSignInDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -56,6 +57,7 @@ private:
     QWidget *createForm();
     QWidget *createProgress();
     void updateForm();
+    bool isBluesky() const;
     void setRunning(bool running);
     void showError(const QString &message);
     void onBrowserNeeded(const QUrl &url, bool showsCode);
@@ -67,6 +69,12 @@ private:
     QRadioButton *m_mastodon = nullptr;
     QRadioButton *m_bluesky = nullptr;
     QLineEdit *m_server = nullptr;
+    QFormLayout *m_formLayout = nullptr;
+    QWidget *m_methodsBox = nullptr;
+    QLineEdit *m_handle = nullptr;
+    QLineEdit *m_appPassword = nullptr;
+    QLabel *m_appPasswordHelp = nullptr;
+    QWidget *m_appPasswordBox = nullptr;
     QButtonGroup *m_methods = nullptr;
     QRadioButton *m_browser = nullptr;
     QRadioButton *m_code = nullptr;

@@ -58,6 +58,7 @@ struct PublishRequest {
     QString language;
     QStringList mediaIds; // from uploadMedia
     QString idempotencyKey; // chosen and stored before the first attempt
+    QString recordKey; // networks with client-chosen record keys (Bluesky): a TID, also stored before the first try
 };
 
 struct PublishResult {
@@ -118,6 +119,15 @@ public:
         Q_UNUSED(sinceMs);
         Q_UNUSED(max);
         done(Error {ErrorKind::Permanent, QStringLiteral("this network cannot list the account's own posts"), {}});
+    }
+
+    // Networks that do not report deletions (Bluesky: a deleted post just disappears) are asked, after every sync
+    // cycle, which recent inbox items are gone. Answers the ids that no longer exist.
+    virtual bool checksDeletions() const { return false; }
+    virtual void findDeleted(const QStringList &remoteIds, Callback<QStringList> done)
+    {
+        Q_UNUSED(remoteIds);
+        done(QStringList());
     }
 
     // Live updates, for networks that stream. Started and stopped by the sync engine.

@@ -122,9 +122,13 @@ const std::vector<CommandSpec> &commands()
          false,
          runAccountList},
         {{QStringLiteral("account"), QStringLiteral("add")},
-         QStringLiteral("account add mastodon --instance URL (--token-env VAR | --token-stdin) [--name N] "
-                        "[--backfill-days N] [--json]"),
-         {valued("instance"), valued("token-env"), flag("token-stdin"), valued("name"), valued("backfill-days"),
+         QStringLiteral(
+             "account add mastodon --instance URL (--token-env VAR | --token-stdin) [--name N] "
+             "[--backfill-days N] [--json]\n"
+             "  account add bluesky --service URL --handle H (--app-password-env VAR | --app-password-stdin) "
+             "[--name N] [--backfill-days N] [--json]"),
+         {valued("instance"), valued("token-env"), flag("token-stdin"), valued("service"), valued("handle"),
+          valued("app-password-env"), flag("app-password-stdin"), valued("name"), valued("backfill-days"),
           flag("json")},
          {QStringLiteral("NETWORK")},
          false,

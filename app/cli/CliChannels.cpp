@@ -101,11 +101,103 @@ int printAccountHealth(Context &ctx, const QString &onlyAccountId)
 
 } // namespace
 
+namespace {
+
+// account add bluesky: handle (or DID) and an app password, checked against the network before anything is kept.
+int addBluesky(Context &ctx, int backfillDays)
+{
+    const QUrl service = QUrl::fromUserInput(ctx.args().value(QStringLiteral("service")));
+    if (!ctx.args().has(QStringLiteral("service")) || !service.isValid()
+        || (service.scheme() != QLatin1String("https") && service.scheme() != QLatin1String("http"))
+        || service.host().isEmpty()) {
+        return ctx.usageError(CliText::tr("--service needs the server's address, e.g. https://bsky.social"));
+    }
+    const QString handle = ctx.args().value(QStringLiteral("handle")).trimmed();
+    if (handle.isEmpty()) {
+        return ctx.usageError(CliText::tr("--handle needs the account's handle (name.bsky.social) or DID"));
+    }
+    const bool fromEnv = ctx.args().has(QStringLiteral("app-password-env"));
+    const bool fromStdin = ctx.args().has(QStringLiteral("app-password-stdin"));
+    if (fromEnv == fromStdin) {
+        return ctx.usageError(CliText::tr("give exactly one of --app-password-env VAR and --app-password-stdin"));
+    }
+    const QString variable = ctx.args().value(QStringLiteral("app-password-env"));
+    const QString password = fromEnv ? qEnvironmentVariable(variable.toUtf8().constData()) : readSecretFromStdin();
+    if (password.isEmpty()) {
+        return ctx.fail(fromEnv ? CliText::tr("the environment variable %1 is empty or not set").arg(variable)
+                                : CliText::tr("no app password on standard input"));
+    }
+    if (Status s = ctx.openWorkspace(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
+    const auto actor = ctx.actor();
+    if (!actor.ok()) {
+        return ctx.fail(actor.error());
+    }
+    QNetworkAccessManager nam;
+    const auto verified = waitFor<AccountSetup::VerifiedBluesky>(
+        [&](auto done) { AccountSetup::verifyBluesky(&nam, service, handle, password, std::move(done)); });
+    if (!verified.ok()) {
+        return ctx.fail(CliText::tr("Bluesky did not accept the sign-in: %1").arg(verified.error().message));
+    }
+    NewAccount account = verified.value().account;
+    if (ctx.args().has(QStringLiteral("name")) || account.displayName.isEmpty()) {
+        account.displayName = ctx.args().value(QStringLiteral("name"));
+    }
+    account.backfillDays = backfillDays;
+    // The app password (and the session made from it) go to the keychain; without a secret service,
+    // --app-password-env keeps only the variable's name and each run signs in anew.
+    const Status keychain = SecretStore::probe();
+    Result<QString> added = QString();
+    if (keychain.ok()) {
+        const SecretStore secrets(ctx.workspace().id());
+        added = AccountSetup::addWithKeychainSecret(ctx.engine(), secrets, actor.value(), account, password);
+        if (added.ok()) {
+            (void)secrets.write(added.value(), AccountSetup::kSession, verified.value().session);
+        }
+    } else {
+        if (!fromEnv) {
+            return ctx.fail(CliText::tr("cannot store the app password: %1").arg(keychain.error().message));
+        }
+        account.credentialRef = QStringLiteral("env:") + variable;
+        added = ctx.engine().addAccount(actor.value(), account);
+    }
+    if (!added.ok()) {
+        return ctx.fail(added.error());
+    }
+    if (ctx.json()) {
+        printJson(ctx.out(), accountJson(ctx.db(), added.value()));
+    } else {
+        ctx.out() << CliText::tr("Added %1 (%2).").arg(account.handle, added.value()) << '\n';
+    }
+    if (!keychain.ok()) {
+        ctx.err() << "switchboard-cli: "
+                  << CliText::tr("no secret service is available, so only the name of the variable %1 was kept; "
+                                 "`sync` and `serve` read the app password from it when they run.")
+                         .arg(variable)
+                  << '\n';
+    }
+    return ExitOk;
+}
+
+} // namespace
+
 int runAccountAdd(Context &ctx)
 {
     const QString network = ctx.args().positionals().value(0);
-    if (network != QLatin1String("mastodon")) {
-        return ctx.usageError(CliText::tr("unsupported network \"%1\" (supported: mastodon)").arg(network));
+    if (network != QLatin1String("mastodon") && network != QLatin1String("bluesky")) {
+        return ctx.usageError(CliText::tr("unsupported network \"%1\" (supported: mastodon, bluesky)").arg(network));
+    }
+    int backfillDays = 30;
+    if (ctx.args().has(QStringLiteral("backfill-days"))) {
+        const auto days = parsePositive(ctx.args().value(QStringLiteral("backfill-days")));
+        if (!days || *days > 3650) {
+            return ctx.usageError(CliText::tr("--backfill-days takes a number of days (1-3650)"));
+        }
+        backfillDays = int(*days);
+    }
+    if (network == QLatin1String("bluesky")) {
+        return addBluesky(ctx, backfillDays);
     }
     const QUrl instance = QUrl::fromUserInput(ctx.args().value(QStringLiteral("instance")));
     if (!ctx.args().has(QStringLiteral("instance")) || !instance.isValid()
@@ -117,14 +209,6 @@ int runAccountAdd(Context &ctx)
     const bool fromStdin = ctx.args().has(QStringLiteral("token-stdin"));
     if (fromEnv == fromStdin) {
         return ctx.usageError(CliText::tr("give exactly one of --token-env VAR and --token-stdin"));
-    }
-    int backfillDays = 30;
-    if (ctx.args().has(QStringLiteral("backfill-days"))) {
-        const auto days = parsePositive(ctx.args().value(QStringLiteral("backfill-days")));
-        if (!days || *days > 3650) {
-            return ctx.usageError(CliText::tr("--backfill-days takes a number of days (1-3650)"));
-        }
-        backfillDays = int(*days);
     }
     const QString variable = ctx.args().value(QStringLiteral("token-env"));
     const QString token = fromEnv ? qEnvironmentVariable(variable.toUtf8().constData()) : readSecretFromStdin();

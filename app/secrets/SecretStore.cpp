@@ -87,6 +87,22 @@ Status SecretStore::write(const QString &accountId, const QString &purpose, cons
     return success();
 }
 
+void SecretStore::writeLater(const QString &accountId, const QString &purpose, const QString &secret) const
+{
+    auto *job = new QKeychain::WritePasswordJob(serviceName());
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(keyFor(accountId, purpose));
+    job->setTextData(secret);
+    QObject::connect(job, &QKeychain::Job::finished, job, [accountId, purpose](QKeychain::Job *done) {
+        if (done->error() != QKeychain::NoError) {
+            qCWarning(lcSecrets) << "cannot store" << purpose << "for account" << accountId << ":"
+                                 << done->errorString();
+        }
+    });
+    job->start();
+}
+
 Status SecretStore::remove(const QString &accountId, const QString &purpose) const
 {
     QKeychain::DeletePasswordJob job(serviceName());

@@ -21,6 +21,9 @@ public:
     Result<QString> read(const QString &accountId, const QString &purpose) const;
     Status write(const QString &accountId, const QString &purpose, const QString &secret) const;
     Status remove(const QString &accountId, const QString &purpose) const;
+    // Without waiting (no nested event loop): for secrets that change while the sync runs (refreshed sessions).
+    // A failure is logged; the secret then lives on in memory until the next run signs in again.
+    void writeLater(const QString &accountId, const QString &purpose, const QString &secret) const;
 
     // Whether a secret service answers at all (a write+delete probe). Used to tell headless users what to do.
     static Status probe();

@@ -520,6 +520,25 @@ Result<bool> Ingestor::removeOne(const QString &accountId, const QString &remote
     Engine engine(m_db, m_clock, m_ids);
     SB_TRY(engine.appendEvent(Actor::system(), QStringLiteral("item_deleted"), QStringLiteral("item"), remoteId,
                               conversationId, {{QStringLiteral("account_id"), accountId}}));
+    // When nothing the customer wrote is left (they deleted it), there is nothing to answer: the conversation
+    // leaves the inbox, by the system, without a resolution time (nobody resolved it). Its notes stay.
+    Statement &left = m_db.cached("SELECT status, (SELECT count(*) FROM items WHERE conversation_id = ?1 AND "
+                                  "direction = 'in') FROM conversations WHERE id = ?1");
+    left.bind(1, conversationId);
+    if (left.next() && left.integer(1) == 0 && left.text(0) != QLatin1String("resolved")) {
+        const QString previous = left.text(0);
+        left.reset();
+        Statement &close = m_db.cached("UPDATE conversations SET status = 'resolved', snoozed_until = NULL, "
+                                       "resolved_at = ?2, resolution_secs = NULL, updated_at = ?2 WHERE id = ?1");
+        close.bindAll(conversationId, m_clock.nowMs());
+        SB_TRY(close.exec());
+        SB_TRY(engine.appendEvent(Actor::system(), QStringLiteral("status_changed"), QStringLiteral("conversation"),
+                                  conversationId, conversationId,
+                                  {{QStringLiteral("from"), previous},
+                                   {QStringLiteral("to"), QStringLiteral("resolved")},
+                                   {QStringLiteral("reason"), QStringLiteral("deleted_on_network")}}));
+    }
+    left.reset();
     return true;
 }
 

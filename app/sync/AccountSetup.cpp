@@ -1,6 +1,7 @@
 #include "sync/AccountSetup.h"
 
 #include "channels/Channel.h"
+#include "channels/bluesky/BlueskyChannel.h"
 #include "channels/mastodon/MastodonAuth.h"
 #include "core/Clock.h"
 #include "secrets/SecretStore.h"
@@ -87,6 +88,42 @@ void verifyToken(QNetworkAccessManager *nam, Network network, const QUrl &instan
     });
 }
 
+QUrl plcDirectory()
+{
+    const QString plc = qEnvironmentVariable("SWITCHBOARD_PLC_URL");
+    return plc.isEmpty() ? QUrl(QStringLiteral("https://plc.directory")) : QUrl(plc);
+}
+
+void verifyBluesky(QNetworkAccessManager *nam, const QUrl &service, const QString &handle, const QString &appPassword,
+                   std::function<void(Result<VerifiedBluesky>)> done)
+{
+    bluesky::BlueskyChannelOptions options;
+    options.service = service;
+    options.identifier = handle.trimmed();
+    options.plcDirectory = plcDirectory();
+    if (const int timeout = qEnvironmentVariableIntValue("SWITCHBOARD_REQUEST_TIMEOUT_MS"); timeout > 0) {
+        options.timeoutMs = timeout;
+    }
+    options.appPassword = [appPassword] { return appPassword; };
+    auto *channel = new bluesky::BlueskyChannel(nam, std::move(options));
+    channel->verify([channel, service, done](Result<ChannelIdentity> identity) {
+        channel->deleteLater(); // we are inside one of its callbacks
+        if (!identity.ok()) {
+            done(identity.error());
+            return;
+        }
+        VerifiedBluesky verified;
+        verified.account.network = Network::Bluesky;
+        verified.account.handle = identity.value().handle;
+        verified.account.displayName = identity.value().displayName;
+        verified.account.serviceUrl = service.toString(QUrl::StripTrailingSlash);
+        verified.account.remoteId = identity.value().remoteId;
+        verified.account.maxChars = channel->capabilities().maxCharacters;
+        verified.session = QString::fromUtf8(channel->session().toJson());
+        done(verified);
+    });
+}
+
 Result<QString> addWithKeychainSecret(Engine &engine, const SecretStore &secrets, const Actor &actor,
                                       const NewAccount &account, const QString &token)
 {
@@ -148,6 +185,7 @@ Status removeWithSecret(Engine &engine, const SecretStore &secrets, const Actor 
     const auto existing = AccountStore::find(engine.db(), accountId);
     SB_TRY(engine.removeAccount(actor, accountId, keepData));
     if (existing && existing->credentialRef == QLatin1String("keychain")) {
+        (void)secrets.remove(accountId, kSession); // a Bluesky session, when there is one
         if (Status s = secrets.remove(accountId, kAccessToken); !s.ok()) {
             return makeError(s.error().kind,
                              tr("The account was removed, but its sign-in could not be deleted from the keychain: %1")
@@ -229,16 +267,16 @@ void AccountSignIn::start(const SignInRequest &request)
         finish({}, allowed.error().message);
         return;
     }
-    if (request.network != Network::Mastodon) {
-        finish({}, tr("%1 accounts come with the %1 connector.").arg(networkLabel(request.network)));
-        return;
-    }
     const auto server = AccountSetup::parseServerAddress(request.server);
     if (!server.ok()) {
         finish({}, server.error().message);
         return;
     }
     m_server = server.value();
+    if (request.network == Network::Bluesky) {
+        signInBluesky();
+        return;
+    }
     if (request.method == SignInRequest::Method::AccessToken) {
         const QString token = request.accessToken.trimmed();
         if (token.isEmpty()) {
@@ -361,6 +399,53 @@ void AccountSignIn::verifyAndSave(const QString &token)
             const Status s = AccountSetup::replaceSecret(self->m_engine, self->m_secrets, actor, request.accountId,
                                                          verified.value(), token);
             self->finish(s.ok() ? request.accountId : QString(), s.ok() ? QString() : s.error().message);
+        });
+}
+
+// Bluesky: handle (or DID) and an app password; the session made while checking them is kept too.
+void AccountSignIn::signInBluesky()
+{
+    const QString handle = m_request.handle.trimmed();
+    const QString password = m_request.appPassword.trimmed();
+    if (handle.isEmpty() || password.isEmpty()) {
+        finish({}, tr("Enter the account's handle and an app password."));
+        return;
+    }
+    emit progress(tr("Checking the account with %1…").arg(serverLabel(m_server)));
+    QPointer<AccountSignIn> self(this);
+    const SignInRequest request = m_request;
+    const quint64 generation = m_generation;
+    AccountSetup::verifyBluesky(
+        m_nam, m_server, handle, password,
+        [self, request, password, generation](Result<AccountSetup::VerifiedBluesky> verified) {
+            if (!self || self->m_generation != generation) {
+                return;
+            }
+            if (!verified.ok()) {
+                self->finish({}, tr("Bluesky did not accept the sign-in: %1").arg(verified.error().message));
+                return;
+            }
+            emit self->progress(tr("Saving the account and its sign-in in the keychain…"));
+            const Actor actor = Actor::employee(request.employeeId);
+            QString accountId = request.accountId;
+            if (accountId.isEmpty()) {
+                NewAccount account = verified.value().account;
+                account.backfillDays = request.backfillDays;
+                const auto added
+                    = AccountSetup::addWithKeychainSecret(self->m_engine, self->m_secrets, actor, account, password);
+                if (!added.ok()) {
+                    self->finish({}, added.error().message);
+                    return;
+                }
+                accountId = added.value();
+            } else if (const Status s = AccountSetup::replaceSecret(self->m_engine, self->m_secrets, actor, accountId,
+                                                                    verified.value().account, password);
+                       !s.ok()) {
+                self->finish({}, s.error().message);
+                return;
+            }
+            (void)self->m_secrets.write(accountId, AccountSetup::kSession, verified.value().session);
+            self->finish(accountId, {});
         });
 }
 

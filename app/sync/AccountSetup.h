@@ -25,7 +25,10 @@ class MastodonSignIn;
 // keychain (or, for an account that exists, its new secret).
 namespace AccountSetup {
 
+// The keychain entries of an account: its secret (a Mastodon access token, a Bluesky app password) and, for
+// Bluesky, the session tokens made from it.
 inline const QString kAccessToken = QStringLiteral("access_token");
+inline const QString kSession = QStringLiteral("session");
 
 // "mastodon.social", "https://mastodon.social/" -> https://mastodon.social. Only http(s) with a host.
 Result<QUrl> parseServerAddress(const QString &text);
@@ -36,6 +39,17 @@ QString fullHandle(const QString &handle, const QUrl &instance);
 // display name, server, remote id, character limit); credentialRef and backfillDays are the caller's to set.
 void verifyToken(QNetworkAccessManager *nam, Network network, const QUrl &instance, const QString &token,
                  std::function<void(Result<NewAccount>)> done);
+
+// A Bluesky sign-in checked against the network: handle (or DID) -> DID -> PDS, a session made with the app
+// password, then who it is. `session` is the session made (JSON, secret): kept so the first sync needs no new one.
+struct VerifiedBluesky {
+    NewAccount account;
+    QString session;
+};
+void verifyBluesky(QNetworkAccessManager *nam, const QUrl &service, const QString &handle, const QString &appPassword,
+                   std::function<void(Result<VerifiedBluesky>)> done);
+// The PLC directory that resolves did:plc identities: https://plc.directory, or SWITCHBOARD_PLC_URL.
+QUrl plcDirectory();
 
 // Adds a verified account whose secret goes to the keychain. When the secret cannot be stored, the account is
 // taken out again and the keychain's reason returned.
@@ -53,11 +67,13 @@ Status removeWithSecret(Engine &engine, const SecretStore &secrets, const Actor 
 
 // What a person asked for in the "Add account" or "Sign in again" form.
 struct SignInRequest {
-    enum class Method { Browser, PastedCode, AccessToken };
+    enum class Method { Browser, PastedCode, AccessToken, AppPassword };
     Network network = Network::Mastodon;
     QString server; // as typed
     Method method = Method::Browser;
     QString accessToken; // Method::AccessToken only
+    QString handle; // Bluesky: the handle (name.bsky.social) or DID
+    QString appPassword; // Bluesky (Method::AppPassword)
     QString accountId; // empty: a new account; else a new sign-in for this one
     QString employeeId; // who acts
     int backfillDays = 30;
@@ -90,6 +106,7 @@ signals:
 private:
     Status checkAllowed() const;
     void verifyAndSave(const QString &token);
+    void signInBluesky();
     void finish(const QString &accountId, const QString &error);
 
     Engine &m_engine;

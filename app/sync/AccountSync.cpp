@@ -266,7 +266,7 @@ void AccountSync::refreshCounters()
 {
     const qint64 now = m_clock.nowMs();
     if (m_countersAt > 0 && now - m_countersAt < m_options.countersIntervalMs) {
-        finishCycle();
+        checkDeletions();
         return;
     }
     m_countersAt = now;
@@ -315,7 +315,7 @@ void AccountSync::refreshOwnPosts()
     const bool own = linked.next() && linked.integer(0) != 0;
     linked.reset();
     if (!own) {
-        finishCycle();
+        checkDeletions();
         return;
     }
     const qint64 now = m_clock.nowMs();
@@ -334,7 +334,7 @@ void AccountSync::refreshOwnPosts()
                                      self->fail(result.error());
                                      return;
                                  }
-                                 self->finishCycle();
+                                 self->checkDeletions();
                              });
 }
 
@@ -356,6 +356,51 @@ Status AccountSync::storeOwnPosts(const std::vector<OwnPost> &posts)
         SB_TRY(up.exec());
     }
     return tx.commit();
+}
+
+// Networks that do not report deletions are asked which recent inbox items are gone (Bluesky: a deleted reply
+// disappears without a trace in the notifications). Failures only delay the check.
+void AccountSync::checkDeletions()
+{
+    if (!m_channel->checksDeletions()) {
+        finishCycle();
+        return;
+    }
+    QStringList ids;
+    Statement &st = m_db.cached("SELECT remote_id FROM items WHERE account_id = ?1 AND direction = 'in' AND "
+                                "created_at >= ?2 ORDER BY created_at DESC LIMIT ?3");
+    st.bindAll(m_account.id, m_clock.nowMs() - qint64(m_options.countersDays) * kDayMs, m_options.deletionChecksMax);
+    while (st.next()) {
+        ids << st.text(0);
+    }
+    st.reset();
+    if (ids.isEmpty()) {
+        finishCycle();
+        return;
+    }
+    QPointer<AccountSync> self(this);
+    m_channel->findDeleted(ids, [self](Result<QStringList> result) {
+        if (!self) {
+            return;
+        }
+        if (!result.ok()) {
+            if (result.error().kind == ErrorKind::AuthExpired || result.error().kind == ErrorKind::RateLimited) {
+                self->fail(result.error());
+                return;
+            }
+            self->finishCycle();
+            return;
+        }
+        if (result.value().isEmpty()) {
+            self->finishCycle();
+            return;
+        }
+        FeedPage gone;
+        gone.deletedRemoteIds = result.value();
+        qCInfo(lcSync) << self->m_account.handle << result.value().size() << "items deleted on the network";
+        self->store(QStringLiteral("deletions"), std::move(gone), std::nullopt, std::nullopt, std::nullopt,
+                    [self] { self->finishCycle(); });
+    });
 }
 
 void AccountSync::finishCycle()

@@ -26,6 +26,7 @@ struct SyncOptions {
     int countersIntervalMs = 15 * 60'000; // how often the counters of our own recent items are refreshed
     int countersDays = 7; // ... for items published in the last N days
     int countersMax = 40; // ... at most this many per refresh (rate limits)
+    int deletionChecksMax = 100; // recent inbox items checked for deletion per cycle, where the network needs it
 };
 
 // Drives one account: verify, first-connect backfill (bounded by the account's backfill_days), incremental polls,
@@ -70,6 +71,7 @@ private:
     void refreshCounters();
     void refreshOwnPosts();
     Status storeOwnPosts(const std::vector<OwnPost> &posts);
+    void checkDeletions();
     void finishCycle();
     void fail(const Error &error);
     void setHealth(const QString &health, const QString &detail = {}, qint64 until = 0);

@@ -1,6 +1,8 @@
 #include "sync/DefaultChannels.h"
 
+#include "channels/bluesky/BlueskyChannel.h"
 #include "channels/mastodon/MastodonChannel.h"
+#include "sync/AccountSetup.h"
 
 namespace sb {
 
@@ -30,12 +32,39 @@ std::unique_ptr<Channel> makeChannel(const ChannelContext &context)
         };
         return std::make_unique<mastodon::MastodonChannel>(context.network, std::move(options));
     }
+    if (context.account.network == QLatin1String("bluesky")) {
+        bluesky::BlueskyChannelOptions options;
+        options.accountId = context.account.id;
+        options.service = QUrl(context.account.serviceUrl);
+        options.identifier = context.account.remoteId.isEmpty() ? context.account.handle : context.account.remoteId;
+        options.selfDid = context.account.remoteId;
+        if (const int timeout = qEnvironmentVariableIntValue("SWITCHBOARD_REQUEST_TIMEOUT_MS"); timeout > 0) {
+            options.timeoutMs = timeout;
+        }
+        options.plcDirectory = AccountSetup::plcDirectory();
+        auto secret = context.secret;
+        options.appPassword = [secret]() -> QString {
+            const auto password = secret(QStringLiteral("access_token"));
+            return password.ok() ? password.value() : QString();
+        };
+        if (context.loadSession) {
+            options.session = bluesky::Session::fromJson(context.loadSession().toUtf8());
+        }
+        auto channel = std::make_unique<bluesky::BlueskyChannel>(context.network, std::move(options));
+        if (context.saveSession) {
+            const auto save = context.saveSession;
+            QObject::connect(channel.get(), &bluesky::BlueskyChannel::sessionChanged, channel.get(),
+                             [save](const bluesky::Session &session) { save(QString::fromUtf8(session.toJson())); });
+        }
+        return channel;
+    }
     return nullptr;
 }
 
 void registerDefaultChannels(SyncService &service)
 {
     service.setChannelFactory(QStringLiteral("mastodon"), makeChannel);
+    service.setChannelFactory(QStringLiteral("bluesky"), makeChannel);
 }
 
 } // namespace sb

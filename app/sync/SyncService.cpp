@@ -7,6 +7,7 @@
 #include "store/Sqlite.h"
 #include "store/StoreWriter.h"
 #include "store/Workspace.h"
+#include "sync/AccountSetup.h"
 #include "sync/AvatarCache.h"
 #include "sync/OutboxRunner.h"
 
@@ -102,6 +103,15 @@ std::unique_ptr<AccountSync> SyncService::makeSync(const AccountRecord &account)
     context.secret = [secrets, accountId, credentialRef](const QString &purpose) {
         return resolveCredential(*secrets, accountId, credentialRef, purpose);
     };
+    if (credentialRef == QLatin1String("keychain")) {
+        context.loadSession = [secrets, accountId] {
+            const auto kept = secrets->read(accountId, AccountSetup::kSession);
+            return kept.ok() ? kept.value() : QString();
+        };
+        context.saveSession = [secrets, accountId](const QString &session) {
+            secrets->writeLater(accountId, AccountSetup::kSession, session);
+        };
+    }
     // A missing secret (variable unset, keychain entry gone) is shown as such instead of as a server refusal.
     if (const auto secret = context.secret(QStringLiteral("access_token"));
         !secret.ok() && secret.error().kind == ErrorKind::AuthExpired) {

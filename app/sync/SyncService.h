@@ -32,6 +32,10 @@ struct ChannelContext {
     AccountRecord account;
     QNetworkAccessManager *network = nullptr;
     std::function<Result<QString>(const QString &purpose)> secret;
+    // Where a network's session tokens live between runs (Bluesky): the keychain for keychain accounts. Unset for
+    // accounts whose secret is an environment variable: their session lives in memory only.
+    std::function<QString()> loadSession;
+    std::function<void(const QString &)> saveSession;
 };
 
 using ChannelFactory = std::function<std::unique_ptr<Channel>(const ChannelContext &)>;

@@ -243,11 +243,26 @@ private slots:
         QVERIFY(add->isEnabled());
         QTest::mouseClick(add, Qt::LeftButton);
         QTRY_VERIFY(dialog() && dialog()->isVisible());
-        // Bluesky is listed, and says why it cannot be chosen yet.
+        // Bluesky signs in with a handle and an app password instead of the browser.
         auto *bluesky = child<QRadioButton>(dialog(), "accountsNetworkBluesky");
-        QVERIFY(!bluesky->isEnabled());
-        QVERIFY(bluesky->text().contains(QStringLiteral("coming with the Bluesky connector")));
-        QVERIFY(child<QRadioButton>(dialog(), "accountsNetworkMastodon")->isChecked());
+        auto *mastodon = child<QRadioButton>(dialog(), "accountsNetworkMastodon");
+        QVERIFY(mastodon->isChecked());
+        QVERIFY(!child<QLineEdit>(dialog(), "accountsHandle")->isVisible());
+        QVERIFY(child<QRadioButton>(dialog(), "accountsMethodBrowser")->isVisible());
+        QTest::mouseClick(bluesky, Qt::LeftButton, {}, QPoint(4, bluesky->height() / 2));
+        QVERIFY(bluesky->isChecked());
+        QVERIFY(child<QLineEdit>(dialog(), "accountsHandle")->isVisible());
+        QVERIFY(child<QLineEdit>(dialog(), "accountsAppPassword")->isVisible());
+        QCOMPARE(child<QLineEdit>(dialog(), "accountsAppPassword")->echoMode(), QLineEdit::Password);
+        QVERIFY(child<QLabel>(dialog(), "accountsAppPasswordHelp")->text().contains(QLatin1String("app-passwords")));
+        QVERIFY(!child<QRadioButton>(dialog(), "accountsMethodBrowser")->isVisible());
+        QCOMPARE(child<QLineEdit>(dialog(), "accountsServer")->text(), QStringLiteral("bsky.social"));
+        QVERIFY(!child<QPushButton>(dialog(), "accountsSignInStart")->isEnabled()); // no handle, no app password yet
+        saveShot(dialog(), QStringLiteral("add-dialog-bluesky"));
+        QTest::mouseClick(mastodon, Qt::LeftButton, {}, QPoint(4, mastodon->height() / 2));
+        QVERIFY(mastodon->isChecked());
+        QVERIFY(child<QLineEdit>(dialog(), "accountsServer")->text().isEmpty());
+        QVERIFY(!child<QLineEdit>(dialog(), "accountsHandle")->isVisible());
         QTest::keyClicks(child<QLineEdit>(dialog(), "accountsServer"), m_server.baseUrl().toString());
         saveShot(dialog(), QStringLiteral("add-dialog"));
 

@@ -1,0 +1,347 @@
+// End to end against a real local AT Protocol network (PLC, the reference PDS, the Bluesky AppView): switchboard-cli
+// signs a brand account in with an app password (kept in a real keychain), syncs what another account does to it,
+// replies exactly once through a lost answer, sees likes, survives an expired access token and drops what was
+// deleted.
+#include "BlueskyTestNetwork.h"
+#include "secrets/SecretStore.h"
+#include "store/Sqlite.h"
+#include "store/Workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sb;
+using sb::testing::BlueskyTestNetwork;
+
+namespace {
+struct CliRun {
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+QJsonObject strongRef(const QJsonObject &post)
+{
+    return {{QStringLiteral("uri"), post.value(QStringLiteral("uri"))},
+            {QStringLiteral("cid"), post.value(QStringLiteral("cid"))}};
+}
+} // namespace
+
+class TestBlueskySync : public QObject {
+    Q_OBJECT
+
+    BlueskyTestNetwork m_net;
+    QTemporaryDir m_dir;
+    BlueskyTestNetwork::Account m_brand;
+    BlueskyTestNetwork::Account m_fan;
+    QString m_appPassword;
+    QString m_accountId;
+    QJsonObject m_brandPost; // the brand's own post the fan answers
+    QJsonObject m_fanReply;
+    QJsonObject m_fanMention;
+
+    CliRun cli(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 120'000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BRAND_APP_PASSWORD"), m_appPassword);
+        env.insert(QStringLiteral("SWITCHBOARD_PLC_URL"), m_net.plc().toString());
+        env.insert(QStringLiteral("SWITCHBOARD_REQUEST_TIMEOUT_MS"), QStringLiteral("10000"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("SWITCHBOARD_CLI"),
+                QStringList {QStringLiteral("--workspace"), m_dir.path()} + args);
+        p.write(stdinData);
+        p.closeWriteChannel();
+        CliRun run;
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            return run;
+        }
+        run.code = p.exitCode();
+        run.out = p.readAllStandardOutput();
+        run.err = p.readAllStandardError();
+        return run;
+    }
+
+    qint64 scalar(const QString &sql)
+    {
+        SqliteDb db;
+        if (!db.open(QDir(m_dir.path()).filePath(Workspace::databaseFileName()), SqliteDb::Mode::ReadOnly).ok()) {
+            return -1;
+        }
+        return db.scalarInt(sql, -1);
+    }
+    QString text(const QString &sql)
+    {
+        SqliteDb db;
+        if (!db.open(QDir(m_dir.path()).filePath(Workspace::databaseFileName()), SqliteDb::Mode::ReadOnly).ok()) {
+            return {};
+        }
+        return db.scalarText(sql);
+    }
+    SecretStore secrets()
+    {
+        return SecretStore(text(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_id'")));
+    }
+
+    // The fan mentions the brand as the Bluesky app does: "@handle" with a mention facet (the AppView notifies by it).
+    QJsonObject mentionBrand(const QString &rest)
+    {
+        const QString mentionText = QStringLiteral("@") + m_brand.handle + rest;
+        const QJsonArray facets {QJsonObject {
+            {QStringLiteral("index"),
+             QJsonObject {{QStringLiteral("byteStart"), 0},
+                          {QStringLiteral("byteEnd"), int(m_brand.handle.toUtf8().size()) + 1}}},
+            {QStringLiteral("features"),
+             QJsonArray {QJsonObject {{QStringLiteral("$type"), QStringLiteral("app.bsky.richtext.facet#mention")},
+                                      {QStringLiteral("did"), m_brand.did}}}}}};
+        return m_net.post(m_fan, mentionText, {}, facets);
+    }
+
+    bool syncOnce()
+    {
+        if (!m_net.processAll()) {
+            qWarning("processAll failed");
+            return false;
+        }
+        const CliRun run = cli({QStringLiteral("sync"), QStringLiteral("--once")});
+        if (run.code != 0) {
+            qWarning("sync --once: %s", run.err.constData());
+        }
+        return run.code == 0;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_net.load(), qPrintable(m_net.errorString()));
+        m_brand = m_net.createAccount(QStringLiteral("brand"));
+        m_fan = m_net.createAccount(QStringLiteral("fan"));
+        QVERIFY(!m_brand.did.isEmpty() && !m_fan.did.isEmpty());
+        m_appPassword = m_net.createAppPassword(m_brand, QStringLiteral("Switchboard"));
+        QVERIFY(!m_appPassword.isEmpty());
+        QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("Ada")}).code, 0);
+    }
+
+    void addAccountWithAnAppPassword()
+    {
+        const QStringList add {QStringLiteral("account"),
+                               QStringLiteral("add"),
+                               QStringLiteral("bluesky"),
+                               QStringLiteral("--service"),
+                               m_net.pds().toString(),
+                               QStringLiteral("--handle"),
+                               m_brand.handle};
+        const CliRun wrong = cli(add + QStringList {QStringLiteral("--app-password-stdin")}, "aaaa-bbbb-cccc-dddd\n");
+        QCOMPARE(wrong.code, 1);
+        QVERIFY2(wrong.err.contains("did not accept"), wrong.err.constData());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM accounts")), qint64(0));
+
+        const CliRun run = cli(add
+                               + QStringList {QStringLiteral("--app-password-env"),
+                                              QStringLiteral("BRAND_APP_PASSWORD"), QStringLiteral("--json")});
+        QVERIFY2(run.code == 0, run.err.constData());
+        const QJsonObject account = run.json();
+        m_accountId = account.value(QStringLiteral("id")).toString();
+        QCOMPARE(account.value(QStringLiteral("network")).toString(), QStringLiteral("bluesky"));
+        QCOMPARE(account.value(QStringLiteral("credential")).toString(), QStringLiteral("keychain"));
+        QCOMPARE(account.value(QStringLiteral("handle")).toString(), QLatin1Char('@') + m_brand.handle);
+        QCOMPARE(text(QStringLiteral("SELECT remote_id FROM accounts")), m_brand.did);
+        // The app password and the session are in the keychain, and nowhere in the workspace or the output.
+        QCOMPARE(secrets().read(m_accountId, QStringLiteral("access_token")).value(), m_appPassword);
+        const QString session = secrets().read(m_accountId, QStringLiteral("session")).value();
+        QVERIFY(session.contains(m_brand.did));
+        const QByteArray refresh = QJsonDocument::fromJson(session.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("refreshJwt"))
+                                       .toString()
+                                       .toUtf8();
+        QVERIFY(!refresh.isEmpty());
+        for (const QFileInfo &f : QDir(m_dir.path()).entryInfoList(QDir::Files)) {
+            QFile file(f.absoluteFilePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray content = file.readAll();
+            QVERIFY2(!content.contains(m_appPassword.toUtf8()) && !content.contains(refresh), qPrintable(f.fileName()));
+        }
+        QVERIFY(!run.out.contains(m_appPassword.toUtf8()) && !run.err.contains(m_appPassword.toUtf8()));
+    }
+
+    void replyAndMentionArriveThreadedAfterOneSync()
+    {
+        // The brand posts in the Bluesky app; the fan replies to it and, separately, mentions the brand.
+        m_brandPost = m_net.post(m_brand, QStringLiteral("Our spring collection is out today!"));
+        QVERIFY(m_brandPost.value(QStringLiteral("uri")).toString().startsWith(QLatin1String("at://")));
+        m_fanReply = m_net.post(
+            m_fan, QStringLiteral("Will it ship to Norway?"),
+            {{QStringLiteral("root"), strongRef(m_brandPost)}, {QStringLiteral("parent"), strongRef(m_brandPost)}});
+        m_fanMention = mentionBrand(QStringLiteral(" my order 1234 is late"));
+        QVERIFY(!m_fanReply.isEmpty() && !m_fanMention.isEmpty());
+
+        QVERIFY(syncOnce());
+        QCOMPARE(text(QStringLiteral("SELECT health FROM accounts")), QStringLiteral("ok"));
+        const QString replyUri = m_fanReply.value(QStringLiteral("uri")).toString();
+        const QString postUri = m_brandPost.value(QStringLiteral("uri")).toString();
+        // The reply, in the conversation of the brand's post, under that post (which came along as context).
+        QCOMPARE(text(QStringLiteral("SELECT kind || '|' || direction || '|' || coalesce(parent_remote_id, '') FROM "
+                                     "items WHERE remote_id = '%1'")
+                          .arg(replyUri)),
+                 QStringLiteral("reply|in|") + postUri);
+        QCOMPARE(text(QStringLiteral("SELECT c.thread_key FROM items i JOIN conversations c ON c.id = "
+                                     "i.conversation_id WHERE i.remote_id = '%1'")
+                          .arg(replyUri)),
+                 postUri);
+        QCOMPARE(text(QStringLiteral("SELECT direction || '|' || (conversation_id = (SELECT conversation_id FROM items "
+                                     "WHERE remote_id = '%1')) FROM items WHERE remote_id = '%2'")
+                          .arg(replyUri, postUri)),
+                 QStringLiteral("out|1"));
+        QCOMPARE(text(QStringLiteral("SELECT kind FROM items WHERE remote_id = '%1'")
+                          .arg(m_fanMention.value(QStringLiteral("uri")).toString())),
+                 QStringLiteral("mention"));
+        QCOMPARE(text(QStringLiteral("SELECT handle FROM contacts WHERE remote_id = '%1'").arg(m_fan.did)),
+                 QLatin1Char('@') + m_fan.handle);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items")), qint64(3));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM conversations")), qint64(2));
+
+        // Nothing new: another sync adds nothing and keeps the cursor.
+        QVERIFY(syncOnce());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items")), qint64(3));
+    }
+
+    void replyGoesOutExactlyOnceWhenTheAnswerIsLost()
+    {
+        const QString conversation = text(QStringLiteral("SELECT conversation_id FROM items WHERE remote_id = '%1'")
+                                              .arg(m_fanReply.value(QStringLiteral("uri")).toString()));
+        QVERIFY(!conversation.isEmpty());
+        // The PDS commits the post, then the connection is cut before its answer.
+        QVERIFY(m_net.dropAnswerAfterCommit(m_brand.did, QStringLiteral("com.atproto.repo.createRecord")));
+        const QString replyText = QStringLiteral("Yes, we ship to Norway within 3 days. #spring");
+        CliRun run = cli(
+            {QStringLiteral("reply"), conversation, QStringLiteral("--text"), replyText, QStringLiteral("--json")});
+        QVERIFY2(run.code == 0, run.err.constData());
+        QCOMPARE(run.json().value(QStringLiteral("state")).toString(), QStringLiteral("maybe_committed"));
+        QCOMPARE(m_net.postsContaining(m_brand, QStringLiteral("ship to Norway")).size(), 1); // it did land
+
+        QVERIFY(syncOnce()); // reconciles by the record key instead of sending again
+        QCOMPARE(text(QStringLiteral("SELECT state FROM outbox_jobs")), QStringLiteral("done"));
+        const QList<QJsonObject> posts = m_net.postsContaining(m_brand, QStringLiteral("ship to Norway"));
+        QCOMPARE(posts.size(), 1);
+        const QJsonObject record = posts.first().value(QStringLiteral("value")).toObject();
+        const QJsonObject reply = record.value(QStringLiteral("reply")).toObject();
+        QCOMPARE(reply.value(QStringLiteral("parent")).toObject().value(QStringLiteral("uri")).toString(),
+                 m_fanReply.value(QStringLiteral("uri")).toString());
+        QCOMPARE(reply.value(QStringLiteral("parent")).toObject().value(QStringLiteral("cid")).toString(),
+                 m_fanReply.value(QStringLiteral("cid")).toString());
+        QCOMPARE(reply.value(QStringLiteral("root")).toObject().value(QStringLiteral("uri")).toString(),
+                 m_brandPost.value(QStringLiteral("uri")).toString());
+        // The hashtag is a facet with UTF-8 byte offsets.
+        const QJsonArray facets = record.value(QStringLiteral("facets")).toArray();
+        QCOMPARE(facets.size(), 1);
+        const QJsonObject index = facets.first().toObject().value(QStringLiteral("index")).toObject();
+        QCOMPARE(index.value(QStringLiteral("byteStart")).toInt(), int(replyText.toUtf8().indexOf("#spring")));
+        QCOMPARE(index.value(QStringLiteral("byteEnd")).toInt(), int(replyText.toUtf8().size()));
+        // The key Switchboard chose before the first attempt is the post's record key.
+        QCOMPARE(posts.first().value(QStringLiteral("uri")).toString().section(QLatin1Char('/'), -1),
+                 text(QStringLiteral("SELECT record_key FROM outbox_jobs")));
+        // Sent once, the reply is an outbound item of the conversation it answers.
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE remote_id = '%1' AND conversation_id = '%2'")
+                            .arg(posts.first().value(QStringLiteral("uri")).toString(), conversation)),
+                 qint64(1));
+    }
+
+    void aLikeRaisesTheCounters()
+    {
+        const QString replyUri = text(QStringLiteral("SELECT remote_id FROM outbox_jobs"));
+        const QList<QJsonObject> posts = m_net.postsContaining(m_brand, QStringLiteral("ship to Norway"));
+        QCOMPARE(posts.size(), 1);
+        QVERIFY(!m_net.like(m_fan, replyUri, posts.first().value(QStringLiteral("cid")).toString()).isEmpty());
+        QVERIFY(!m_net
+                     .like(m_fan, m_brandPost.value(QStringLiteral("uri")).toString(),
+                           m_brandPost.value(QStringLiteral("cid")).toString())
+                     .isEmpty());
+        QVERIFY(syncOnce());
+        QCOMPARE(scalar(QStringLiteral("SELECT like_count FROM items WHERE remote_id = '%1'").arg(replyUri)),
+                 qint64(1));
+        QCOMPARE(scalar(QStringLiteral("SELECT like_count FROM items WHERE remote_id = '%1'")
+                            .arg(m_brandPost.value(QStringLiteral("uri")).toString())),
+                 qint64(1));
+    }
+
+    void anExpiredAccessTokenIsRefreshedUnnoticed()
+    {
+        // The kept session's access token has expired (signed by the PDS, an hour past its end).
+        const SecretStore store = secrets();
+        QJsonObject session
+            = QJsonDocument::fromJson(store.read(m_accountId, QStringLiteral("session")).value().toUtf8()).object();
+        const QString oldRefresh = session.value(QStringLiteral("refreshJwt")).toString();
+        const QString expired = m_net.expiredAccessToken(m_brand.did);
+        QVERIFY(!expired.isEmpty());
+        session.insert(QStringLiteral("accessJwt"), expired);
+        QVERIFY(store
+                    .write(m_accountId, QStringLiteral("session"),
+                           QString::fromUtf8(QJsonDocument(session).toJson(QJsonDocument::Compact)))
+                    .ok());
+        // The PDS refuses it as expired.
+        QCOMPARE(m_net.query(QStringLiteral("com.atproto.server.getSession"), {}, expired)
+                     .body.value(QStringLiteral("error"))
+                     .toString(),
+                 QStringLiteral("ExpiredToken"));
+
+        const QJsonObject another = mentionBrand(QStringLiteral(" thanks!"));
+        QVERIFY(syncOnce());
+        QCOMPARE(text(QStringLiteral("SELECT health FROM accounts")), QStringLiteral("ok"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE remote_id = '%1'")
+                            .arg(another.value(QStringLiteral("uri")).toString())),
+                 qint64(1));
+        // The refreshed session was kept: a new access token and a new (rotated) refresh token.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QJsonDocument::fromJson(store.read(m_accountId, QStringLiteral("session")).value().toUtf8())
+                    .object()
+                    .value(QStringLiteral("refreshJwt"))
+                    .toString()
+                != oldRefresh,
+            5000);
+        const QJsonObject kept
+            = QJsonDocument::fromJson(store.read(m_accountId, QStringLiteral("session")).value().toUtf8()).object();
+        QVERIFY(kept.value(QStringLiteral("accessJwt")).toString() != expired);
+        QCOMPARE(m_net
+                     .query(QStringLiteral("com.atproto.server.getSession"), {},
+                            kept.value(QStringLiteral("accessJwt")).toString())
+                     .body.value(QStringLiteral("did"))
+                     .toString(),
+                 m_brand.did);
+    }
+
+    void aDeletedPostLeavesTheInbox()
+    {
+        const QString mentionUri = m_fanMention.value(QStringLiteral("uri")).toString();
+        const QString conversation
+            = text(QStringLiteral("SELECT conversation_id FROM items WHERE remote_id = '%1'").arg(mentionUri));
+        QCOMPARE(text(QStringLiteral("SELECT status FROM conversations WHERE id = '%1'").arg(conversation)),
+                 QStringLiteral("open"));
+        QVERIFY(m_net.deleteRecord(m_fan, mentionUri));
+        QVERIFY(syncOnce());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE remote_id = '%1'").arg(mentionUri)),
+                 qint64(0));
+        // Nothing the customer wrote is left: the conversation is out of the open inbox, by the system.
+        QCOMPARE(text(QStringLiteral("SELECT status FROM conversations WHERE id = '%1'").arg(conversation)),
+                 QStringLiteral("resolved"));
+        const CliRun inbox = cli({QStringLiteral("inbox"), QStringLiteral("list"), QStringLiteral("--status"),
+                                  QStringLiteral("open"), QStringLiteral("--json")});
+        QVERIFY2(inbox.code == 0, inbox.err.constData());
+        QVERIFY(!inbox.out.contains(conversation.toUtf8()));
+        // The reply that was answered is still there.
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE remote_id = '%1'")
+                            .arg(m_fanReply.value(QStringLiteral("uri")).toString())),
+                 qint64(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBlueskySync)
+#include "tst_bluesky_sync.moc"
