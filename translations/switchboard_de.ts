@@ -99,10 +99,6 @@
         <translation>Option --%1 braucht einen Wert</translation>
     </message>
     <message>
-        <source>unsupported network &quot;%1&quot; (supported: mastodon)</source>
-        <translation>nicht unterstütztes Netzwerk „%1“ (unterstützt: mastodon)</translation>
-    </message>
-    <message>
         <source>--instance needs the server&apos;s address, e.g. https://mastodon.social</source>
         <translation>--instance braucht die Adresse des Servers, z. B. https://mastodon.social</translation>
     </message>
@@ -555,6 +551,38 @@
     <message>
         <source>weekly report written: %1</source>
         <translation>Wochenbericht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>unsupported network &quot;%1&quot; (supported: mastodon, bluesky)</source>
+        <translation>nicht unterstütztes Netzwerk „%1“ (unterstützt: mastodon, bluesky)</translation>
+    </message>
+    <message>
+        <source>--service needs the server&apos;s address, e.g. https://bsky.social</source>
+        <translation>--service braucht die Adresse des Servers, z. B. https://bsky.social</translation>
+    </message>
+    <message>
+        <source>--handle needs the account&apos;s handle (name.bsky.social) or DID</source>
+        <translation>--handle braucht das Handle des Kontos (name.bsky.social) oder seine DID</translation>
+    </message>
+    <message>
+        <source>give exactly one of --app-password-env VAR and --app-password-stdin</source>
+        <translation>geben Sie genau eines von --app-password-env VAR und --app-password-stdin an</translation>
+    </message>
+    <message>
+        <source>no app password on standard input</source>
+        <translation>kein App-Passwort auf der Standardeingabe</translation>
+    </message>
+    <message>
+        <source>Bluesky did not accept the sign-in: %1</source>
+        <translation>Bluesky hat die Anmeldung nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>cannot store the app password: %1</source>
+        <translation>das App-Passwort kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>no secret service is available, so only the name of the variable %1 was kept; `sync` and `serve` read the app password from it when they run.</source>
+        <translation>es ist kein Secret Service verfügbar, daher wurde nur der Name der Variablen %1 gespeichert; `sync` und `serve` lesen das App-Passwort beim Start daraus.</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1567,14 @@
     <message>
         <source>Contacting %1…</source>
         <translation>Verbindung zu %1 wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s handle and an app password.</source>
+        <translation>Geben Sie das Handle des Kontos und ein App-Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Bluesky did not accept the sign-in: %1</source>
+        <translation>Bluesky hat die Anmeldung nicht angenommen: %1</translation>
     </message>
 </context>
 <context>
@@ -2705,14 +2741,6 @@ offen</translation>
         <translation>Netzwerk: Mastodon</translation>
     </message>
     <message>
-        <source>Bluesky (coming with the Bluesky connector)</source>
-        <translation>Bluesky (kommt mit dem Bluesky-Connector)</translation>
-    </message>
-    <message>
-        <source>Network: Bluesky, coming with the Bluesky connector</source>
-        <translation>Netzwerk: Bluesky, kommt mit dem Bluesky-Connector</translation>
-    </message>
-    <message>
         <source>Network:</source>
         <translation>Netzwerk:</translation>
     </message>
@@ -2851,6 +2879,50 @@ offen</translation>
     <message>
         <source>The sign-in was stopped.</source>
         <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>&amp;Bluesky</source>
+        <translation>&amp;Bluesky</translation>
+    </message>
+    <message>
+        <source>Network: Bluesky</source>
+        <translation>Netzwerk: Bluesky</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>e.g. acme.bsky.social</source>
+        <translation>z. B. acme.bsky.social</translation>
+    </message>
+    <message>
+        <source>&amp;Handle:</source>
+        <translation>&amp;Handle:</translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation>App-Passwort</translation>
+    </message>
+    <message>
+        <source>xxxx-xxxx-xxxx-xxxx</source>
+        <translation>xxxx-xxxx-xxxx-xxxx</translation>
+    </message>
+    <message>
+        <source>Not your main password: make an app password for Switchboard in Bluesky under Settings, Privacy and security, &lt;a href=&quot;https://bsky.app/settings/app-passwords&quot;&gt;App passwords&lt;/a&gt;. You can revoke it there at any time.</source>
+        <translation>Nicht Ihr Hauptpasswort: Legen Sie in Bluesky unter Einstellungen, Privatsphäre und Sicherheit, &lt;a href=&quot;https://bsky.app/settings/app-passwords&quot;&gt;App-Passwörter&lt;/a&gt; ein App-Passwort für Switchboard an. Sie können es dort jederzeit widerrufen.</translation>
+    </message>
+    <message>
+        <source>A&amp;pp password:</source>
+        <translation>A&amp;pp-Passwort:</translation>
+    </message>
+    <message>
+        <source>e.g. bsky.social</source>
+        <translation>z. B. bsky.social</translation>
+    </message>
+    <message>
+        <source>Where the account signs in: bsky.social, or its own PDS</source>
+        <translation>Wo sich das Konto anmeldet: bsky.social oder sein eigener PDS</translation>
     </message>
 </context>
 <context>

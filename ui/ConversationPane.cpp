@@ -1,5 +1,6 @@
 #include "ui/ConversationPane.h"
 
+#include "channels/bluesky/BlueskyItems.h"
 #include "core/Clock.h"
 #include "core/Domain.h"
 #include "engine/CannedReplies.h"
@@ -32,7 +33,6 @@
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTabBar>
-#include <QTextBoundaryFinder>
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QToolButton>
@@ -477,12 +477,7 @@ void ConversationPane::renderThread(bool keepScroll)
 int ConversationPane::countCharacters(const QString &text, const QString &network)
 {
     if (network == QLatin1String("bluesky")) {
-        QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, text);
-        int graphemes = 0;
-        while (finder.toNextBoundary() != -1) {
-            ++graphemes;
-        }
-        return graphemes;
+        return bluesky::graphemeCount(text);
     }
     static const QRegularExpression link(QStringLiteral("https?://\\S+"));
     QString counted = text;

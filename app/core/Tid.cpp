@@ -1,6 +1,5 @@
 #include "core/Tid.h"
 
-#include <QMutex>
 #include <QRandomGenerator>
 
 namespace sb {
@@ -33,18 +32,14 @@ QString encodeTid(qint64 micros, int clockId)
     return out;
 }
 
-QString nextTid(qint64 nowMs)
+QString tidFrom(qint64 nowMs, const QString &randomId)
 {
-    static QMutex mutex;
-    static qint64 last = 0;
-    static const int clockId = int(QRandomGenerator::global()->bounded(1024));
-    const QMutexLocker lock(&mutex);
-    qint64 micros = nowMs * 1000;
-    if (micros <= last) {
-        micros = last + 1;
-    }
-    last = micros;
-    return encodeTid(micros, clockId);
+    QString hex = randomId;
+    hex.remove(QLatin1Char('-'));
+    bool ok = false;
+    const quint32 bits = hex.left(5).toUInt(&ok, 16);
+    const quint32 random = ok ? bits : QRandomGenerator::global()->bounded(1u << 20);
+    return encodeTid(nowMs * 1000 + qint64((random >> 10) % 1000), int(random & 0x3FF));
 }
 
 bool isTid(const QString &text)

@@ -9,8 +9,9 @@ namespace sb {
 // they sort as the times they encode. Bluesky posts are stored under a TID record key that the client may choose:
 // choosing it (and storing it) before the first attempt makes a resend collide instead of posting twice.
 QString encodeTid(qint64 micros, int clockId);
-// A new TID for the given time: strictly greater than any this process made before, with a per-process clock id.
-QString nextTid(qint64 nowMs);
+// A TID for the time `nowMs` whose microseconds within the millisecond and clock id come from 20 bits of a random
+// id (a UUID from the engine's IdSource): as unique as those bits, and reproducible for a seeded IdSource.
+QString tidFrom(qint64 nowMs, const QString &randomId);
 // Whether `text` has the form of a TID (13 base32-sortable characters, first one from 2-j).
 bool isTid(const QString &text);
 // The microseconds a TID encodes, or -1 when it is not one.

@@ -361,8 +361,10 @@ Result<QString> Engine::queueReply(const Actor &actor, const QString &conversati
         "INSERT INTO outbox_jobs(id, kind, account_id, conversation_id, reply_draft_id, in_reply_to_remote_id, text, "
         "idempotency_key, state, next_attempt_at, created_by, created_at, updated_at, record_key) "
         "VALUES (?,'reply',?,?,?,?,?,?,'pending',?,?,?,?,?)");
+    const QString idempotencyKey = m_ids.next();
+    const QString recordKey = tidFrom(now, m_ids.next());
     ins.bindAll(jobId, accountId, conversationId, draftId.isEmpty() ? QString() : draftId, inReplyTo, text,
-                m_ids.next(), now, actor.id, now, now, nextTid(now));
+                idempotencyKey, now, actor.id, now, now, recordKey);
     SB_TRY(ins.exec());
     return jobId;
 }

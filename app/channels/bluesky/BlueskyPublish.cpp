@@ -272,6 +272,13 @@ void BlueskyChannel::reconcile(const PublishRequest &request, Callback<PublishRe
                     done(makeError(ErrorKind::Transient, tr("The server's record answer could not be read.")));
                     return;
                 }
+                // The key is ours, chosen for this job: anything else under it (another client picked the same
+                // TID) must never pass for our post.
+                if (record.value(QStringLiteral("text")).toString() != request.text) {
+                    done(makeError(ErrorKind::Permanent,
+                                   tr("Another post already uses this post's record key; it was not published.")));
+                    return;
+                }
                 qCInfo(lcBluesky) << "reconciled: the post with key" << request.recordKey << "is out";
                 done(resultFor(uri, record));
             },
