@@ -157,14 +157,10 @@ QWidget *AccountsSignInDialog::createForm()
     m_appPasswordHelp->setTextFormat(Qt::RichText);
     m_appPasswordHelp->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     connect(m_appPasswordHelp, &QLabel::linkActivated, this, [this](const QString &link) { m_openUrl(QUrl(link)); });
-    m_appPasswordBox = new QWidget(m_form);
-    auto *passwordBox = new QVBoxLayout(m_appPasswordBox);
-    passwordBox->setContentsMargins(0, 0, 0, 0);
-    passwordBox->addWidget(m_appPassword);
-    passwordBox->addWidget(m_appPasswordHelp);
     auto *passwordLabel = new QLabel(tr("A&pp password:"), m_form);
     passwordLabel->setBuddy(m_appPassword);
-    form->addRow(passwordLabel, m_appPasswordBox);
+    form->addRow(passwordLabel, m_appPassword);
+    form->addRow(QString(), m_appPasswordHelp);
 
     m_methods = new QButtonGroup(this);
     m_browser = new QRadioButton(tr("With the &browser (recommended)"), m_form);
@@ -297,9 +293,20 @@ void AccountsSignInDialog::updateForm()
     const bool bluesky = isBluesky();
     const bool token = m_methods->checkedId() == TokenMethod;
     m_tokenField->setVisible(token);
-    m_formLayout->setRowVisible(m_handle, bluesky);
-    m_formLayout->setRowVisible(m_methodsBox, !bluesky);
-    m_formLayout->setRowVisible(m_appPasswordBox, bluesky);
+    const auto showRow = [this](QWidget *field, bool on) {
+        field->setVisible(on);
+        if (QWidget *label = m_formLayout->labelForField(field)) {
+            label->setVisible(on);
+        }
+    };
+    showRow(m_handle, bluesky);
+    showRow(m_appPassword, bluesky);
+    showRow(m_appPasswordHelp, bluesky);
+    showRow(m_methodsBox, !bluesky);
+    if (isVisible()) {
+        layout()->activate();
+        resize(width(), std::max(height(), sizeHint().height())); // the Bluesky rows are taller than Mastodon's
+    }
     m_server->setPlaceholderText(bluesky ? tr("e.g. bsky.social") : tr("e.g. mastodon.social"));
     m_server->setToolTip(bluesky ? tr("Where the account signs in: bsky.social, or its own PDS")
                                  : tr("The address of the account's Mastodon server"));

@@ -74,7 +74,6 @@ private:
     QLineEdit *m_handle = nullptr;
     QLineEdit *m_appPassword = nullptr;
     QLabel *m_appPasswordHelp = nullptr;
-    QWidget *m_appPasswordBox = nullptr;
     QButtonGroup *m_methods = nullptr;
     QRadioButton *m_browser = nullptr;
     QRadioButton *m_code = nullptr;

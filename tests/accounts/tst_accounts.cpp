@@ -5,6 +5,7 @@
 // the conversations (archive) or with them; a pasted code and a refused token; sync run by another process.
 // The token goes to a real keychain (gnome-keyring in a private D-Bus session, see with-keyring.sh).
 // With SWITCHBOARD_SCREENSHOT_DIR set, it saves what the section looks like in each state.
+#include "BlueskyTestNetwork.h"
 #include "MastodonTestServer.h"
 #include "core/Clock.h"
 #include "engine/Engine.h"
@@ -46,6 +47,7 @@
 
 using namespace sb;
 using sb::models::AccountsModel;
+using sb::testing::BlueskyTestNetwork;
 using sb::testing::MastodonTestServer;
 using sb::ui::AccountsSignInDialog;
 using sb::ui::AccountsView;
@@ -560,6 +562,69 @@ private slots:
         QVERIFY2(error->text().contains(QStringLiteral("keychain")), qPrintable(error->text()));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM accounts")), 0);
         saveShot(dialog(), QStringLiteral("add-dialog-no-keychain"));
+    }
+
+    void addBlueskyWithAnAppPassword()
+    {
+        // A brand account on the real local Bluesky network, with an app password made for Switchboard.
+        BlueskyTestNetwork net;
+        QVERIFY2(net.load(), qPrintable(net.errorString()));
+        qputenv("SWITCHBOARD_PLC_URL", net.plc().toString().toUtf8()); // the network's own PLC directory
+        const BlueskyTestNetwork::Account brand = net.createAccount(QStringLiteral("gui"));
+        const QString appPassword = net.createAppPassword(brand, QStringLiteral("Switchboard"));
+        QVERIFY(!appPassword.isEmpty());
+        const qint64 before = scalar(QStringLiteral("SELECT count(*) FROM accounts"));
+
+        m_window->setCurrentSection(MainWindow::AccountsSection);
+        QTest::mouseClick(button("accountsAddButton"), Qt::LeftButton);
+        QTRY_VERIFY(dialog() && dialog()->isVisible());
+        auto *bluesky = child<QRadioButton>(dialog(), "accountsNetworkBluesky");
+        QTest::mouseClick(bluesky, Qt::LeftButton, {}, QPoint(4, bluesky->height() / 2));
+        auto *server = child<QLineEdit>(dialog(), "accountsServer");
+        server->clear();
+        QTest::keyClicks(server, net.pds().toString());
+        QTest::keyClicks(child<QLineEdit>(dialog(), "accountsHandle"), brand.handle);
+        // A wrong app password is refused with the network's reason, and nothing is added.
+        QTest::keyClicks(child<QLineEdit>(dialog(), "accountsAppPassword"), QStringLiteral("aaaa-bbbb-cccc-dddd"));
+        QTest::mouseClick(child<QPushButton>(dialog(), "accountsSignInStart"), Qt::LeftButton);
+        auto *error = child<QLabel>(dialog(), "accountsSignInError");
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 20000);
+        QVERIFY2(error->text().contains(QStringLiteral("did not accept")), qPrintable(error->text()));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM accounts")), before);
+        QVERIFY(child<QLineEdit>(dialog(), "accountsAppPassword")->text().isEmpty()); // not kept in the form
+        QTest::keyClicks(child<QLineEdit>(dialog(), "accountsAppPassword"), appPassword);
+        QTest::mouseClick(child<QPushButton>(dialog(), "accountsSignInStart"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog(), 20000);
+
+        const QString account = m_ctx->workspace().db().scalarText(
+            QStringLiteral("SELECT id FROM accounts WHERE network = 'bluesky' AND remote_id = '%1'").arg(brand.did));
+        QVERIFY(!account.isEmpty());
+        QCOMPARE(m_ctx->workspace().db().scalarText(
+                     QStringLiteral("SELECT handle FROM accounts WHERE id = '%1'").arg(account)),
+                 QLatin1Char('@') + brand.handle);
+        const auto secret = keychainSecret(account);
+        QVERIFY(secret.ok());
+        QCOMPARE(secret.value(), appPassword);
+        // It syncs on the window's worker thread: a mention from another account reaches the inbox.
+        const BlueskyTestNetwork::Account fan = net.createAccount(QStringLiteral("guifan"));
+        const QString text = QStringLiteral("@") + brand.handle + QStringLiteral(" do you ship to Iceland?");
+        const QJsonArray facets {QJsonObject {
+            {QStringLiteral("index"),
+             QJsonObject {{QStringLiteral("byteStart"), 0},
+                          {QStringLiteral("byteEnd"), int(brand.handle.toUtf8().size()) + 1}}},
+            {QStringLiteral("features"),
+             QJsonArray {QJsonObject {{QStringLiteral("$type"), QStringLiteral("app.bsky.richtext.facet#mention")},
+                                      {QStringLiteral("did"), brand.did}}}}}};
+        QVERIFY(!net.post(fan, text, {}, facets).isEmpty());
+        QVERIFY(net.processAll());
+        selectAccount(account);
+        QTest::mouseClick(button("accountsSyncNowButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM items WHERE account_id = '%1' AND text "
+                                                        "LIKE '%%ship to Iceland%%'")
+                                             .arg(account)),
+                                  1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(healthText(account), QStringLiteral("Healthy"), 15000);
+        saveShot(m_window.get(), QStringLiteral("bluesky-added"));
     }
 
     void anotherProcessRunsSync()
