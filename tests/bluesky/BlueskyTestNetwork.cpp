@@ -191,6 +191,19 @@ bool BlueskyTestNetwork::dropAnswerAfterCommit(const QString &did, const QString
     return request("POST", url, QJsonDocument(body).toJson(QJsonDocument::Compact), {}).status == 200;
 }
 
+int BlueskyTestNetwork::droppedAnswers(const QString &did)
+{
+    QUrl url = m_control;
+    url.setPath(QStringLiteral("/faults"));
+    int fired = 0;
+    for (const QJsonValue &f : request("GET", url, {}, {}).body.value(QStringLiteral("faults")).toArray()) {
+        if (f.toObject().value(QStringLiteral("did")).toString() == did) {
+            fired += f.toObject().value(QStringLiteral("fired")).toInt();
+        }
+    }
+    return fired;
+}
+
 QString BlueskyTestNetwork::expiredAccessToken(const QString &did)
 {
     QUrl url = m_control;

@@ -51,6 +51,8 @@ public:
     bool processAll();
     // The next `count` calls of `method` by `did` are carried out and committed, then lose their answer.
     bool dropAnswerAfterCommit(const QString &did, const QString &method, int count = 1);
+    // How many answers were dropped for `did` so far.
+    int droppedAnswers(const QString &did);
     // An access token for `did` signed by the PDS, expired a minute ago.
     QString expiredAccessToken(const QString &did);
 

@@ -4,6 +4,7 @@
 //   POST /process-all                 waits until the AppView has indexed everything the PDS committed
 //   POST /fault {did, method, count}  the next `count` calls of an XRPC procedure by that account are carried out,
 //                                     then their connection is cut before the answer is sent (committed, no reply)
+//   GET  /faults                      the faults with how often each fired
 //   POST /expired-token {did}         an access token for the account, signed by the PDS, that expired a minute ago
 //   GET  /health
 // Usage: node network.mjs STATE_FILE   (the state file gets {pds, plc, appview, control} once all is up).
@@ -57,6 +58,7 @@ pdsServer.on('request', (req, res) => {
     const fault = faults.find((f) => f.method === method && f.count > 0 && requestDid(req) === f.did);
     if (fault) {
         fault.count -= 1;
+        fault.fired += 1;
         const cut = () => {
             req.socket.destroy();
             return res;
@@ -107,8 +109,11 @@ const control = http.createServer(async (req, res) => {
         }
         if (req.method === 'POST' && req.url === '/fault') {
             const body = await readJson(req);
-            faults.push({ did: body.did, method: body.method, count: body.count ?? 1 });
+            faults.push({ did: body.did, method: body.method, count: body.count ?? 1, fired: 0 });
             return reply(200, { ok: true });
+        }
+        if (req.method === 'GET' && req.url === '/faults') {
+            return reply(200, { faults });
         }
         if (req.method === 'POST' && req.url === '/expired-token') {
             const body = await readJson(req);
