@@ -48,14 +48,25 @@ class TestBlueskySync : public QObject {
 
     CliRun cli(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 120'000)
     {
+        return cliIn(m_dir.path(), args, {}, stdinData, timeoutMs);
+    }
+    CliRun cliIn(const QString &workspace, const QStringList &args, const QHash<QString, QString> &overrides,
+                 const QByteArray &stdinData = {}, int timeoutMs = 120'000)
+    {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("BRAND_APP_PASSWORD"), m_appPassword);
         env.insert(QStringLiteral("SWITCHBOARD_PLC_URL"), m_net.plc().toString());
         env.insert(QStringLiteral("SWITCHBOARD_REQUEST_TIMEOUT_MS"), QStringLiteral("10000"));
+        for (auto it = overrides.cbegin(); it != overrides.cend(); ++it) {
+            if (it.value().isNull()) {
+                env.remove(it.key());
+            } else {
+                env.insert(it.key(), it.value());
+            }
+        }
         p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("SWITCHBOARD_CLI"),
-                QStringList {QStringLiteral("--workspace"), m_dir.path()} + args);
+        p.start(qEnvironmentVariable("SWITCHBOARD_CLI"), QStringList {QStringLiteral("--workspace"), workspace} + args);
         p.write(stdinData);
         p.closeWriteChannel();
         CliRun run;
@@ -112,7 +123,7 @@ class TestBlueskySync : public QObject {
             return false;
         }
         const CliRun run = cli({QStringLiteral("sync"), QStringLiteral("--once")});
-        if (run.code != 0) {
+        if (run.code != 0 || qEnvironmentVariableIsSet("SWITCHBOARD_TEST_VERBOSE")) {
             qWarning("sync --once: %s", run.err.constData());
         }
         return run.code == 0;
@@ -178,6 +189,9 @@ private slots:
         // The brand posts in the Bluesky app; the fan replies to it and, separately, mentions the brand.
         m_brandPost = m_net.post(m_brand, QStringLiteral("Our spring collection is out today!"));
         QVERIFY(m_brandPost.value(QStringLiteral("uri")).toString().startsWith(QLatin1String("at://")));
+        // The fan answers a post they saw: indexed first (the AppView indexes accounts in parallel, and notifies a
+        // reply's parent author only when it knows the parent).
+        QVERIFY(m_net.processAll());
         m_fanReply = m_net.post(
             m_fan, QStringLiteral("Will it ship to Norway?"),
             {{QStringLiteral("root"), strongRef(m_brandPost)}, {QStringLiteral("parent"), strongRef(m_brandPost)}});
@@ -340,6 +354,53 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE remote_id = '%1'")
                             .arg(m_fanReply.value(QStringLiteral("uri")).toString())),
                  qint64(1));
+    }
+
+    void headlessKeepsOnlyTheVariableName()
+    {
+        // A server without a secret service: only the variable's name is kept, and each run signs in from it.
+        QTemporaryDir headless;
+        const QHash<QString, QString> noKeychain {
+            {QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus")}};
+        QCOMPARE(cliIn(headless.path(), {QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("Ada")},
+                       noKeychain)
+                     .code,
+                 0);
+        const QStringList add {QStringLiteral("account"),
+                               QStringLiteral("add"),
+                               QStringLiteral("bluesky"),
+                               QStringLiteral("--service"),
+                               m_net.pds().toString(),
+                               QStringLiteral("--handle"),
+                               m_brand.did};
+        const CliRun stdinRun = cliIn(headless.path(), add + QStringList {QStringLiteral("--app-password-stdin")},
+                                      noKeychain, m_appPassword.toUtf8() + '\n');
+        QCOMPARE(stdinRun.code, 1); // nowhere to keep a password read from stdin
+        QVERIFY2(stdinRun.err.contains("cannot store the app password"), stdinRun.err.constData());
+        const CliRun run = cliIn(headless.path(),
+                                 add
+                                     + QStringList {QStringLiteral("--app-password-env"),
+                                                    QStringLiteral("BRAND_APP_PASSWORD"), QStringLiteral("--json")},
+                                 noKeychain);
+        QVERIFY2(run.code == 0, run.err.constData());
+        QCOMPARE(run.json().value(QStringLiteral("credential")).toString(), QStringLiteral("env:BRAND_APP_PASSWORD"));
+        QVERIFY(run.err.contains("BRAND_APP_PASSWORD"));
+        QVERIFY(!run.out.contains(m_appPassword.toUtf8()) && !run.err.contains(m_appPassword.toUtf8()));
+
+        QVERIFY(m_net.processAll());
+        CliRun sync = cliIn(headless.path(), {QStringLiteral("sync"), QStringLiteral("--once")}, noKeychain);
+        QVERIFY2(sync.code == 0, sync.err.constData());
+        SqliteDb db;
+        QVERIFY(db.open(QDir(headless.path()).filePath(Workspace::databaseFileName()), SqliteDb::Mode::ReadOnly).ok());
+        QCOMPARE(db.scalarText(QStringLiteral("SELECT health FROM accounts")), QStringLiteral("ok"));
+        QVERIFY(db.scalarInt(QStringLiteral("SELECT count(*) FROM items WHERE direction = 'in'")) > 0);
+        // Without the variable the account says what is missing instead of failing against the server.
+        sync = cliIn(headless.path(), {QStringLiteral("sync"), QStringLiteral("--once")},
+                     {{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus")},
+                      {QStringLiteral("BRAND_APP_PASSWORD"), QString()}});
+        QCOMPARE(db.scalarText(QStringLiteral("SELECT health FROM accounts")), QStringLiteral("auth_expired"));
+        QVERIFY(db.scalarText(QStringLiteral("SELECT health_detail FROM accounts"))
+                    .contains(QLatin1String("BRAND_APP_PASSWORD")));
     }
 };
 

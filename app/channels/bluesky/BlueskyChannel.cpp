@@ -427,6 +427,15 @@ void BlueskyChannel::finishItems(std::vector<Notification> notifications, std::f
                                  FeedPage page)
 {
     const QString self = selfDid();
+    if (lcBluesky().isDebugEnabled()) {
+        QStringList reasons;
+        for (const Notification &n : notifications) {
+            reasons << n.reason + QLatin1Char(' ') + n.uri;
+        }
+        qCDebug(lcBluesky).noquote() << notifications.size()
+                                     << "new notification(s):" << reasons.join(QStringLiteral(", "))
+                                     << "newest:" << page.newestCursor;
+    }
     QStringList context;
     for (const Notification &n : notifications) {
         auto item = itemOf(n, self);
