@@ -3,22 +3,46 @@
 // replies exactly once through a lost answer, sees likes, survives an expired access token and drops what was
 // deleted.
 #include "BlueskyTestNetwork.h"
+#include "channels/bluesky/BlueskyChannel.h"
+#include "core/Tid.h"
 #include "secrets/SecretStore.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+#include <optional>
 
 using namespace sb;
 using sb::testing::BlueskyTestNetwork;
 
 namespace {
+template <typename T, typename Start> Result<T> waitFor(Start start)
+{
+    std::optional<Result<T>> result;
+    QEventLoop loop;
+    start([&](Result<T> r) {
+        result.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!result) {
+        QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result ? std::move(*result) : Result<T>(makeError(ErrorKind::Transient, QStringLiteral("no answer")));
+}
+
 struct CliRun {
     int code = -1;
     QByteArray out;
@@ -354,6 +378,82 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE remote_id = '%1'")
                             .arg(m_fanReply.value(QStringLiteral("uri")).toString())),
                  qint64(1));
+    }
+
+    void imagesGoOutWithTheirAltText()
+    {
+        // The connector itself, in this process: sign in, upload an image, post it with its alt text.
+        QNetworkAccessManager nam;
+        bluesky::BlueskyChannelOptions options;
+        options.service = m_net.pds();
+        options.identifier = m_brand.handle;
+        options.plcDirectory = m_net.plc();
+        options.appPassword = [this] { return m_appPassword; };
+        bluesky::BlueskyChannel channel(&nam, options);
+        QTemporaryDir media;
+        const QString png = QDir(media.path()).filePath(QStringLiteral("logo.png"));
+        {
+            // A 1x1 PNG.
+            QFile file(png);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray::fromHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d"
+                                           "49444154789c6360f8cfc0f01f0005000201a5f0c1b30000000049454e44ae426082"));
+        }
+        const auto uploaded = waitFor<QString>([&](auto done) {
+            channel.uploadMedia({png, QString(), QStringLiteral("A blue logo on white")}, std::move(done));
+        });
+        QVERIFY2(uploaded.ok(), qPrintable(uploaded.ok() ? QString() : uploaded.error().message));
+
+        PublishRequest request;
+        request.text = QStringLiteral("Our new logo, drawn by @") + m_fan.handle;
+        request.mediaIds = {uploaded.value()};
+        request.recordKey
+            = tidFrom(QDateTime::currentMSecsSinceEpoch(), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        const auto published = waitFor<PublishResult>([&](auto done) { channel.publish(request, std::move(done)); });
+        QVERIFY2(published.ok(), qPrintable(published.ok() ? QString() : published.error().message));
+        const QList<QJsonObject> posts = m_net.postsContaining(m_brand, QStringLiteral("Our new logo"));
+        QCOMPARE(posts.size(), 1);
+        const QJsonObject record = posts.first().value(QStringLiteral("value")).toObject();
+        const QJsonObject embed = record.value(QStringLiteral("embed")).toObject();
+        QCOMPARE(embed.value(QStringLiteral("$type")).toString(), QStringLiteral("app.bsky.embed.images"));
+        const QJsonObject image = embed.value(QStringLiteral("images")).toArray().first().toObject();
+        QCOMPARE(image.value(QStringLiteral("alt")).toString(), QStringLiteral("A blue logo on white"));
+        QCOMPARE(image.value(QStringLiteral("image")).toObject().value(QStringLiteral("mimeType")).toString(),
+                 QStringLiteral("image/png"));
+        // The mention became a facet naming the fan's DID.
+        const QJsonObject feature = record.value(QStringLiteral("facets"))
+                                        .toArray()
+                                        .first()
+                                        .toObject()
+                                        .value(QStringLiteral("features"))
+                                        .toArray()
+                                        .first()
+                                        .toObject();
+        QCOMPARE(feature.value(QStringLiteral("did")).toString(), m_fan.did);
+
+        // Over 300 graphemes: refused before anything is sent.
+        request.text = QString(301, QLatin1Char('x'));
+        request.mediaIds.clear();
+        request.recordKey
+            = tidFrom(QDateTime::currentMSecsSinceEpoch(), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        const auto tooLong = waitFor<PublishResult>([&](auto done) { channel.publish(request, std::move(done)); });
+        QVERIFY(!tooLong.ok());
+        QCOMPARE(tooLong.error().kind, ErrorKind::Invalid);
+        QVERIFY(tooLong.error().message.contains(QLatin1String("300")));
+        QCOMPARE(m_net.postsContaining(m_brand, QString(301, QLatin1Char('x'))).size(), 0);
+        // An image over Bluesky's limit is refused before the upload.
+        {
+            QFile big(QDir(media.path()).filePath(QStringLiteral("big.png")));
+            QVERIFY(big.open(QIODevice::WriteOnly));
+            big.write(QByteArray(1'100'000, 'x'));
+        }
+        const auto bigUpload = waitFor<QString>([&](auto done) {
+            channel.uploadMedia(
+                {QDir(media.path()).filePath(QStringLiteral("big.png")), QStringLiteral("image/png"), {}},
+                std::move(done));
+        });
+        QVERIFY(!bigUpload.ok());
+        QCOMPARE(bigUpload.error().kind, ErrorKind::Invalid);
     }
 
     void headlessKeepsOnlyTheVariableName()
