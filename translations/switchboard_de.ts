@@ -5140,4 +5140,178 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <translation>Ein Beitrag hat seinen Termin verpasst: jetzt veröffentlichen oder neu planen</translation>
     </message>
 </context>
+<context>
+    <name>Bluesky</name>
+    <message>
+        <source>The server&apos;s response was larger than allowed and was not read.</source>
+        <translation>Die Antwort des Servers war größer als erlaubt und wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to the server failed (%1).</source>
+        <translation>Die Verbindung zum Server ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>The post may have been published.</source>
+        <translation>Der Beitrag wurde möglicherweise veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP %1.</source>
+        <translation>Der Server antwortete mit HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP %1: %2</source>
+        <translation>Der Server antwortete mit HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>No network access.</source>
+        <translation>Kein Netzwerkzugriff.</translation>
+    </message>
+    <message>
+        <source>Not signed in: sign in to the account again.</source>
+        <translation>Nicht angemeldet: Melden Sie das Konto erneut an.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s request budget is used up until %1.</source>
+        <translation>Das Anfragekontingent des Servers ist bis %1 aufgebraucht.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s session answer could not be read.</source>
+        <translation>Die Sitzungsantwort des Servers war nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The session expired: sign in to the account again.</source>
+        <translation>Die Sitzung ist abgelaufen: Melden Sie das Konto erneut an.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer that is not valid JSON (%1).</source>
+        <translation>Der Server hat eine Antwort gesendet, die kein gültiges JSON ist (%1).</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>The server&apos;s notification list could not be read.</source>
+        <translation>Die Benachrichtigungsliste des Servers war nicht lesbar.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::bluesky::BlueskyChannel</name>
+    <message>
+        <source>%1 is not a DID Switchboard can resolve.</source>
+        <translation>%1 ist keine DID, die Switchboard auflösen kann.</translation>
+    </message>
+    <message>
+        <source>The DID document of %1 could not be read: %2</source>
+        <translation>Das DID-Dokument von %1 war nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no DID document.</source>
+        <translation>%1 hat kein DID-Dokument.</translation>
+    </message>
+    <message>
+        <source>The DID document of %1 is not readable.</source>
+        <translation>Das DID-Dokument von %1 ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The DID document of %1 names no PDS.</source>
+        <translation>Das DID-Dokument von %1 nennt keinen PDS.</translation>
+    </message>
+    <message>
+        <source>The handle %1 could not be resolved: %2</source>
+        <translation>Das Handle %1 konnte nicht aufgelöst werden: %2</translation>
+    </message>
+    <message>
+        <source>The handle %1 did not resolve.</source>
+        <translation>Das Handle %1 ließ sich nicht auflösen.</translation>
+    </message>
+    <message>
+        <source>No app password is known for this account: sign in again.</source>
+        <translation>Für dieses Konto ist kein App-Passwort bekannt: Melden Sie es erneut an.</translation>
+    </message>
+    <message>
+        <source>Bluesky did not accept the app password: %1</source>
+        <translation>Bluesky hat das App-Passwort nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s session answer could not be read.</source>
+        <translation>Die Sitzungsantwort des Servers war nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The session belongs to another account: sign in again.</source>
+        <translation>Die Sitzung gehört zu einem anderen Konto: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Bluesky has no feed named %1.</source>
+        <translation>Bluesky hat keinen Feed namens %1.</translation>
+    </message>
+    <message>
+        <source>The image %1 does not exist.</source>
+        <translation>Das Bild %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The image %1 is larger than Bluesky allows (%2 KB).</source>
+        <translation>Das Bild %1 ist größer, als Bluesky erlaubt (%2 KB).</translation>
+    </message>
+    <message>
+        <source>The image %1 cannot be read: %2</source>
+        <translation>Das Bild %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an image.</source>
+        <translation>%1 ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s upload answer could not be read.</source>
+        <translation>Die Upload-Antwort des Servers war nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>This post has no record key, so a resend could not be recognised; it was not sent.</source>
+        <translation>Dieser Beitrag hat keinen Datensatzschlüssel, ein erneutes Senden wäre nicht erkennbar; er wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>A post needs some text.</source>
+        <translation>Ein Beitrag braucht etwas Text.</translation>
+    </message>
+    <message>
+        <source>Bluesky allows %1 characters; this post has %2.</source>
+        <translation>Bluesky erlaubt %1 Zeichen; dieser Beitrag hat %2.</translation>
+    </message>
+    <message>
+        <source>An image of this post was not uploaded.</source>
+        <translation>Ein Bild dieses Beitrags wurde nicht hochgeladen.</translation>
+    </message>
+    <message>
+        <source>The post this replies to no longer exists.</source>
+        <translation>Der Beitrag, auf den dies antwortet, existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Not signed in: sign in to the account again.</source>
+        <translation>Nicht angemeldet: Melden Sie das Konto erneut an.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read; the post may be out.</source>
+        <translation>Die Antwort des Servers war nicht lesbar; der Beitrag ist möglicherweise veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>This post has no record key to look for.</source>
+        <translation>Dieser Beitrag hat keinen Datensatzschlüssel, nach dem gesucht werden könnte.</translation>
+    </message>
+    <message>
+        <source>The post was not published.</source>
+        <translation>Der Beitrag wurde nicht veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s record answer could not be read.</source>
+        <translation>Die Datensatzantwort des Servers war nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>Another post already uses this post&apos;s record key; it was not published.</source>
+        <translation>Ein anderer Beitrag verwendet bereits den Datensatzschlüssel dieses Beitrags; er wurde nicht veröffentlicht.</translation>
+    </message>
+</context>
 </TS>
