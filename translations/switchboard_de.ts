@@ -584,6 +584,14 @@
         <source>no secret service is available, so only the name of the variable %1 was kept; `sync` and `serve` read the app password from it when they run.</source>
         <translation>es ist kein Secret Service verfügbar, daher wurde nur der Name der Variablen %1 gespeichert; `sync` und `serve` lesen das App-Passwort beim Start daraus.</translation>
     </message>
+    <message>
+        <source>--format must be ics</source>
+        <translation>--format muss ics sein</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>CliText</name>

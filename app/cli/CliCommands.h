@@ -41,5 +41,6 @@ int runReply(Context &ctx);
 int runReportEngagement(Context &ctx);
 int runPostNew(Context &ctx);
 int runPostList(Context &ctx);
+int runExportCalendar(Context &ctx);
 
 } // namespace sb::cli

@@ -4,6 +4,7 @@
 #include "cli/CliFormat.h"
 #include "cli/CliText.h"
 #include "core/Clock.h"
+#include "engine/CalendarIcs.h"
 #include "metrics/EngagementExport.h"
 #include "metrics/EngagementMetrics.h"
 #include "metrics/EngagementRollups.h"
@@ -12,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 
 namespace sb::cli {
@@ -106,6 +108,47 @@ int runReportEngagement(Context &ctx)
         out << csvRow(row.toObject()) << "\r\n";
     }
     out << csvRow(team) << "\r\n";
+    return ExitOk;
+}
+
+int runExportCalendar(Context &ctx)
+{
+    const ParsedArgs &args = ctx.args();
+    if (args.value(QStringLiteral("format"), QStringLiteral("ics")) != QLatin1String("ics")) {
+        return ctx.usageError(CliText::tr("--format must be ics"));
+    }
+    IcsOptions options;
+    for (const auto &[name, date] :
+         {std::pair {QStringLiteral("from"), &options.from}, std::pair {QStringLiteral("to"), &options.to}}) {
+        if (args.has(name)) {
+            *date = QDate::fromString(args.value(name), Qt::ISODate);
+            if (!date->isValid()) {
+                return ctx.usageError(CliText::tr("--from and --to take dates like 2026-11-01"));
+            }
+        }
+    }
+    if (options.from.isValid() && options.to.isValid() && options.to < options.from) {
+        return ctx.usageError(CliText::tr("--to is before --from"));
+    }
+    options.includeDrafts = args.has(QStringLiteral("drafts"));
+    options.nowMs = SystemClock::instance().nowMs();
+    if (Status s = ctx.openWorkspace(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
+    options.zone = ctx.timeZone();
+    const auto ics = calendarIcs(ctx.db(), options);
+    if (!ics.ok()) {
+        return ctx.fail(ics.error());
+    }
+    if (!args.has(QStringLiteral("output"))) {
+        ctx.out() << QString::fromUtf8(ics.value());
+        return ExitOk;
+    }
+    // Written whole or not at all: a calendar app subscribed to the file never reads half of it.
+    QSaveFile file(args.value(QStringLiteral("output")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(ics.value()) != ics.value().size() || !file.commit()) {
+        return ctx.fail(CliText::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    }
     return ExitOk;
 }
 

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStringDecoder>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -1175,6 +1176,55 @@ void TestCli::postNewAndList()
         2);
     const CliRun table = cliIn(f, {QStringLiteral("post"), QStringLiteral("list")});
     QVERIFY2(table.out.contains("2026-10-25 02:30  scheduled"), table.out.constData());
+
+    // The schedule as iCalendar: text that needs escaping, and a line long enough to fold inside umlauts.
+    const QString sale = QStringLiteral("Sale, today; only\nGrüße an alle Kundinnen und Kunden in Österreich, der "
+                                        "Schweiz und Südtirol: äöü äöü äöü äöü");
+    QCOMPARE(
+        cliIn(f,
+              base
+                  + QStringList {QStringLiteral("--text"), sale, QStringLiteral("--at"),
+                                 QStringLiteral("2026-12-24T09:00"), QStringLiteral("--as"), QStringLiteral("Dave")})
+            .code,
+        0);
+    const CliRun ics = cliIn(
+        f, {QStringLiteral("export"), QStringLiteral("calendar"), QStringLiteral("--format"), QStringLiteral("ics")});
+    QVERIFY2(ics.code == 0, ics.err.constData());
+    QVERIFY(ics.out.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    QVERIFY(ics.out.endsWith("END:VCALENDAR\r\n"));
+    QVERIFY(!ics.out.contains("\r\r") && ics.out.count('\n') == ics.out.count("\r\n")); // CRLF only
+    for (const QByteArray &physical : ics.out.split('\n')) {
+        QVERIFY2(physical.size() <= 76, physical.constData()); // 75 octets and the CR
+        auto decoder = QStringDecoder(QStringDecoder::Utf8);
+        (void)QString(decoder(physical));
+        QVERIFY2(!decoder.hasError(), physical.constData()); // folding never splits a character
+    }
+    const QString unfolded = QString::fromUtf8(ics.out).replace(QStringLiteral("\r\n "), QString());
+    QCOMPARE(unfolded.count(QStringLiteral("BEGIN:VEVENT")), 3); // the draft has no time
+    QVERIFY(unfolded.contains(QStringLiteral("DTSTART:20261025T013000Z"))); // the later 02:30 in Berlin
+    QVERIFY(unfolded.contains(QStringLiteral("Scheduled for 2026-10-25 02:30 Europe/Berlin")));
+    QVERIFY(unfolded.contains(QStringLiteral("DTSTART:20261201T090000Z")));
+    QVERIFY(unfolded.contains(QStringLiteral("SUMMARY:[in review] Idea\r\n")));
+    QVERIFY(unfolded.contains(QStringLiteral("STATUS:TENTATIVE")));
+    QVERIFY(unfolded.contains(QStringLiteral("DTSTART:20261224T080000Z")));
+    QVERIFY2(unfolded.contains(QStringLiteral(": Sale\\, today\\; only\\nGrüße an alle")), qPrintable(unfolded));
+    // A range in the workspace's days, and the same bytes into a file.
+    const QString file = m_root.filePath(QStringLiteral("schedule.ics"));
+    const CliRun december = cliIn(f,
+                                  {QStringLiteral("export"), QStringLiteral("calendar"), QStringLiteral("--from"),
+                                   QStringLiteral("2026-12-01"), QStringLiteral("--to"), QStringLiteral("2026-12-31"),
+                                   QStringLiteral("--output"), file});
+    QVERIFY2(december.code == 0, december.err.constData());
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray decemberIcs = written.readAll();
+    QCOMPARE(decemberIcs.count("BEGIN:VEVENT"), 2);
+    QVERIFY(!decemberIcs.contains("20261025T013000Z"));
+    QCOMPARE(
+        cliIn(f,
+              {QStringLiteral("export"), QStringLiteral("calendar"), QStringLiteral("--format"), QStringLiteral("csv")})
+            .code,
+        2);
 }
 
 void TestCli::serveWritesTheWeeklyReport()
