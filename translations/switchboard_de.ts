@@ -5321,5 +5321,13 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>Another post already uses this post&apos;s record key; it was not published.</source>
         <translation>Ein anderer Beitrag verwendet bereits den Datensatzschlüssel dieses Beitrags; er wurde nicht veröffentlicht.</translation>
     </message>
+    <message>
+        <source>The PDS of %1 is not reached over https (%2); Switchboard does not send the app password there.</source>
+        <translation>Der PDS von %1 ist nicht über https erreichbar (%2); Switchboard sendet das App-Passwort nicht dorthin.</translation>
+    </message>
+    <message>
+        <source>Bluesky allows %1 bytes of text; this post has %2.</source>
+        <translation>Bluesky erlaubt %1 Bytes Text; dieser Beitrag hat %2.</translation>
+    </message>
 </context>
 </TS>

@@ -49,7 +49,7 @@ bool isTid(const QString &text)
     }
     for (qsizetype i = 0; i < text.size(); ++i) {
         const int d = digitOf(text.at(i));
-        if (d < 0 || (i == 0 && d > 17)) { // the top bit is zero: the first character is 2-j
+        if (d < 0 || (i == 0 && d > 15)) { // the first character is one of 2-7, a-j
             return false;
         }
     }

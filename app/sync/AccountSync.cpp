@@ -186,7 +186,9 @@ void AccountSync::backfillStep(const QString &feed, const QString &cursor, bool 
         FeedPage page = std::move(result).value();
         const qint64 now = self->m_clock.nowMs();
         const qint64 horizon = now - qint64(self->m_account.backfillDays) * kDayMs;
-        const bool done = page.olderCursor.isEmpty() || page.items.empty()
+        // A page without items ends the backfill only when it read nothing at all: a network that pages through
+        // likes and follows (Bluesky) hands back item-less pages that still lead further back.
+        const bool done = page.olderCursor.isEmpty() || (page.items.empty() && page.oldestItemAtMs == 0)
             || (page.oldestItemAtMs > 0 && page.oldestItemAtMs < horizon);
         std::optional<QString> newest;
         if (firstPage && !page.newestCursor.isEmpty()) {

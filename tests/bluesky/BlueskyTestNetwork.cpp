@@ -99,11 +99,12 @@ QString BlueskyTestNetwork::createAppPassword(const Account &account, const QStr
 }
 
 QJsonObject BlueskyTestNetwork::post(const Account &account, const QString &text, const QJsonObject &replyRef,
-                                     const QJsonArray &facets)
+                                     const QJsonArray &facets, const QDateTime &createdAt)
 {
+    const QDateTime at = createdAt.isValid() ? createdAt.toUTC() : QDateTime::currentDateTimeUtc();
     QJsonObject record {{QStringLiteral("$type"), QStringLiteral("app.bsky.feed.post")},
                         {QStringLiteral("text"), text},
-                        {QStringLiteral("createdAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+                        {QStringLiteral("createdAt"), at.toString(Qt::ISODateWithMs)}};
     if (!replyRef.isEmpty()) {
         record.insert(QStringLiteral("reply"), replyRef);
     }

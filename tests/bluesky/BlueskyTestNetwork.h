@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -41,7 +42,7 @@ public:
 
     // A post by `account` (optionally a reply), with facets for the DIDs mentioned: {uri, cid}.
     QJsonObject post(const Account &account, const QString &text, const QJsonObject &replyRef = {},
-                     const QJsonArray &facets = {});
+                     const QJsonArray &facets = {}, const QDateTime &createdAt = {});
     QJsonObject like(const Account &account, const QString &uri, const QString &cid);
     bool deleteRecord(const Account &account, const QString &uri);
     // The account's posts on its repo whose text contains `text` (com.atproto.repo.listRecords).

@@ -127,7 +127,7 @@ class TestBlueskySync : public QObject {
     }
 
     // The fan mentions the brand as the Bluesky app does: "@handle" with a mention facet (the AppView notifies by it).
-    QJsonObject mentionBrand(const QString &rest)
+    QJsonObject mentionBrand(const QString &rest, const QDateTime &createdAt = {})
     {
         const QString mentionText = QStringLiteral("@") + m_brand.handle + rest;
         const QJsonArray facets {QJsonObject {
@@ -137,7 +137,7 @@ class TestBlueskySync : public QObject {
             {QStringLiteral("features"),
              QJsonArray {QJsonObject {{QStringLiteral("$type"), QStringLiteral("app.bsky.richtext.facet#mention")},
                                       {QStringLiteral("did"), m_brand.did}}}}}};
-        return m_net.post(m_fan, mentionText, {}, facets);
+        return m_net.post(m_fan, mentionText, {}, facets, createdAt);
     }
 
     bool syncOnce()
@@ -250,6 +250,17 @@ private slots:
         // Nothing new: another sync adds nothing and keeps the cursor.
         QVERIFY(syncOnce());
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items")), qint64(3));
+
+        // A latecomer: written by a client whose clock says ten minutes ago, so it sorts below the newest
+        // notification already seen. The next sync still finds it.
+        const QJsonObject late = mentionBrand(QStringLiteral(" sent from a phone that was offline"),
+                                              QDateTime::currentDateTimeUtc().addSecs(-600));
+        QVERIFY(syncOnce());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items WHERE remote_id = '%1'")
+                            .arg(late.value(QStringLiteral("uri")).toString())),
+                 qint64(1));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM items")), qint64(4));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM conversations")), qint64(3));
     }
 
     void replyGoesOutExactlyOnceWhenTheAnswerIsLost()
@@ -441,6 +452,12 @@ private slots:
         QCOMPARE(tooLong.error().kind, ErrorKind::Invalid);
         QVERIFY(tooLong.error().message.contains(QLatin1String("300")));
         QCOMPARE(m_net.postsContaining(m_brand, QString(301, QLatin1Char('x'))).size(), 0);
+        // 300 graphemes, but more than the 3,000 bytes of UTF-8 the lexicon allows: refused as well.
+        request.text = QString(300, QChar(0x20AC)) + QString(1100, QChar(0x0301)); // 3,100 bytes
+        QCOMPARE(bluesky::graphemeCount(request.text), 300);
+        const auto tooBig = waitFor<PublishResult>([&](auto done) { channel.publish(request, std::move(done)); });
+        QVERIFY(!tooBig.ok());
+        QVERIFY2(tooBig.error().message.contains(QLatin1String("3000")), qPrintable(tooBig.error().message));
         // An image over Bluesky's limit is refused before the upload.
         {
             QFile big(QDir(media.path()).filePath(QStringLiteral("big.png")));

@@ -24,6 +24,8 @@ private slots:
         QVERIFY(isTid(tid));
         QCOMPARE(tidMicros(tid), micros);
         QVERIFY(!isTid(QStringLiteral("zzzzzzzzzzzzz"))); // top bit set
+        QVERIFY(!isTid(QStringLiteral("k222222222222"))); // the first character is one of 2-7, a-j
+        QVERIFY(isTid(QStringLiteral("j222222222222")));
         QVERIFY(!isTid(QStringLiteral("3kabc")));
         QVERIFY(!isTid(QStringLiteral("3kabcdefghij1"))); // '1' is not in the alphabet
         // A job's key: the job's time, made unique and reproducible by a random id (a seeded demo gives the same).
@@ -109,6 +111,8 @@ private slots:
         QVERIFY(!seenBy(newer, marker));
         QVERIFY(!seenBy(older, QString()));
         QVERIFY(markerOf(newer) > marker);
+        QCOMPARE(markerTime(marker), qint64(1000));
+        QCOMPARE(markerTime(QString()), qint64(0));
     }
 
     void facetsUseUtf8ByteOffsets()

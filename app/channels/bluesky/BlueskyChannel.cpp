@@ -11,6 +11,7 @@ namespace {
 
 constexpr int kPostsPerRequest = 25; // app.bsky.feed.getPosts takes up to 25 URIs
 constexpr int kMaxContextPosts = 200; // remembered "already sent as context" posts (the set is cleared beyond it)
+constexpr int kMaxDeletionChecks = 25; // records looked up one by one per deletion check
 
 QString isoUtcOf(qint64 ms)
 {
@@ -23,6 +24,7 @@ struct BlueskyChannel::PollRun {
     QString marker; // the newest notification already seen (poll) or empty (backfill)
     bool backfill = false;
     bool firstPage = true;
+    bool anyNew = false; // a notification newer than the marker was read
     int pagesLeft = 0;
     std::vector<Notification> fresh;
     QString topMarker; // of the newest notification read
@@ -313,7 +315,7 @@ void BlueskyChannel::pollNewer(const QString &feed, const QString &cursor, Callb
 void BlueskyChannel::pollPage(std::shared_ptr<PollRun> run, const QString &apiCursor)
 {
     QUrlQuery q;
-    q.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pollPageSize));
     if (!apiCursor.isEmpty()) {
         q.addQueryItem(QStringLiteral("cursor"), apiCursor);
     }
@@ -327,31 +329,36 @@ void BlueskyChannel::pollPage(std::shared_ptr<PollRun> run, const QString &apiCu
             run->done(page.error());
             return;
         }
-        bool reachedSeen = false;
+        // The list is sorted by a time that can lie before when the AppView indexed a notification (a post's own
+        // createdAt, a reply indexed out of order): reading on for a window below the newest one seen finds those
+        // latecomers; what was seen before comes again and is stored idempotently.
+        const qint64 windowStart = markerTime(run->marker) - m_options.lateWindowMs;
+        bool belowWindow = false;
         for (Notification &n : page.value().notifications) {
             if (run->topMarker.isEmpty() || markerOf(n) > run->topMarker) {
                 run->topMarker = markerOf(n);
                 run->topIndexedAt = n.indexedAt;
             }
-            if (seenBy(n, run->marker)) {
-                reachedSeen = true;
+            if (!run->marker.isEmpty() && n.indexedAt < windowStart) {
+                belowWindow = true;
                 continue;
             }
+            run->anyNew = run->anyNew || !seenBy(n, run->marker);
             run->fresh.push_back(std::move(n));
         }
         --run->pagesLeft;
         const QString next = page.value().cursor;
-        if (!reachedSeen && !next.isEmpty() && !page.value().notifications.empty() && run->pagesLeft > 0) {
+        if (!belowWindow && !next.isEmpty() && !page.value().notifications.empty() && run->pagesLeft > 0) {
             pollPage(run, next);
             return;
         }
-        if (!reachedSeen && !run->marker.isEmpty() && !next.isEmpty() && !page.value().notifications.empty()) {
-            qCWarning(lcBluesky) << "more than" << m_options.maxPollPages
-                                 << "pages of notifications arrived since the last poll; older ones are skipped";
+        if (!belowWindow && !run->marker.isEmpty() && !next.isEmpty() && !page.value().notifications.empty()) {
+            qCWarning(lcBluesky) << "more than" << m_options.maxPollPages * m_options.pollPageSize
+                                 << "notifications arrived since the last poll; older ones are skipped";
         }
         FeedPage out;
         out.newestCursor = run->topMarker.isEmpty() ? run->marker : std::max(run->topMarker, run->marker);
-        if (!run->fresh.empty() && run->topIndexedAt > 0) {
+        if (run->anyNew && run->topIndexedAt > 0) {
             markSeen(run->topIndexedAt);
         }
         finishItems(std::move(run->fresh), run->done, std::move(out));
@@ -623,8 +630,9 @@ void BlueskyChannel::findDeleted(const QStringList &remoteIds, Callback<QStringL
             done(*error);
             return;
         }
-        // getPosts leaves out what no longer exists (deleted, or its author's account gone).
-        getPosts(uris, [uris, done](Result<std::vector<PostView>> posts) {
+        // getPosts leaves out what no longer exists, but also what a block hides and what the AppView could not
+        // load: each post it leaves out is asked for by its record, and only "no such record" counts as deleted.
+        getPosts(uris, [this, uris, done](Result<std::vector<PostView>> posts) {
             if (!posts.ok()) {
                 done(posts.error());
                 return;
@@ -633,15 +641,43 @@ void BlueskyChannel::findDeleted(const QStringList &remoteIds, Callback<QStringL
             for (const PostView &p : posts.value()) {
                 present.insert(p.uri);
             }
-            QStringList gone;
+            QStringList missing;
             for (const QString &uri : uris) {
                 if (!present.contains(uri)) {
-                    gone << uri;
+                    missing << uri;
                 }
             }
-            done(gone);
+            confirmDeleted(missing.mid(0, kMaxDeletionChecks), {}, done);
         });
     });
+}
+
+void BlueskyChannel::confirmDeleted(QStringList candidates, QStringList gone, Callback<QStringList> done)
+{
+    if (candidates.isEmpty()) {
+        done(gone);
+        return;
+    }
+    const QString uri = candidates.takeFirst();
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("repo"), didOfUri(uri));
+    q.addQueryItem(QStringLiteral("collection"), uri.section(QLatin1Char('/'), 3, 3));
+    q.addQueryItem(QStringLiteral("rkey"), rkeyOfUri(uri));
+    m_client->query(
+        QStringLiteral("com.atproto.repo.getRecord"), q,
+        [this, uri, candidates, gone, done](Result<XrpcResponse> r) mutable {
+            if (!r.ok()) {
+                // Not known either way (the author's server is down, say): nothing is removed on a guess.
+                if (r.error().kind == ErrorKind::AuthExpired || r.error().kind == ErrorKind::RateLimited) {
+                    done(r.error());
+                    return;
+                }
+            } else if (r.value().status != 200) {
+                gone << uri;
+            }
+            confirmDeleted(candidates, gone, done);
+        },
+        true);
 }
 
 void BlueskyChannel::fetchOwnPosts(qint64 sinceMs, int max, Callback<std::vector<OwnPost>> done)

@@ -9,6 +9,8 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 class QNetworkAccessManager;
 
@@ -23,8 +25,10 @@ struct BlueskyChannelOptions {
     Session session; // kept from an earlier run (keychain), may be empty
     QUrl plcDirectory = QUrl(QStringLiteral("https://plc.directory"));
     int timeoutMs = 30'000;
-    int pageSize = 50; // notifications per page (the API allows 100)
-    int maxPollPages = 40; // pages read from the top in one poll before giving up on reaching the known newest
+    int pageSize = 50; // notifications per backfill page
+    int pollPageSize = 100; // notifications per poll page (the API's maximum)
+    int maxPollPages = 200; // pages read from the top in one poll before giving up on reaching the known newest
+    qint64 lateWindowMs = 30 * 60'000; // how far below the newest seen notification a poll reads on (latecomers)
     int maxReadThroughPages = 5; // backfill pages without any item (likes, follows) read through in one call
     int ownPostsPages = 3;
 };
@@ -99,6 +103,7 @@ private:
     void getPosts(const QStringList &uris, Callback<std::vector<PostView>> done);
     void getPostsBatch(QStringList remaining, std::vector<PostView> found, Callback<std::vector<PostView>> done);
     void markSeen(qint64 indexedAt);
+    void confirmDeleted(QStringList candidates, QStringList gone, Callback<QStringList> done);
 
     // BlueskyPublish.cpp: writing.
     void resolveMentions(QStringList handles, QHash<QString, QString> found,
@@ -110,6 +115,7 @@ private:
     XrpcClient *m_client = nullptr;
     QString m_handle;
     QSet<QString> m_contextSent; // our posts already sent along as thread context by this process
+    std::vector<std::function<void(std::optional<Error>)>> m_readyWaiters; // for the sign-in under way
 };
 
 } // namespace sb::bluesky

@@ -189,6 +189,11 @@ bool seenBy(const Notification &n, const QString &marker)
     return markerOf(n) <= marker;
 }
 
+qint64 markerTime(const QString &marker)
+{
+    return marker.isEmpty() ? 0 : parseTime(marker.section(QLatin1Char('|'), 0, 0));
+}
+
 QString displayHandle(const QString &handle)
 {
     return handle.startsWith(QLatin1Char('@')) ? handle : QLatin1Char('@') + handle;

@@ -20,6 +20,7 @@ namespace sb::bluesky {
 
 inline const QString kPostCollection = QStringLiteral("app.bsky.feed.post");
 constexpr int kMaxGraphemes = 300;
+constexpr int kMaxTextBytes = 3000; // the lexicon's other limit on a post's text (UTF-8)
 constexpr qint64 kMaxImageBytes = 1'000'000;
 
 struct Author {
@@ -85,6 +86,8 @@ qint64 parseTime(const QString &text);
 QString markerOf(const Notification &n);
 // True when `n` is at or before the marker (already seen).
 bool seenBy(const Notification &n, const QString &marker);
+// The time of a marker, ms since the epoch (0 for none).
+qint64 markerTime(const QString &marker);
 
 // "@handle" shown for a Bluesky author.
 QString displayHandle(const QString &handle);

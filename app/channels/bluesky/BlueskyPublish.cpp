@@ -128,6 +128,14 @@ void BlueskyChannel::publish(const PublishRequest &request, Callback<PublishResu
         later(std::move(done), makeError(ErrorKind::Invalid, tr("A post needs some text.")));
         return;
     }
+    if (text.toUtf8().size() > kMaxTextBytes) {
+        later(
+            std::move(done),
+            makeError(
+                ErrorKind::Invalid,
+                tr("Bluesky allows %1 bytes of text; this post has %2.").arg(kMaxTextBytes).arg(text.toUtf8().size())));
+        return;
+    }
     if (const int n = graphemeCount(text); n > kMaxGraphemes) {
         later(std::move(done),
               makeError(ErrorKind::Invalid,

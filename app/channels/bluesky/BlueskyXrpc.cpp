@@ -241,9 +241,9 @@ void XrpcClient::send(std::shared_ptr<Call> call)
         return;
     }
     // The budget is spent until the window resets: asking now would only earn a 429.
-    if (m_rateLimit.remaining == 0 && m_rateLimit.reset.isValid()
-        && m_rateLimit.reset > QDateTime::currentDateTimeUtc()) {
-        const QDateTime until = m_rateLimit.reset;
+    const XrpcRateLimit &budget = call->post ? m_writeLimit : m_readLimit;
+    if (budget.remaining == 0 && budget.reset.isValid() && budget.reset > QDateTime::currentDateTimeUtc()) {
+        const QDateTime until = budget.reset;
         QTimer::singleShot(0, this, [call, until] {
             call->done(Error {ErrorKind::RateLimited,
                               tr("The server's request budget is used up until %1.")
@@ -266,7 +266,7 @@ void XrpcClient::send(std::shared_ptr<Call> call)
         reply = m_nam->get(req);
     }
     const QString sentWith = m_session.accessJwt;
-    track(reply, call->nsid, call->effect, call->notFoundIsAnswer,
+    track(reply, call->nsid, call->effect, call->notFoundIsAnswer, call->post ? &m_writeLimit : &m_readLimit,
           [this, call, sentWith](Result<XrpcResponse> result, const XrpcOutcome &outcome) {
               if (!result.ok() && isAuthError(outcome) && !call->refreshed) {
                   call->refreshed = true;
@@ -292,7 +292,7 @@ void XrpcClient::refreshThenResend(std::shared_ptr<Call> call)
     QUrl url = m_service;
     url.setPath(QStringLiteral("/xrpc/") + kRefreshSession);
     QNetworkRequest req = request(url, m_session.refreshJwt);
-    track(m_nam->post(req, QByteArray()), kRefreshSession, XrpcEffect::Write, false,
+    track(m_nam->post(req, QByteArray()), kRefreshSession, XrpcEffect::Write, false, nullptr,
           [this](Result<XrpcResponse> result, const XrpcOutcome &outcome) {
               if (!result.ok()) {
                   if (isAuthError(outcome) && m_signIn) {
@@ -373,7 +373,7 @@ void XrpcClient::anonymous(const QUrl &base, const QString &nsid, const QUrlQuer
         url.setQuery(params);
         reply = m_nam->get(request(url, {}));
     }
-    track(reply, nsid, XrpcEffect::Write, notFoundIsAnswer,
+    track(reply, nsid, XrpcEffect::Write, notFoundIsAnswer, nullptr,
           [done = std::move(done)](Result<XrpcResponse> result, const XrpcOutcome &) { done(std::move(result)); });
 }
 
@@ -383,12 +383,12 @@ void XrpcClient::getUrl(const QUrl &url, Done done)
         QTimer::singleShot(0, this, [done] { done(makeError(ErrorKind::Transient, tr("No network access."))); });
         return;
     }
-    track(m_nam->get(request(url, {})), url.toString(QUrl::RemoveQuery), XrpcEffect::Read, true,
+    track(m_nam->get(request(url, {})), url.toString(QUrl::RemoveQuery), XrpcEffect::Read, true, nullptr,
           [done = std::move(done)](Result<XrpcResponse> result, const XrpcOutcome &) { done(std::move(result)); });
 }
 
 void XrpcClient::track(QNetworkReply *reply, const QString &what, XrpcEffect effect, bool notFoundIsAnswer,
-                       std::function<void(Result<XrpcResponse>, const XrpcOutcome &)> done)
+                       XrpcRateLimit *limit, std::function<void(Result<XrpcResponse>, const XrpcOutcome &)> done)
 {
     struct State {
         QByteArray body;
@@ -427,7 +427,7 @@ void XrpcClient::track(QNetworkReply *reply, const QString &what, XrpcEffect eff
         state->body += chunk;
     });
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, state, effect, what, notFoundIsAnswer, done = std::move(done)] {
+            [this, reply, state, effect, what, notFoundIsAnswer, limit, done = std::move(done)] {
                 m_pending.removeAll(reply);
                 reply->deleteLater();
                 if (!state->tooLarge) {
@@ -455,8 +455,8 @@ void XrpcClient::track(QNetworkReply *reply, const QString &what, XrpcEffect eff
                 outcome.rateLimit
                     = parseXrpcRateLimit(reply->rawHeader("RateLimit-Limit"), reply->rawHeader("RateLimit-Remaining"),
                                          reply->rawHeader("RateLimit-Reset"));
-                if (outcome.rateLimit.limit >= 0 || outcome.rateLimit.reset.isValid()) {
-                    m_rateLimit = outcome.rateLimit;
+                if (limit && (outcome.rateLimit.limit >= 0 || outcome.rateLimit.reset.isValid())) {
+                    *limit = outcome.rateLimit;
                 }
                 const bool gone = notFoundIsAnswer && !outcome.timedOut && !outcome.tooLarge && isNotFound(outcome);
                 const bool ok = !outcome.tooLarge && !outcome.timedOut

@@ -118,7 +118,9 @@ public:
     // A GET of a full URL (a DID document), size- and time-limited like every other answer.
     void getUrl(const QUrl &url, Done done);
 
-    XrpcRateLimit lastRateLimit() const { return m_rateLimit; }
+    // The budget the PDS last reported for queries (reads) and for procedures (writes have their own limits).
+    XrpcRateLimit lastRateLimit() const { return m_readLimit; }
+    XrpcRateLimit lastWriteLimit() const { return m_writeLimit; }
 
 signals:
     // The session changed (refreshed or made anew): store it.
@@ -141,15 +143,17 @@ private:
     void finishRefresh(Result<Session> session);
     void signInAgain();
     QNetworkRequest request(const QUrl &url, const QString &bearer) const;
+    // `limit`: where the answer's RateLimit-* headers are kept (nullptr: not at all, for requests to other hosts).
     void track(QNetworkReply *reply, const QString &what, XrpcEffect effect, bool notFoundIsAnswer,
-               std::function<void(Result<XrpcResponse>, const XrpcOutcome &)> done);
+               XrpcRateLimit *limit, std::function<void(Result<XrpcResponse>, const XrpcOutcome &)> done);
 
     QPointer<QNetworkAccessManager> m_nam;
     XrpcOptions m_options;
     QUrl m_service;
     Session m_session;
     SignIn m_signIn;
-    XrpcRateLimit m_rateLimit;
+    XrpcRateLimit m_readLimit;
+    XrpcRateLimit m_writeLimit;
     bool m_refreshing = false;
     std::deque<std::shared_ptr<Call>> m_waiting; // for the refresh
     QList<QPointer<QNetworkReply>> m_pending;
