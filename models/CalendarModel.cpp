@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace sb::models {
 
 CalendarModel::CalendarModel(SqliteDb &db, QObject *parent) : QAbstractTableModel(parent), m_db(db)
@@ -33,48 +35,82 @@ void CalendarModel::reload()
     if (m_first.isValid() && m_last.isValid() && m_first <= m_last) {
         const qint64 from = m_first.startOfDay(zone).toMSecsSinceEpoch();
         const qint64 to = m_last.addDays(1).startOfDay(zone).toMSecsSinceEpoch();
-        QHash<QString, size_t> byId;
-        auto st = m_db.prepare(QStringLiteral(
-            "SELECT p.id, p.state, p.scheduled_at, coalesce(p.campaign_id, ''), coalesce(e.name, '') FROM posts p "
-            "LEFT JOIN employees e ON e.id = p.author_id WHERE p.scheduled_at >= ?1 AND p.scheduled_at < ?2 "
-            "ORDER BY p.scheduled_at, p.id LIMIT ?3"));
-        if (st.ok()) {
-            Statement &s = st.value();
-            s.bind(1, from).bind(2, to).bind(3, m_limit > 0 ? qint64(m_limit) : qint64(-1));
-            while (s.next()) {
-                Post p;
-                p.id = s.text(0);
-                p.state = postStateFromName(s.text(1)).value_or(PostState::Draft);
-                p.scheduledAt = s.int64(2);
-                const QDateTime local = QDateTime::fromMSecsSinceEpoch(p.scheduledAt, zone);
-                p.localDate = local.date();
-                p.localTime = local.time();
-                p.campaignId = s.text(3);
-                p.author = s.text(4);
-                byId.insert(p.id, posts.size());
-                posts.push_back(std::move(p));
+        // One pass over the range, each post followed by its variants; the posts_schedule index gives the order.
+        // The few employees and accounts are read once, not joined for every row.
+        QHash<QString, QString> authors;
+        if (auto e = m_db.prepare(QStringLiteral("SELECT id, name FROM employees")); e.ok()) {
+            while (e.value().next()) {
+                authors.insert(e.value().text(0), e.value().text(1));
             }
         }
-        auto variants = m_db.prepare(QStringLiteral(
-            "SELECT v.post_id, a.network, a.handle, v.text FROM post_variants v JOIN posts p ON p.id = v.post_id "
-            "JOIN accounts a ON a.id = v.account_id WHERE p.scheduled_at >= ?1 AND p.scheduled_at < ?2 "
-            "ORDER BY v.post_id, a.network, a.handle"));
-        if (variants.ok()) {
-            Statement &s = variants.value();
+        QHash<QString, std::pair<QString, QString>> accounts; // id -> network, handle
+        if (auto a = m_db.prepare(QStringLiteral("SELECT id, network, handle FROM accounts")); a.ok()) {
+            while (a.value().next()) {
+                accounts.insert(a.value().text(0), {a.value().text(1), a.value().text(2)});
+            }
+        }
+        auto st = m_db.prepare(QStringLiteral(
+            "SELECT p.id, p.state, p.scheduled_at, coalesce(p.campaign_id, ''), p.author_id, v.account_id, v.text "
+            "FROM posts p LEFT JOIN post_variants v ON v.post_id = p.id "
+            "WHERE p.scheduled_at >= ?1 AND p.scheduled_at < ?2 ORDER BY p.scheduled_at, p.id"));
+        if (st.ok()) {
+            Statement &s = st.value();
             s.bind(1, from).bind(2, to);
+            // Local times through the zone's offset per quarter hour (zones change offset on quarter hours): a month
+            // has ~3,000 of them, far fewer lookups than posts.
+            constexpr qint64 kQuarterMs = 900'000;
+            QHash<qint64, qint64> offsetByQuarter;
+            const auto localOf = [&](qint64 at) {
+                const qint64 quarter = at >= 0 ? at / kQuarterMs : (at - kQuarterMs + 1) / kQuarterMs;
+                auto it = offsetByQuarter.constFind(quarter);
+                if (it == offsetByQuarter.constEnd()) {
+                    const QDateTime start = QDateTime::fromMSecsSinceEpoch(quarter * kQuarterMs, Qt::UTC);
+                    it = offsetByQuarter.insert(quarter, qint64(zone.offsetFromUtc(start)) * 1000);
+                }
+                return QDateTime::fromMSecsSinceEpoch(at + *it, Qt::UTC);
+            };
+            const auto finishPost = [](Post &p) {
+                std::sort(p.networks.begin(), p.networks.end());
+                std::sort(p.handles.begin(), p.handles.end());
+            };
             while (s.next()) {
-                const auto it = byId.constFind(s.text(0));
-                if (it == byId.constEnd()) {
-                    continue; // beyond the limit
+                const QString id = s.text(0);
+                if (posts.empty() || posts.back().id != id) {
+                    if (m_limit > 0 && int(posts.size()) >= m_limit) {
+                        break;
+                    }
+                    if (!posts.empty()) {
+                        finishPost(posts.back());
+                    }
+                    Post p;
+                    p.id = id;
+                    p.state = postStateFromName(s.text(1)).value_or(PostState::Draft);
+                    p.scheduledAt = s.int64(2);
+                    const QDateTime local = localOf(p.scheduledAt);
+                    p.localDate = local.date();
+                    p.localTime = local.time();
+                    p.campaignId = s.text(3);
+                    p.author = authors.value(s.text(4));
+                    posts.push_back(std::move(p));
                 }
-                Post &p = posts[*it];
-                if (!p.networks.contains(s.text(1))) {
-                    p.networks.append(s.text(1));
+                if (s.isNull(5)) {
+                    continue; // a post without variants
                 }
-                p.handles.append(s.text(2));
+                Post &p = posts.back();
+                const auto account = accounts.constFind(s.text(5));
+                if (account == accounts.constEnd()) {
+                    continue;
+                }
+                if (!p.networks.contains(account->first)) {
+                    p.networks.append(account->first);
+                }
+                p.handles.append(account->second);
                 if (p.text.isEmpty()) {
-                    p.text = s.text(3);
+                    p.text = s.text(6);
                 }
+            }
+            if (!posts.empty()) {
+                finishPost(posts.back());
             }
         }
         auto spans = m_db.prepare(QStringLiteral("SELECT id, name, color, starts_on, ends_on FROM campaigns "
@@ -157,7 +193,7 @@ QVariant CalendarModel::data(const QModelIndex &index, int role) const
     }
     const Post &p = m_posts[size_t(index.row())];
     const int column = index.column();
-    const Campaign *c = p.campaignId.isEmpty() ? nullptr : campaign(p.campaignId);
+    const auto campaignOf = [this, &p] { return p.campaignId.isEmpty() ? nullptr : campaign(p.campaignId); };
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
@@ -167,7 +203,10 @@ QVariant CalendarModel::data(const QModelIndex &index, int role) const
         case StateColumn: return postStateLabel(p.state);
         case AccountsColumn: return p.handles.join(QStringLiteral(", "));
         case TextColumn: return p.text.simplified();
-        case CampaignColumn: return c ? c->name : QString();
+        case CampaignColumn: {
+            const Campaign *c = campaignOf();
+            return c ? c->name : QString();
+        }
         case AuthorColumn: return p.author;
         }
         break;
@@ -175,8 +214,10 @@ QVariant CalendarModel::data(const QModelIndex &index, int role) const
         if (column == StateColumn) {
             return stateColor(p.state);
         }
-        if (column == CampaignColumn && c) {
-            return c->color;
+        if (column == CampaignColumn) {
+            if (const Campaign *c = campaignOf()) {
+                return c->color;
+            }
         }
         break;
     case Qt::ToolTipRole:
@@ -205,7 +246,10 @@ QVariant CalendarModel::data(const QModelIndex &index, int role) const
     case HandlesRole: return p.handles;
     case PostTextRole: return p.text;
     case CampaignIdRole: return p.campaignId;
-    case CampaignColorRole: return c ? c->color : QColor();
+    case CampaignColorRole: {
+        const Campaign *c = campaignOf();
+        return c ? c->color : QColor();
+    }
     default: break;
     }
     return {};

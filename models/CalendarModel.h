@@ -55,6 +55,8 @@ public:
     QDate lastDay() const { return m_last; }
     QTimeZone zone() const { return m_zone; }
     const std::vector<Campaign> &campaigns() const { return m_campaigns; }
+    // The local day of a row, without a QVariant (the month grid indexes thousands of rows).
+    QDate localDate(int row) const { return m_posts[size_t(row)].localDate; }
 
     // One colour per post state, the same in every view; always shown with the state's name or its glyph.
     static QColor stateColor(PostState state);

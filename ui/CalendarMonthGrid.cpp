@@ -124,8 +124,7 @@ void CalendarMonthGrid::rebuildIndex()
     m_byDate.clear();
     const int rows = m_model.rowCount();
     for (int row = 0; row < rows; ++row) {
-        const QDate day = m_model.index(row, 0).data(CalendarModel::LocalDateRole).toDate();
-        m_byDate[day].push_back(row);
+        m_byDate[m_model.localDate(row)].push_back(row);
     }
     updateAccessibleText();
 }
@@ -150,7 +149,10 @@ void CalendarMonthGrid::updateAccessibleText()
     const int count = it == m_byDate.constEnd() ? 0 : int(it->size());
     parts << tr("%n post(s)", nullptr, count);
     if (it != m_byDate.constEnd()) {
-        for (int row : *it) {
+        // The first posts of the day are read out; a busy day's hundreds would drown the rest.
+        constexpr size_t kReadOut = 20;
+        for (size_t i = 0; i < std::min(it->size(), kReadOut); ++i) {
+            const int row = (*it)[i];
             parts << m_model.index(row, CalendarModel::WhenColumn)
                          .data()
                          .toString()
@@ -158,6 +160,9 @@ void CalendarMonthGrid::updateAccessibleText()
                          .trimmed()
                     + QLatin1Char(' ') + m_model.index(row, CalendarModel::StateColumn).data().toString()
                     + QLatin1Char(' ') + m_model.index(row, CalendarModel::TextColumn).data().toString();
+        }
+        if (it->size() > kReadOut) {
+            parts << tr("and %1 more").arg(it->size() - kReadOut);
         }
     }
     setAccessibleDescription(parts.join(QStringLiteral("; ")));
