@@ -1966,6 +1966,30 @@
         <source>Only a missed post can be published now.</source>
         <translation>Nur ein verpasster Beitrag kann jetzt veröffentlicht werden.</translation>
     </message>
+    <message>
+        <source>The post is no longer there.</source>
+        <translation>Den Beitrag gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The post has a state Switchboard does not know.</source>
+        <translation>Der Beitrag hat einen Status, den Switchboard nicht kennt.</translation>
+    </message>
+    <message>
+        <source>A post can only be moved to a time that is still ahead.</source>
+        <translation>Ein Beitrag kann nur auf eine Zeit in der Zukunft verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Only its author or a manager can move this post.</source>
+        <translation>Nur die Person, die ihn verfasst hat, oder eine Führungskraft kann diesen Beitrag verschieben.</translation>
+    </message>
+    <message>
+        <source>Only a manager can give a missed post a new time.</source>
+        <translation>Nur eine Führungskraft kann einem verpassten Beitrag eine neue Zeit geben.</translation>
+    </message>
+    <message>
+        <source>This post is already going out or out; it cannot be moved.</source>
+        <translation>Dieser Beitrag wird gerade veröffentlicht oder ist veröffentlicht; er kann nicht verschoben werden.</translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretStore</name>
@@ -3199,6 +3223,10 @@ offen</translation>
         <source>Campaign: %1</source>
         <translation>Kampagne: %1</translation>
     </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::CalendarView</name>
@@ -3315,6 +3343,34 @@ offen</translation>
     <message>
         <source>Sent again where it failed: it goes out with the next pass of the outbox.</source>
         <translation>Dort erneut gesendet, wo er fehlgeschlagen ist: Er geht mit dem nächsten Durchlauf des Postausgangs hinaus.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Put the post back where it was (Ctrl+Z)</source>
+        <translation>Den Beitrag dorthin zurücklegen, wo er war (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist in %2: the clocks skip it for daylight saving. The post stays where it was.</source>
+        <translation>%1 gibt es in %2 nicht: Die Uhren überspringen diese Zeit wegen der Sommerzeit. Der Beitrag bleibt, wo er war.</translation>
+    </message>
+    <message>
+        <source>Moved to %1 (%2).</source>
+        <translation>Verschoben auf %1 (%2).</translation>
+    </message>
+    <message>
+        <source>That time happens twice there; it goes out at the first.</source>
+        <translation>Diese Uhrzeit gibt es dort zweimal; er erscheint zur ersten.</translation>
+    </message>
+    <message>
+        <source>A new time is a change: it goes back to review.</source>
+        <translation>Eine neue Zeit ist eine Änderung: Der Beitrag geht zurück in die Prüfung.</translation>
+    </message>
+    <message>
+        <source>The post is back at its earlier time.</source>
+        <translation>Der Beitrag ist wieder zu seiner früheren Zeit eingeplant.</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
 #include "ui/CalendarMonthGrid.h"
 
 #include "models/CalendarModel.h"
+#include "models/ModelRoles.h"
 #include "ui/CalendarChip.h"
 
+#include <QApplication>
 #include <QFocusEvent>
 #include <QFontMetrics>
 #include <QHelpEvent>
@@ -373,6 +375,15 @@ void CalendarMonthGrid::paintEvent(QPaintEvent *)
         p.setBrush(Qt::NoBrush);
         p.drawRect(cellRect(m_selected).adjusted(1, 1, -1, -1));
     }
+    // Where a dragged post would land.
+    if (m_dragging && m_dropDate.isValid() && cellRect(m_dropDate).isValid()) {
+        QColor fill = pal.color(QPalette::Highlight);
+        fill.setAlphaF(0.15f);
+        QPen pen(pal.color(QPalette::Highlight), 2, Qt::DashLine);
+        p.setPen(pen);
+        p.setBrush(fill);
+        p.drawRect(cellRect(m_dropDate).adjusted(2, 2, -2, -2));
+    }
     p.setPen(gridLine);
     p.drawLine(area.topRight(), area.bottomRight());
     p.drawLine(area.bottomLeft(), area.bottomRight());
@@ -380,6 +391,14 @@ void CalendarMonthGrid::paintEvent(QPaintEvent *)
 
 void CalendarMonthGrid::keyPressEvent(QKeyEvent *event)
 {
+    if (m_dragging && event->key() == Qt::Key_Escape) {
+        m_pressRow = -1;
+        m_dragging = false;
+        m_dropDate = {};
+        unsetCursor();
+        update();
+        return;
+    }
     if (!m_selected.isValid()) {
         QWidget::keyPressEvent(event);
         return;
@@ -400,13 +419,66 @@ void CalendarMonthGrid::keyPressEvent(QKeyEvent *event)
     event->accept();
 }
 
+int CalendarMonthGrid::rowAt(const QPoint &pos) const
+{
+    for (const Chip &chip : m_chips) {
+        if (chip.rect.contains(pos)) {
+            return chip.row;
+        }
+    }
+    return -1;
+}
+
 void CalendarMonthGrid::mousePressEvent(QMouseEvent *event)
 {
-    const QDate d = dateAt(event->position().toPoint());
+    const QPoint pos = event->position().toPoint();
+    const QDate d = dateAt(pos);
     if (d.isValid()) {
         setSelectedDate(d);
     }
+    m_pressRow = event->button() == Qt::LeftButton ? rowAt(pos) : -1;
+    m_pressPos = pos;
+    m_dragging = false;
     QWidget::mousePressEvent(event);
+}
+
+void CalendarMonthGrid::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_pressRow < 0 || !(event->buttons() & Qt::LeftButton)) {
+        QWidget::mouseMoveEvent(event);
+        return;
+    }
+    if (!m_dragging && (pos - m_pressPos).manhattanLength() >= QApplication::startDragDistance()) {
+        m_dragging = true;
+        setCursor(Qt::ClosedHandCursor);
+    }
+    if (m_dragging) {
+        const QDate target = dateAt(pos);
+        if (target != m_dropDate) {
+            m_dropDate = target;
+            update();
+        }
+    }
+}
+
+void CalendarMonthGrid::mouseReleaseEvent(QMouseEvent *event)
+{
+    const bool dropped = m_dragging && event->button() == Qt::LeftButton;
+    const int row = m_pressRow;
+    const QDate target = dateAt(event->position().toPoint());
+    m_pressRow = -1;
+    m_dragging = false;
+    m_dropDate = {};
+    unsetCursor();
+    update();
+    if (dropped && row >= 0 && row < m_model.rowCount() && target.isValid()) {
+        const QDate from = m_model.localDate(row);
+        if (target != from) {
+            emit postMoved(m_model.index(row, 0).data(sb::models::IdRole).toString(), from, target);
+        }
+    }
+    QWidget::mouseReleaseEvent(event);
 }
 
 void CalendarMonthGrid::mouseDoubleClickEvent(QMouseEvent *event)

@@ -45,7 +45,14 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // While a post is dragged: the day it would land on (invalid otherwise).
+    QDate dropTarget() const { return m_dragging ? m_dropDate : QDate(); }
+    // The model row of the chip at `pos`, or -1.
+    int rowAt(const QPoint &pos) const;
+
 signals:
+    // A post's chip was dragged from one day to another (Escape during the drag cancels it).
+    void postMoved(const QString &postId, QDate from, QDate to);
     void monthChanged(QDate firstOfMonth);
     void selectedDateChanged(QDate date);
     void dayActivated(QDate date);
@@ -55,6 +62,8 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
@@ -79,6 +88,11 @@ private:
     QHash<QDate, std::vector<int>> m_byDate; // model rows per local day, in time order
     QHash<QDate, int> m_shown;
     std::vector<Chip> m_chips;
+    // Dragging a chip to another day.
+    int m_pressRow = -1;
+    QPoint m_pressPos;
+    bool m_dragging = false;
+    QDate m_dropDate;
 };
 
 } // namespace sb::ui

@@ -1,6 +1,7 @@
 #include "ui/CalendarView.h"
 
 #include "core/Clock.h"
+#include "core/LocalTime.h"
 #include "engine/Engine.h"
 #include "models/CalendarModel.h"
 #include "models/RosterModel.h"
@@ -11,9 +12,11 @@
 #include "ui/CalendarMonthGrid.h"
 
 #include <QDateTime>
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
@@ -21,6 +24,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTimeZone>
 #include <QToolButton>
@@ -118,7 +122,27 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     auto *monthPane = new QWidget(this);
     auto *monthLayout = new QVBoxLayout(monthPane);
     monthLayout->setContentsMargins(0, 0, 0, 0);
+    // What the last drag did, with the way back.
+    m_moveBar = new QFrame(monthPane);
+    m_moveBar->setObjectName(QStringLiteral("calendarMoveBar"));
+    m_moveMessage = new QLabel(m_moveBar);
+    m_moveMessage->setObjectName(QStringLiteral("calendarMoveMessage"));
+    m_moveMessage->setWordWrap(true);
+    m_undo = new QPushButton(tr("&Undo"), m_moveBar);
+    m_undo->setObjectName(QStringLiteral("calendarUndo"));
+    m_undo->setToolTip(tr("Put the post back where it was (Ctrl+Z)"));
+    auto *moveLayout = new QHBoxLayout(m_moveBar);
+    moveLayout->setContentsMargins(0, 0, 0, 4);
+    moveLayout->addWidget(m_moveMessage, 1);
+    moveLayout->addWidget(m_undo);
+    m_moveBar->hide();
+    monthLayout->addWidget(m_moveBar);
     monthLayout->addWidget(m_grid, 1);
+    connect(m_grid, &CalendarMonthGrid::postMoved, this, &CalendarView::movePost);
+    connect(m_undo, &QPushButton::clicked, this, &CalendarView::undoMove);
+    auto *undoShortcut = new QShortcut(QKeySequence::Undo, this);
+    undoShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(undoShortcut, &QShortcut::activated, this, &CalendarView::undoMove);
     monthLayout->addWidget(stateLegend(monthPane));
 
     // Agenda: the next posts, whatever month is shown.
@@ -320,6 +344,75 @@ void CalendarView::updateAttentionButtons()
         m_attentionMessage->clear();
         m_attentionMessage->setProperty("roleNote", false);
     }
+}
+
+void CalendarView::movePost(const QString &postId, QDate from, QDate to)
+{
+    Statement &st
+        = m_ctx.reader().cached("SELECT scheduled_at, coalesce(time_zone, ''), state FROM posts WHERE id = ?");
+    st.bind(1, postId);
+    if (!st.next()) {
+        st.reset();
+        return;
+    }
+    const qint64 previous = st.int64(0);
+    const QTimeZone own(st.text(1).toUtf8());
+    const QString stateBefore = st.text(2);
+    st.reset();
+    const QTimeZone zone = own.isValid() ? own : m_monthModel->zone();
+    // The same local time in the post's own zone, the days moved later or earlier.
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(previous, zone);
+    const QDate day = local.date().addDays(from.daysTo(to));
+    const LocalTimeResolution resolved = resolveLocalTime(day, local.time(), zone);
+    const QString when = QLocale().toString(day, QStringLiteral("ddd d MMM")) + QStringLiteral(", ")
+        + CalendarModel::formatTime(local.time());
+    m_moveBar->show();
+    if (resolved.isGap()) {
+        m_undo->hide();
+        m_moveMessage->setText(tr("%1 does not exist in %2: the clocks skip it for daylight saving. The post stays "
+                                  "where it was.")
+                                   .arg(when, QString::fromUtf8(zone.id())));
+        return;
+    }
+    const Status s
+        = m_ctx.engine().reschedulePost(Actor::employee(m_ctx.currentEmployeeId()), postId, resolved.instants.front());
+    if (!m_ctx.report(s)) {
+        m_undo->hide();
+        m_moveMessage->setText(s.error().message);
+        return;
+    }
+    m_lastMove = Move {postId, previous};
+    Statement &after = m_ctx.reader().cached("SELECT state FROM posts WHERE id = ?");
+    after.bind(1, postId);
+    const QString stateAfter = after.next() ? after.text(0) : stateBefore;
+    after.reset();
+    QString text = tr("Moved to %1 (%2).").arg(when, QString::fromUtf8(zone.id()));
+    if (resolved.isAmbiguous()) {
+        text += QLatin1Char(' ') + tr("That time happens twice there; it goes out at the first.");
+    }
+    if (stateAfter != stateBefore && stateAfter == QLatin1String("in_review")) {
+        text += QLatin1Char(' ') + tr("A new time is a change: it goes back to review.");
+    }
+    m_moveMessage->setText(text);
+    m_undo->show();
+    m_ctx.notifyChanged(QStringLiteral("posts"));
+}
+
+void CalendarView::undoMove()
+{
+    if (!m_lastMove) {
+        return;
+    }
+    const Move move = *std::exchange(m_lastMove, std::nullopt);
+    const Status s
+        = m_ctx.engine().reschedulePost(Actor::employee(m_ctx.currentEmployeeId()), move.postId, move.previousAt);
+    m_undo->hide();
+    if (!m_ctx.report(s)) {
+        m_moveMessage->setText(s.error().message);
+        return;
+    }
+    m_moveMessage->setText(tr("The post is back at its earlier time."));
+    m_ctx.notifyChanged(QStringLiteral("posts"));
 }
 
 void CalendarView::publishSelectedNow()

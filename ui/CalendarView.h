@@ -3,6 +3,8 @@
 #include <QDate>
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QToolButton;
 class QListView;
@@ -37,6 +39,9 @@ public slots:
     // The selected post in "Needs attention": a missed one goes out now, a failed one's failed variants again.
     void publishSelectedNow();
     void retrySelected();
+    // Moves a post to another day at the same local time in its own zone; undo() puts it back.
+    void movePost(const QString &postId, QDate from, QDate to);
+    void undoMove();
 
 private:
     void onMonthChanged(QDate firstOfMonth);
@@ -60,6 +65,14 @@ private:
     QPushButton *m_publishNow = nullptr;
     QPushButton *m_retry = nullptr;
     QLabel *m_attentionMessage = nullptr;
+    QWidget *m_moveBar = nullptr;
+    QLabel *m_moveMessage = nullptr;
+    QPushButton *m_undo = nullptr;
+    struct Move {
+        QString postId;
+        qint64 previousAt = 0;
+    };
+    std::optional<Move> m_lastMove;
 };
 
 } // namespace sb::ui

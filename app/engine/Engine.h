@@ -142,6 +142,10 @@ public:
     Status retryVariant(const Actor &actor, const QString &variantId);
     // A missed post goes out now, after a person decided so.
     Status publishMissedNow(const Actor &actor, const QString &postId);
+    // Gives a post a new time (ahead of now). Its author or a manager may move a draft or a post in review; an
+    // approved or scheduled post moved by anyone but a manager goes back to review (a new time is an edit of what
+    // was approved); a missed post gets a new time from a manager; a post going out or out cannot move.
+    Status reschedulePost(const Actor &actor, const QString &postId, qint64 atMs);
 
     // Roster and workspace settings
     Result<QString> addTeam(const Actor &actor, const QString &name);

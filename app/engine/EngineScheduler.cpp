@@ -7,7 +7,9 @@
 #include "store/WorkspaceSettings.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace sb {
 
@@ -165,6 +167,83 @@ Status Engine::publishMissedNow(const Actor &actor, const QString &postId)
         {{QStringLiteral("scheduled_at"), double(now)}, {QStringLiteral("reason"), QStringLiteral("missed")}}));
     SB_TRY(tx.commit());
     return success();
+}
+
+Status Engine::reschedulePost(const Actor &actor, const QString &postId, qint64 atMs)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    const auto role = requireEmployee(actor);
+    SB_TRY(role);
+    Statement &cur = m_db.cached("SELECT state, author_id, coalesce(scheduled_at, 0), coalesce(time_zone, '') "
+                                 "FROM posts WHERE id = ?");
+    cur.bind(1, postId);
+    if (!cur.next()) {
+        return makeError(ErrorKind::NotFound, tr("The post is no longer there."));
+    }
+    const auto state = postStateFromName(cur.text(0));
+    const QString author = cur.text(1);
+    const qint64 before = cur.int64(2);
+    const QString zoneId = cur.text(3);
+    cur.reset();
+    if (!state) {
+        return makeError(ErrorKind::Corrupt, tr("The post has a state Switchboard does not know."));
+    }
+    const qint64 now = m_clock.nowMs();
+    if (atMs < now) {
+        return makeError(ErrorKind::Invalid, tr("A post can only be moved to a time that is still ahead."));
+    }
+    if (atMs == before) {
+        return success();
+    }
+    const bool manager = canApprove(role.value());
+    PostState next = *state;
+    switch (*state) {
+    case PostState::Draft:
+    case PostState::InReview:
+        if (!manager && author != actor.id) {
+            return makeError(ErrorKind::Forbidden, tr("Only its author or a manager can move this post."));
+        }
+        break;
+    case PostState::Approved:
+    case PostState::Scheduled:
+        // A new time is an edit of what was approved: from anyone but a manager it goes back to review.
+        if (!manager) {
+            if (author != actor.id) {
+                return makeError(ErrorKind::Forbidden, tr("Only its author or a manager can move this post."));
+            }
+            next = PostState::InReview;
+        } else {
+            next = PostState::Scheduled;
+        }
+        break;
+    case PostState::Missed:
+        if (!manager) {
+            return makeError(ErrorKind::Forbidden, tr("Only a manager can give a missed post a new time."));
+        }
+        next = PostState::Scheduled;
+        break;
+    case PostState::Publishing:
+    case PostState::Published:
+    case PostState::Failed:
+    case PostState::PartiallyPublished:
+        return makeError(ErrorKind::Conflict, tr("This post is already going out or out; it cannot be moved."));
+    }
+    const QTimeZone zone(zoneId.toUtf8());
+    const QString local = zone.isValid() ? QDateTime::fromMSecsSinceEpoch(atMs, zone).toString(Qt::ISODate) : QString();
+    Statement &up
+        = m_db.cached("UPDATE posts SET scheduled_at = ?1, local_time = coalesce(nullif(?2, ''), local_time), "
+                      "state = ?3, updated_at = ?4 WHERE id = ?5");
+    up.bindAll(atMs, local, postStateName(next), now, postId);
+    SB_TRY(up.exec());
+    QJsonObject details {{QStringLiteral("from"), before > 0 ? QJsonValue(isoUtc(before)) : QJsonValue()},
+                         {QStringLiteral("to"), isoUtc(atMs)}};
+    if (next != *state) {
+        details.insert(QStringLiteral("state_from"), postStateName(*state));
+        details.insert(QStringLiteral("state_to"), postStateName(next));
+    }
+    SB_TRY(appendEvent(actor, QStringLiteral("post_rescheduled"), QStringLiteral("post"), postId, {}, details));
+    return tx.commit();
 }
 
 } // namespace sb

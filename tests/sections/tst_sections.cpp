@@ -35,6 +35,7 @@
 #include <QFile>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -46,6 +47,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
+#include <QTimeZone>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -169,6 +171,83 @@ private slots:
         h.ctx->notifyChanged();
         QCOMPARE(grid->postsOn(QDate(2026, 11, 27)), 1);
         QCOMPARE(view.agendaModel()->rowCount(), 4);
+    }
+
+    void calendarDragMovesAPostWithUndo()
+    {
+        Harness h;
+        ui::CalendarView view(*h.ctx);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ui::CalendarMonthGrid *grid = view.monthGrid();
+        grid->grab(); // lays the chips out
+        const QDate tomorrow(2026, 11, 25);
+        const QString post = h.db().scalarText(QStringLiteral("SELECT id FROM posts WHERE state = 'in_review'"));
+        const qint64 before = h.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(post));
+        // The chip of tomorrow's post (in review).
+        QPoint chip;
+        const QRect cell = grid->cellRect(tomorrow);
+        for (int y = cell.top(); y < cell.bottom() && chip.isNull(); y += 2) {
+            if (grid->rowAt(QPoint(cell.center().x(), y)) >= 0) {
+                chip = QPoint(cell.center().x(), y + 2);
+            }
+        }
+        QVERIFY(!chip.isNull());
+        const QPoint target = grid->cellRect(QDate(2026, 11, 27)).center();
+
+        // Escape during the drag leaves it where it was.
+        QTest::mousePress(grid, Qt::LeftButton, {}, chip);
+        QTest::mouseMove(grid, target);
+        QCOMPARE(grid->dropTarget(), QDate(2026, 11, 27));
+        QTest::keyClick(grid, Qt::Key_Escape);
+        QTest::mouseRelease(grid, Qt::LeftButton, {}, target);
+        QCOMPARE(h.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(post)), before);
+
+        // Dragged to Friday: the same 14:00 in its zone, two days later, stored as that instant.
+        QTest::mousePress(grid, Qt::LeftButton, {}, chip);
+        QTest::mouseMove(grid, (chip + target) / 2);
+        QTest::mouseMove(grid, target);
+        screenshot(view, QStringLiteral("calendar-dragging"));
+        QTest::mouseRelease(grid, Qt::LeftButton, {}, target);
+        const qint64 moved = h.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(post));
+        QCOMPARE(moved, before + 2 * 86'400'000LL);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(moved, QTimeZone("Europe/Berlin")).time(), QTime(14, 0));
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'post_rescheduled' AND "
+                                        "subject_id = '%1'")
+                             .arg(post)),
+                 1);
+        QCOMPARE(grid->postsOn(QDate(2026, 11, 27)), 1);
+        QCOMPARE(grid->postsOn(tomorrow), 0);
+        QCOMPARE(h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(post)),
+                 QStringLiteral("in_review"));
+        auto *message = child<QLabel>(view, "calendarMoveMessage");
+        QVERIFY2(message->isVisible() && message->text().contains(QStringLiteral("14:00")),
+                 qPrintable(message->text()));
+        auto *undo = child<QPushButton>(view, "calendarUndo");
+        QVERIFY(undo->isVisible());
+        screenshot(view, QStringLiteral("calendar-moved"));
+
+        // Undo (Ctrl+Z works too) puts it back, as a second recorded change.
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        grid->setFocus();
+        QTest::keySequence(grid, QKeySequence::Undo);
+        QCOMPARE(h.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(post)), before);
+        QCOMPARE(grid->postsOn(tomorrow), 1);
+        QVERIFY(!undo->isVisible());
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'post_rescheduled' AND "
+                                        "subject_id = '%1'")
+                             .arg(post)),
+                 2);
+
+        // A published post cannot move: the bar says why, nothing changes.
+        const QString published = h.db().scalarText(QStringLiteral("SELECT id FROM posts WHERE state = 'published'"));
+        const qint64 publishedAt
+            = h.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(published));
+        view.movePost(published, QDate(2026, 11, 20), QDate(2026, 11, 28));
+        QVERIFY2(message->text().contains(QStringLiteral("cannot be moved")), qPrintable(message->text()));
+        QCOMPARE(h.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(published)), publishedAt);
     }
 
     void engagementShowsFiguresByRole()

@@ -208,6 +208,52 @@ private slots:
 
     // Wall-clock times in named zones across daylight-saving changes: a skipped time has no instant, a repeated one
     // has two, any other exactly one.
+    void movingAPostFollowsTheRoles()
+    {
+        Fixture f;
+        const qint64 hour = 3'600'000;
+        const QString post = f.scheduled(24 * hour);
+        const qint64 events = f.events();
+        // A manager moves it: still scheduled, one event with both times.
+        QVERIFY(f.engine->reschedulePost(Actor::employee(f.manager), post, f.clock.nowMs() + 48 * hour).ok());
+        QCOMPARE(f.state(post), QStringLiteral("scheduled"));
+        QCOMPARE(f.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(post)),
+                 f.clock.nowMs() + 48 * hour);
+        QCOMPARE(f.events(), events + 1);
+        const QJsonObject details
+            = QJsonDocument::fromJson(f.db()
+                                          .scalarText(QStringLiteral("SELECT details FROM events WHERE action = "
+                                                                     "'post_rescheduled' ORDER BY rowid DESC LIMIT 1"))
+                                          .toUtf8())
+                  .object();
+        QCOMPARE(details.value(QStringLiteral("to")).toString(), isoUtc(f.clock.nowMs() + 48 * hour));
+        QCOMPARE(details.value(QStringLiteral("from")).toString(), isoUtc(f.clock.nowMs() + 24 * hour));
+        // Its author, who cannot approve, moves it: a new time is an edit, so it goes back to review.
+        QVERIFY(f.engine->reschedulePost(Actor::employee(f.agent), post, f.clock.nowMs() + 72 * hour).ok());
+        QCOMPARE(f.state(post), QStringLiteral("in_review"));
+        // Someone else's post: only a manager. The past: never. Nothing changes then.
+        QCOMPARE(f.engine->reschedulePost(Actor::employee(f.sme), post, f.clock.nowMs() + 96 * hour).error().kind,
+                 ErrorKind::Forbidden);
+        QCOMPARE(f.engine->reschedulePost(Actor::employee(f.manager), post, f.clock.nowMs() - hour).error().kind,
+                 ErrorKind::Invalid);
+        QCOMPARE(f.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(post)),
+                 f.clock.nowMs() + 72 * hour);
+        // A missed post gets a new time from a manager and is scheduled again; one going out cannot move.
+        const QString missed = f.scheduled(hour);
+        f.clock.advance(3 * hour); // beyond the grace period: nothing ran at its time
+        QVERIFY(f.engine->enqueueDuePosts(Engine::publishGraceMs(f.db())).ok());
+        QCOMPARE(f.state(missed), QStringLiteral("missed"));
+        QCOMPARE(f.engine->reschedulePost(Actor::employee(f.agent), missed, f.clock.nowMs() + hour).error().kind,
+                 ErrorKind::Forbidden);
+        QVERIFY(f.engine->reschedulePost(Actor::employee(f.manager), missed, f.clock.nowMs() + hour).ok());
+        QCOMPARE(f.state(missed), QStringLiteral("scheduled"));
+        f.clock.advance(2 * hour);
+        QVERIFY(f.engine->enqueueDuePosts(Engine::publishGraceMs(f.db())).ok());
+        QCOMPARE(f.state(missed), QStringLiteral("publishing"));
+        QCOMPARE(f.engine->reschedulePost(Actor::employee(f.manager), missed, f.clock.nowMs() + hour).error().kind,
+                 ErrorKind::Conflict);
+    }
+
     void localTimesAcrossDaylightSaving_data()
     {
         QTest::addColumn<QString>("zone");
