@@ -26,6 +26,12 @@ void CalendarModel::setRange(QDate first, QDate last, int limit)
     reload();
 }
 
+void CalendarModel::setFilter(const Filter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
 void CalendarModel::reload()
 {
     const QTimeZone configured(WorkspaceSettings::timeZoneId(m_db).toUtf8());
@@ -52,10 +58,15 @@ void CalendarModel::reload()
         auto st = m_db.prepare(QStringLiteral(
             "SELECT p.id, p.state, p.scheduled_at, coalesce(p.campaign_id, ''), p.author_id, v.account_id, v.text "
             "FROM posts p LEFT JOIN post_variants v ON v.post_id = p.id "
-            "WHERE p.scheduled_at >= ?1 AND p.scheduled_at < ?2 ORDER BY p.scheduled_at, p.id"));
+            "WHERE p.scheduled_at >= ?1 AND p.scheduled_at < ?2 AND (coalesce(?3, '') = '' OR p.campaign_id = ?3) "
+            "AND (coalesce(?4, '') = '' OR p.author_id = ?4) AND (coalesce(?5, '') = '' OR p.state = ?5) "
+            "AND (coalesce(?6, '') = '' OR EXISTS (SELECT 1 FROM post_variants f WHERE f.post_id = p.id AND "
+            "f.account_id = ?6)) "
+            "ORDER BY p.scheduled_at, p.id"));
         if (st.ok()) {
             Statement &s = st.value();
-            s.bind(1, from).bind(2, to);
+            s.bindAll(from, to, m_filter.campaignId, m_filter.authorId,
+                      m_filter.state ? postStateName(*m_filter.state) : QString(), m_filter.accountId);
             // Local times through the zone's offset per quarter hour (zones change offset on quarter hours): a month
             // has ~3,000 of them, far fewer lookups than posts.
             constexpr qint64 kQuarterMs = 900'000;

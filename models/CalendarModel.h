@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTimeZone>
 
+#include <optional>
 #include <vector>
 
 namespace sb {
@@ -44,12 +45,23 @@ public:
         QDate endsOn;
     };
 
+    // Only posts of one account, campaign, author or state (empty / nullopt: any).
+    struct Filter {
+        QString accountId;
+        QString campaignId;
+        QString authorId;
+        std::optional<PostState> state;
+        bool isEmpty() const { return accountId.isEmpty() && campaignId.isEmpty() && authorId.isEmpty() && !state; }
+    };
+
     explicit CalendarModel(SqliteDb &db, QObject *parent = nullptr);
     ~CalendarModel() override;
 
     // Local days [first, last] in the workspace zone; limit > 0 keeps only the first posts (for an agenda).
     void setRange(QDate first, QDate last, int limit = 0);
     void reload();
+    void setFilter(const Filter &filter);
+    const Filter &filter() const { return m_filter; }
 
     QDate firstDay() const { return m_first; }
     QDate lastDay() const { return m_last; }
@@ -89,6 +101,7 @@ private:
     QDate m_first;
     QDate m_last;
     int m_limit = 0;
+    Filter m_filter;
     QTimeZone m_zone;
     std::vector<Post> m_posts;
     std::vector<Campaign> m_campaigns;

@@ -3372,6 +3372,50 @@ offen</translation>
         <source>The post is back at its earlier time.</source>
         <translation>Der Beitrag ist wieder zu seiner früheren Zeit eingeplant.</translation>
     </message>
+    <message>
+        <source>Show the posts of the account</source>
+        <translation>Beiträge des Kontos zeigen</translation>
+    </message>
+    <message>
+        <source>Show the posts of the campaign</source>
+        <translation>Beiträge der Kampagne zeigen</translation>
+    </message>
+    <message>
+        <source>Show the posts in the state</source>
+        <translation>Beiträge im Status zeigen</translation>
+    </message>
+    <message>
+        <source>Show the posts by</source>
+        <translation>Beiträge zeigen von</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Alle Konten</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation>Von allen</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>Jeder Status</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ComposerGuard</name>

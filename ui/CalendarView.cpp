@@ -11,6 +11,7 @@
 #include "ui/CalendarAgendaDelegate.h"
 #include "ui/CalendarMonthGrid.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QFrame>
 #include <QGroupBox>
@@ -210,8 +211,39 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({980, 300});
 
+    // Filters: which posts the month and the agenda show.
+    const auto makeFilter = [this](const char *name, const QString &accessible) {
+        auto *box = new QComboBox(this);
+        box->setObjectName(QString::fromLatin1(name));
+        box->setAccessibleName(accessible);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        connect(box, &QComboBox::activated, this, &CalendarView::applyFilters);
+        return box;
+    };
+    m_accountFilter = makeFilter("calendarAccountFilter", tr("Show the posts of the account"));
+    m_campaignFilter = makeFilter("calendarCampaignFilter", tr("Show the posts of the campaign"));
+    m_stateFilter = makeFilter("calendarStateFilter", tr("Show the posts in the state"));
+    m_authorFilter = makeFilter("calendarAuthorFilter", tr("Show the posts by"));
+    m_clearFilters = new QToolButton(this);
+    m_clearFilters->setObjectName(QStringLiteral("calendarClearFilters"));
+    m_clearFilters->setText(tr("Show all"));
+    m_clearFilters->setToolTip(tr("Clear the filters"));
+    connect(m_clearFilters, &QToolButton::clicked, this, &CalendarView::clearFilters);
+    auto *filters = new QHBoxLayout;
+    auto *filterLabel = new QLabel(tr("&Show:"), this);
+    filterLabel->setBuddy(m_accountFilter);
+    filters->addWidget(filterLabel);
+    filters->addWidget(m_accountFilter);
+    filters->addWidget(m_campaignFilter);
+    filters->addWidget(m_stateFilter);
+    filters->addWidget(m_authorFilter);
+    filters->addWidget(m_clearFilters);
+    filters->addStretch(1);
+    refreshFilterChoices();
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
+    layout->addLayout(filters);
     layout->addWidget(splitter, 1);
     setFocusProxy(m_grid);
 
@@ -239,8 +271,63 @@ QDate CalendarView::today() const
     return QDateTime::fromMSecsSinceEpoch(m_ctx.clock().nowMs(), zone.isValid() ? zone : QTimeZone::utc()).date();
 }
 
+void CalendarView::refreshFilterChoices()
+{
+    const auto fill = [this](QComboBox *box, const QString &all, const QString &sql) {
+        const QString kept = box->currentData().toString();
+        box->clear();
+        box->addItem(all, QString());
+        auto st = m_ctx.reader().prepare(sql);
+        if (st.ok()) {
+            while (st.value().next()) {
+                box->addItem(st.value().text(1), st.value().text(0));
+            }
+        }
+        box->setCurrentIndex(std::max(0, box->findData(kept)));
+    };
+    fill(m_accountFilter, tr("All accounts"),
+         QStringLiteral("SELECT id, handle FROM accounts WHERE archived = 0 ORDER BY handle"));
+    fill(m_campaignFilter, tr("All campaigns"),
+         QStringLiteral("SELECT id, name FROM campaigns ORDER BY starts_on DESC"));
+    fill(m_authorFilter, tr("Everyone's"),
+         QStringLiteral("SELECT id, name FROM employees WHERE id IN (SELECT author_id FROM posts) ORDER BY name"));
+    if (m_stateFilter->count() == 0) {
+        m_stateFilter->addItem(tr("Every state"), QString());
+        for (PostState state :
+             {PostState::Draft, PostState::InReview, PostState::Approved, PostState::Scheduled, PostState::Publishing,
+              PostState::Published, PostState::PartiallyPublished, PostState::Failed, PostState::Missed}) {
+            m_stateFilter->addItem(postStateLabel(state), postStateName(state));
+        }
+    }
+    m_clearFilters->setVisible(!m_monthModel->filter().isEmpty());
+}
+
+void CalendarView::applyFilters()
+{
+    CalendarModel::Filter filter;
+    filter.accountId = m_accountFilter->currentData().toString();
+    filter.campaignId = m_campaignFilter->currentData().toString();
+    filter.authorId = m_authorFilter->currentData().toString();
+    filter.state = postStateFromName(m_stateFilter->currentData().toString());
+    m_monthModel->setFilter(filter);
+    m_agendaModel->setFilter(filter);
+    m_clearFilters->setVisible(!filter.isEmpty());
+    const bool empty = m_agendaModel->rowCount() == 0;
+    m_agenda->setVisible(!empty);
+    m_agendaEmpty->setVisible(empty);
+}
+
+void CalendarView::clearFilters()
+{
+    for (QComboBox *box : {m_accountFilter, m_campaignFilter, m_stateFilter, m_authorFilter}) {
+        box->setCurrentIndex(0);
+    }
+    applyFilters();
+}
+
 void CalendarView::refresh()
 {
+    refreshFilterChoices();
     const QDate now = today();
     m_grid->setToday(now);
     m_monthModel->setRange(m_grid->firstShown(), m_grid->lastShown());

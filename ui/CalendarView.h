@@ -5,6 +5,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QToolButton;
 class QListView;
@@ -42,6 +43,9 @@ public slots:
     // Moves a post to another day at the same local time in its own zone; undo() puts it back.
     void movePost(const QString &postId, QDate from, QDate to);
     void undoMove();
+    // Only posts of one account, campaign, state or author, in the month and the agenda alike.
+    void applyFilters();
+    void clearFilters();
 
 private:
     void onMonthChanged(QDate firstOfMonth);
@@ -65,6 +69,12 @@ private:
     QPushButton *m_publishNow = nullptr;
     QPushButton *m_retry = nullptr;
     QLabel *m_attentionMessage = nullptr;
+    void refreshFilterChoices();
+    QComboBox *m_accountFilter = nullptr;
+    QComboBox *m_campaignFilter = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QComboBox *m_authorFilter = nullptr;
+    QToolButton *m_clearFilters = nullptr;
     QWidget *m_moveBar = nullptr;
     QLabel *m_moveMessage = nullptr;
     QPushButton *m_undo = nullptr;

@@ -173,6 +173,62 @@ private slots:
         QCOMPARE(view.agendaModel()->rowCount(), 4);
     }
 
+    void calendarFiltersByAccountStateCampaignAndAuthor()
+    {
+        Harness h;
+        ui::CalendarView view(*h.ctx);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.monthModel()->rowCount(), 4);
+        auto *account = child<QComboBox>(view, "calendarAccountFilter");
+        auto *state = child<QComboBox>(view, "calendarStateFilter");
+        auto *campaign = child<QComboBox>(view, "calendarCampaignFilter");
+        auto *author = child<QComboBox>(view, "calendarAuthorFilter");
+        auto *clear = child<QToolButton>(view, "calendarClearFilters");
+        QVERIFY(!clear->isVisible());
+        const auto choose = [](QComboBox *box, const QVariant &data) {
+            const int index = box->findData(data);
+            QVERIFY(index > 0);
+            box->setCurrentIndex(index);
+            emit box->activated(index);
+        };
+        // The Bluesky account: the two posts with a Bluesky variant, in the month and the agenda alike.
+        choose(account, h.w.blueAccount);
+        QCOMPARE(view.monthModel()->rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            QVERIFY(view.monthModel()
+                        ->index(row, 0)
+                        .data(models::CalendarModel::NetworksRole)
+                        .toStringList()
+                        .contains(QStringLiteral("bluesky")));
+        }
+        QCOMPARE(view.agendaModel()->rowCount(), 1);
+        QVERIFY(clear->isVisible());
+        screenshot(view, QStringLiteral("calendar-filtered"));
+        // And in review: one.
+        choose(state, QStringLiteral("in_review"));
+        QCOMPARE(view.monthModel()->rowCount(), 1);
+        QCOMPARE(view.monthModel()->index(0, 0).data(models::CalendarModel::PostStateRole).toInt(),
+                 int(PostState::InReview));
+        // Show all again; then one campaign; then one author.
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QCOMPARE(view.monthModel()->rowCount(), 4);
+        QVERIFY(!clear->isVisible());
+        const QString campaignId = h.db().scalarText(QStringLiteral("SELECT campaign_id FROM posts WHERE campaign_id "
+                                                                    "IS NOT NULL LIMIT 1"));
+        choose(campaign, campaignId);
+        QCOMPARE(view.monthModel()->rowCount(),
+                 int(h.count(QStringLiteral("SELECT count(*) FROM posts WHERE campaign_id = '%1'").arg(campaignId))));
+        QTest::mouseClick(clear, Qt::LeftButton);
+        const QString authorId = h.db().scalarText(QStringLiteral("SELECT author_id FROM posts LIMIT 1"));
+        choose(author, authorId);
+        QCOMPARE(view.monthModel()->rowCount(),
+                 int(h.count(QStringLiteral("SELECT count(*) FROM posts WHERE author_id = '%1' AND scheduled_at IS "
+                                            "NOT NULL")
+                                 .arg(authorId))));
+    }
+
     void calendarDragMovesAPostWithUndo()
     {
         Harness h;
