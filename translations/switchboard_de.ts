@@ -592,6 +592,30 @@
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 32 MB; split it into several files</source>
+        <translation>%1 ist größer als 32 MB; teilen Sie sie in mehrere Dateien auf</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>%1 row(s), %2 valid, %3 imported.</source>
+        <translation>%1 Zeile(n), %2 gültig, %3 importiert.</translation>
+    </message>
+    <message>
+        <source>nothing was imported: no row is valid</source>
+        <translation>nichts wurde importiert: keine Zeile ist gültig</translation>
+    </message>
 </context>
 <context>
     <name>CliText</name>
@@ -1989,6 +2013,10 @@
     <message>
         <source>This post is already going out or out; it cannot be moved.</source>
         <translation>Dieser Beitrag wird gerade veröffentlicht oder ist veröffentlicht; er kann nicht verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Images can only be added to a post that is not out yet.</source>
+        <translation>Bilder können nur zu einem Beitrag hinzugefügt werden, der noch nicht veröffentlicht ist.</translation>
     </message>
 </context>
 <context>
@@ -5428,6 +5456,85 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Bluesky allows %1 bytes of text; this post has %2.</source>
         <translation>Bluesky erlaubt %1 Bytes Text; dieser Beitrag hat %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PostImport</name>
+    <message>
+        <source>A quoted field is never closed (a &quot; is missing).</source>
+        <translation>Ein Feld in Anführungszeichen wird nie geschlossen (ein &quot; fehlt).</translation>
+    </message>
+    <message>
+        <source>The file is empty: it needs a header row and one row per post.</source>
+        <translation>Die Datei ist leer: Sie braucht eine Kopfzeile und eine Zeile pro Beitrag.</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;%1&quot; (known: %2).</source>
+        <translation>Unbekannte Spalte „%1“ (bekannt: %2).</translation>
+    </message>
+    <message>
+        <source>The header has no %1 column.</source>
+        <translation>Die Kopfzeile hat keine Spalte %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone (use IANA names such as Europe/Berlin).</source>
+        <translation>„%1“ ist keine Zeitzone (IANA-Namen wie Europe/Berlin verwenden).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date like 2026-12-01.</source>
+        <translation>„%1“ ist kein Datum wie 2026-12-01.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time like 09:30.</source>
+        <translation>„%1“ ist keine Uhrzeit wie 09:30.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist in %2: the clocks skip it for daylight saving.</source>
+        <translation>%1 gibt es in %2 nicht: Die Uhren überspringen diese Zeit wegen der Sommerzeit.</translation>
+    </message>
+    <message>
+        <source>%1 happens twice in %2 (the clocks go back): add the offset, %3 or %4.</source>
+        <translation>%1 gibt es in %2 zweimal (die Uhren werden zurückgestellt): Geben Sie den Versatz an, %3 oder %4.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 has passed.</source>
+        <translation>%1 in %2 ist vorbei.</translation>
+    </message>
+    <message>
+        <source>No account &quot;%1&quot; in this workspace.</source>
+        <translation>Kein Konto „%1“ in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The post has no text.</source>
+        <translation>Der Beitrag hat keinen Text.</translation>
+    </message>
+    <message>
+        <source>%1 characters; %2 allows %3.</source>
+        <translation>%1 Zeichen; %2 erlaubt %3.</translation>
+    </message>
+    <message>
+        <source>The image %1 cannot be read.</source>
+        <translation>Das Bild %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image (%2).</source>
+        <translation>%1 ist kein Bild (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 takes (%3 KB).</source>
+        <translation>%1 ist größer, als %2 annimmt (%3 KB).</translation>
+    </message>
+    <message>
+        <source>No campaign &quot;%1&quot;.</source>
+        <translation>Keine Kampagne „%1“.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows.</source>
+        <translation>Die Datei hat eine Kopfzeile, aber keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,6 @@
 #include "ui/ConversationPane.h"
 
-#include "channels/bluesky/BlueskyItems.h"
+#include "channels/PostLength.h"
 #include "core/Clock.h"
 #include "core/Domain.h"
 #include "engine/CannedReplies.h"
@@ -476,13 +476,7 @@ void ConversationPane::renderThread(bool keepScroll)
 
 int ConversationPane::countCharacters(const QString &text, const QString &network)
 {
-    if (network == QLatin1String("bluesky")) {
-        return bluesky::graphemeCount(text);
-    }
-    static const QRegularExpression link(QStringLiteral("https?://\\S+"));
-    QString counted = text;
-    counted.replace(link, QString(23, QLatin1Char('x')));
-    return int(counted.toUcs4().size());
+    return postLength(text, network);
 }
 
 void ConversationPane::updateComposer()

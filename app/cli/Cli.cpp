@@ -202,6 +202,13 @@ const std::vector<CommandSpec> &commands()
          {},
          false,
          runPostList},
+        {{QStringLiteral("post"), QStringLiteral("import")},
+         QStringLiteral("post import FILE.csv [--zone ZONE] [--valid-only] [--json]   (columns: date, time, zone, "
+                        "account, text, media, campaign)"),
+         {valued("zone"), flag("valid-only"), flag("json")},
+         {QStringLiteral("FILE")},
+         false,
+         runPostImport},
         {{QStringLiteral("export"), QStringLiteral("calendar")},
          QStringLiteral("export calendar [--format ics] [--from DATE] [--to DATE] [--drafts] [--output FILE]"),
          {valued("format"), valued("from"), valued("to"), flag("drafts"), valued("output")},

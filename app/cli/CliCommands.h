@@ -41,6 +41,7 @@ int runReply(Context &ctx);
 int runReportEngagement(Context &ctx);
 int runPostNew(Context &ctx);
 int runPostList(Context &ctx);
+int runPostImport(Context &ctx);
 int runExportCalendar(Context &ctx);
 
 } // namespace sb::cli

@@ -3,11 +3,14 @@
 #include "cli/CliContext.h"
 #include "cli/CliFormat.h"
 #include "cli/CliText.h"
+#include "core/Clock.h"
 #include "core/Domain.h"
 #include "core/LocalTime.h"
 #include "engine/Engine.h"
+#include "engine/PostImport.h"
 #include "store/Sqlite.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -263,6 +266,77 @@ int runPostList(Context &ctx)
     }
     if (posts.isEmpty()) {
         ctx.out() << CliText::tr("No posts.") << '\n';
+    }
+    return ExitOk;
+}
+
+int runPostImport(Context &ctx)
+{
+    const ParsedArgs &args = ctx.args();
+    QFile file(args.positionals().value(0));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return ctx.fail(CliText::tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    }
+    if (file.size() > 32 * 1024 * 1024) {
+        return ctx.fail(CliText::tr("%1 is larger than 32 MB; split it into several files").arg(file.fileName()));
+    }
+    const QByteArray csv = file.readAll();
+    if (Status s = ctx.openWorkspace(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
+    const auto actor = ctx.actor();
+    if (!actor.ok()) {
+        return ctx.fail(actor.error());
+    }
+    QTimeZone zone = ctx.timeZone();
+    if (args.has(QStringLiteral("zone"))) {
+        zone = QTimeZone(args.value(QStringLiteral("zone")).toUtf8());
+        if (!zone.isValid()) {
+            return ctx.usageError(CliText::tr("--zone takes an IANA time zone such as Europe/Berlin"));
+        }
+    }
+    const PostImport::Plan plan = PostImport::plan(ctx.db(), csv, zone, SystemClock::instance().nowMs());
+    const bool validOnly = args.has(QStringLiteral("valid-only"));
+    const bool refused = !plan.problems.empty() && (!validOnly || plan.valid.empty());
+    QStringList imported;
+    if (!refused && !plan.valid.empty()) {
+        const auto applied = PostImport::apply(ctx.engine(), actor.value(), plan);
+        if (!applied.ok()) {
+            return ctx.fail(applied.error());
+        }
+        imported = applied.value();
+    }
+    if (ctx.json()) {
+        QJsonArray problems;
+        for (const PostImport::Problem &p : plan.problems) {
+            problems.append(QJsonObject {{QStringLiteral("row"), p.row},
+                                         {QStringLiteral("column"), p.column},
+                                         {QStringLiteral("message"), p.message}});
+        }
+        printJson(ctx.out(),
+                  QJsonObject {{QStringLiteral("rows"), plan.rows},
+                               {QStringLiteral("valid"), int(plan.valid.size())},
+                               {QStringLiteral("imported"), int(imported.size())},
+                               {QStringLiteral("posts"), QJsonArray::fromStringList(imported)},
+                               {QStringLiteral("problems"), problems}});
+    } else {
+        for (const PostImport::Problem &p : plan.problems) {
+            ctx.out() << (p.row > 0 ? CliText::tr("row %1").arg(p.row) : CliText::tr("file"))
+                      << (p.column.isEmpty() ? QString() : QStringLiteral(", ") + p.column) << ": " << p.message
+                      << '\n';
+        }
+        ctx.out() << CliText::tr("%1 row(s), %2 valid, %3 imported.")
+                         .arg(plan.rows)
+                         .arg(plan.valid.size())
+                         .arg(imported.size())
+                  << '\n';
+    }
+    if (refused) {
+        return ctx.fail(plan.valid.empty()
+                            ? CliText::tr("nothing was imported: no row is valid")
+                            : CliText::tr("nothing was imported: %n row(s) have problems (--valid-only imports the "
+                                          "others)",
+                                          nullptr, int(plan.invalidRows().size())));
     }
     return ExitOk;
 }

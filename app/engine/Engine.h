@@ -146,6 +146,9 @@ public:
     // approved or scheduled post moved by anyone but a manager goes back to review (a new time is an edit of what
     // was approved); a missed post gets a new time from a manager; a post going out or out cannot move.
     Status reschedulePost(const Actor &actor, const QString &postId, qint64 atMs);
+    // Attaches an image (a local file, with its alt text) to every variant of a post that is not out yet.
+    Status addPostMedia(const Actor &actor, const QString &postId, const QString &path, const QString &mime,
+                        qint64 bytes, const QString &altText);
 
     // Roster and workspace settings
     Result<QString> addTeam(const Actor &actor, const QString &name);

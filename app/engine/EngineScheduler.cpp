@@ -246,4 +246,34 @@ Status Engine::reschedulePost(const Actor &actor, const QString &postId, qint64 
     return tx.commit();
 }
 
+Status Engine::addPostMedia(const Actor &actor, const QString &postId, const QString &path, const QString &mime,
+                            qint64 bytes, const QString &altText)
+{
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    SB_TRY(requireEmployee(actor));
+    Statement &variants = m_db.cached("SELECT v.id FROM post_variants v JOIN posts p ON p.id = v.post_id WHERE "
+                                      "v.post_id = ? AND v.state = 'pending' AND p.state IN ('draft', 'in_review', "
+                                      "'approved', 'scheduled')");
+    variants.bind(1, postId);
+    QStringList ids;
+    while (variants.next()) {
+        ids << variants.text(0);
+    }
+    variants.reset();
+    if (ids.isEmpty()) {
+        return makeError(ErrorKind::Conflict, tr("Images can only be added to a post that is not out yet."));
+    }
+    const qint64 now = m_clock.nowMs();
+    for (const QString &variant : ids) {
+        Statement &ins = m_db.cached("INSERT INTO media(id, variant_id, path, mime, alt_text, size_bytes, created_at, "
+                                     "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
+        ins.bindAll(m_ids.next(), variant, path, mime, altText, bytes, now);
+        SB_TRY(ins.exec());
+    }
+    SB_TRY(appendEvent(actor, QStringLiteral("post_media_added"), QStringLiteral("post"), postId, {},
+                       {{QStringLiteral("path"), path}, {QStringLiteral("alt_text"), altText}}));
+    return tx.commit();
+}
+
 } // namespace sb

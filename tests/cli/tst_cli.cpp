@@ -127,6 +127,7 @@ private slots:
     void accountList();
     void reportEngagement();
     void postNewAndList();
+    void postImportReportsEveryRow();
     void serveWritesTheWeeklyReport();
     void demo();
 };
@@ -1225,6 +1226,104 @@ void TestCli::postNewAndList()
               {QStringLiteral("export"), QStringLiteral("calendar"), QStringLiteral("--format"), QStringLiteral("csv")})
             .code,
         2);
+}
+
+void TestCli::postImportReportsEveryRow()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("import"));
+    const QString csvPath = m_root.filePath(QStringLiteral("posts.csv"));
+    const auto write = [&](const QByteArray &content) {
+        QFile file(csvPath);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(content);
+    };
+    // Columns in another order, quoted commas and line breaks, a byte order mark, and one problem of each kind.
+    write("\xEF\xBB\xBFtext,account,date,time,zone\r\n"
+          "\"Hello, world\nsecond line\","
+          + f.mastodon.toUtf8()
+          + ",2030-01-10,09:30,Europe/Berlin\r\n"
+            "Gap,"
+          + f.mastodon.toUtf8()
+          + ",2030-03-31,02:30,Europe/Berlin\r\n"
+            "Twice,"
+          + f.mastodon.toUtf8()
+          + ",2030-10-27,02:30,Europe/Berlin\r\n"
+            "Twice again,"
+          + f.mastodon.toUtf8()
+          + ",2030-10-27,02:30+01:00,Europe/Berlin\r\n"
+            "Nobody,@nobody@example.org,2030-01-11,10:00,\r\n"
+            "Past,"
+          + f.mastodon.toUtf8() + ",2020-01-01,10:00,\r\n" + QByteArray(301, 'x') + "," + f.bluesky.toUtf8()
+          + ",2030-01-12,10:00,\r\n");
+    const QStringList import {QStringLiteral("post"), QStringLiteral("import"), csvPath, QStringLiteral("--json")};
+    CliRun run = cliIn(f, import);
+    QCOMPARE(run.code, 1); // a row has a problem: nothing is imported
+    QVERIFY2(run.err.contains("--valid-only"), run.err.constData());
+    QJsonObject report = jsonOf(run).object();
+    QCOMPARE(report.value(QStringLiteral("rows")).toInt(), 7);
+    QCOMPARE(report.value(QStringLiteral("valid")).toInt(), 2);
+    QCOMPARE(report.value(QStringLiteral("imported")).toInt(), 0);
+    QCOMPARE(
+        jsonOf(cliIn(f, {QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--json")})).array().size(), 0);
+    QStringList seen;
+    for (const QJsonValue &v : report.value(QStringLiteral("problems")).toArray()) {
+        const QJsonObject p = v.toObject();
+        seen << QStringLiteral("%1 %2")
+                    .arg(p.value(QStringLiteral("row")).toInt())
+                    .arg(p.value(QStringLiteral("column")).toString());
+    }
+    // Spreadsheet rows: the header is row 1.
+    QCOMPARE(seen,
+             (QStringList {QStringLiteral("3 time"), QStringLiteral("4 time"), QStringLiteral("6 account"),
+                           QStringLiteral("7 time"), QStringLiteral("8 text")}));
+    QVERIFY(run.out.contains("does not exist in Europe/Berlin"));
+    QVERIFY(run.out.contains("+02:00 or +01:00"));
+    QVERIFY(run.out.contains("301 characters"));
+
+    // The person chooses to import the valid rows: those two, as written.
+    run = cliIn(f, import + QStringList {QStringLiteral("--valid-only")});
+    QVERIFY2(run.code == 0, run.err.constData());
+    QCOMPARE(jsonOf(run).object().value(QStringLiteral("imported")).toInt(), 2);
+    const QJsonArray posts
+        = jsonOf(cliIn(f, {QStringLiteral("post"), QStringLiteral("list"), QStringLiteral("--json")})).array();
+    QCOMPARE(posts.size(), 2);
+    QStringList times;
+    for (const QJsonValue &p : posts) {
+        times << p.toObject().value(QStringLiteral("scheduled_at")).toString();
+        QCOMPARE(p.toObject().value(QStringLiteral("time_zone")).toString(), QStringLiteral("Europe/Berlin"));
+    }
+    times.sort();
+    QCOMPARE(times,
+             (QStringList {QStringLiteral("2030-01-10T09:30:00.000+01:00"),
+                           QStringLiteral("2030-10-27T02:30:00.000+01:00")}));
+    QVERIFY(posts.at(0)
+                .toObject()
+                .value(QStringLiteral("variants"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .contains(QStringLiteral("Hello, world\nsecond line"))
+            || posts.at(1)
+                   .toObject()
+                   .value(QStringLiteral("variants"))
+                   .toArray()
+                   .at(0)
+                   .toObject()
+                   .value(QStringLiteral("text"))
+                   .toString()
+                   .contains(QStringLiteral("Hello, world\nsecond line")));
+
+    // A broken file is a clear error; so is a header without the required columns.
+    write("date,time,account,text\n2030-01-10,09:30,x,\"never closed\n");
+    run = cliIn(f, import);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.out.contains("never closed"), run.out.constData());
+    write("when,account\n2030-01-10,x\n");
+    run = cliIn(f, import);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.out.contains("no date column") && run.out.contains("Unknown column"), run.out.constData());
 }
 
 void TestCli::serveWritesTheWeeklyReport()
