@@ -9,9 +9,19 @@
 #include <QLoggingCategory>
 #include <QPointer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcOutbox, "switchboard.outbox")
 
 namespace sb {
+
+struct OutboxRunner::Media {
+    QString id;
+    QString path;
+    QString mime;
+    QString altText;
+    QString remoteId;
+};
 
 struct OutboxRunner::Job {
     QString id;
@@ -152,11 +162,72 @@ void OutboxRunner::next()
         return;
     }
     ++m_handled;
+    // A post's images: uploaded once, before the first attempt (an upload is not a publish: a crash meanwhile only
+    // leaves an unused upload); their ids go with every attempt and every reconcile.
+    std::vector<Media> media;
+    if (!job->variantId.isEmpty()) {
+        Statement &m = m_db.cached("SELECT id, path, mime, alt_text, coalesce(remote_id, '') FROM media WHERE "
+                                   "variant_id = ? ORDER BY created_at, id");
+        m.bind(1, job->variantId);
+        while (m.next()) {
+            media.push_back({m.text(0), m.text(1), m.text(2), m.text(3), m.text(4)});
+        }
+        m.reset();
+    }
+    const auto missing = std::find_if(media.begin(), media.end(), [](const Media &m) { return m.remoteId.isEmpty(); });
+    if (missing != media.end() && job->state != QLatin1String("maybe_committed")) {
+        uploadMedia(*job, *channel, std::move(media));
+        return;
+    }
+    for (const Media &m : media) {
+        job->request.mediaIds << m.remoteId;
+    }
     if (job->state == QLatin1String("maybe_committed")) {
         reconcile(*job, *channel);
     } else {
         send(*job, *channel);
     }
+}
+
+void OutboxRunner::uploadMedia(const Job &job, Channel &channel, std::vector<Media> media)
+{
+    const auto missing = std::find_if(media.begin(), media.end(), [](const Media &m) { return m.remoteId.isEmpty(); });
+    if (missing == media.end()) {
+        Job ready = job;
+        for (const Media &m : media) {
+            ready.request.mediaIds << m.remoteId;
+        }
+        send(ready, channel);
+        return;
+    }
+    const size_t index = size_t(missing - media.begin());
+    QPointer<OutboxRunner> self(this);
+    QPointer<Channel> target(&channel);
+    channel.uploadMedia({missing->path, missing->mime, missing->altText},
+                        [self, target, job, media, index](Result<QString> uploaded) mutable {
+                            if (!self) {
+                                return;
+                            }
+                            if (!uploaded.ok()) {
+                                self->onFailed(job, uploaded.error(), false);
+                                self->next();
+                                return;
+                            }
+                            Statement &up
+                                = self->m_db.cached("UPDATE media SET remote_id = ?, updated_at = ? WHERE id = ?");
+                            up.bindAll(uploaded.value(), self->m_clock.nowMs(), media[index].id);
+                            if (Status s = up.exec(); !s.ok()) {
+                                self->onFailed(job, s.error(), false);
+                                self->next();
+                                return;
+                            }
+                            media[index].remoteId = uploaded.value();
+                            if (!target) {
+                                self->next();
+                                return;
+                            }
+                            self->uploadMedia(job, *target, std::move(media));
+                        });
 }
 
 void OutboxRunner::send(const Job &job, Channel &channel)

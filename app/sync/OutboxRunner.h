@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <vector>
 
 namespace sb {
 
@@ -47,7 +48,9 @@ signals:
 
 private:
     struct Job;
+    struct Media;
     void next();
+    void uploadMedia(const Job &job, Channel &channel, std::vector<Media> media);
     void send(const Job &job, Channel &channel);
     void reconcile(const Job &job, Channel &channel);
     void onPublished(const Job &job, const PublishResult &result);

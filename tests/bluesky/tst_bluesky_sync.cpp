@@ -4,7 +4,10 @@
 // deleted.
 #include "BlueskyTestNetwork.h"
 #include "channels/bluesky/BlueskyChannel.h"
+#include "core/Clock.h"
+#include "core/Ids.h"
 #include "core/Tid.h"
+#include "engine/Engine.h"
 #include "secrets/SecretStore.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
@@ -471,6 +474,56 @@ private slots:
         });
         QVERIFY(!bigUpload.ok());
         QCOMPARE(bigUpload.error().kind, ErrorKind::Invalid);
+    }
+
+    void aScheduledPostGoesOutWithItsImage()
+    {
+        // A post due in two seconds with an image and its alt text, as the calendar or an import makes it.
+        QTemporaryDir media;
+        const QString png = QDir(media.path()).filePath(QStringLiteral("winter.png"));
+        {
+            QFile file(png);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray::fromHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d"
+                                           "49444154789c6360f8cfc0f01f0005000201a5f0c1b30000000049454e44ae426082"));
+        }
+        {
+            auto ws = Workspace::open(m_dir.path(), Workspace::OpenMode::OpenExisting);
+            QVERIFY(ws.ok());
+            Engine engine(ws.value()->db(), SystemClock::instance(), RandomIdSource::instance());
+            const Actor ada = Actor::employee(
+                ws.value()->db().scalarText(QStringLiteral("SELECT id FROM employees WHERE role = 'admin'")));
+            NewPost post;
+            post.scheduledAtMs = QDateTime::currentMSecsSinceEpoch() + 2000;
+            post.timeZone = QStringLiteral("Europe/Berlin");
+            post.variants = {{m_accountId, QStringLiteral("Winter range, photographed at dawn")}};
+            const auto id = engine.createPost(ada, post);
+            QVERIFY(id.ok());
+            QVERIFY(engine
+                        .addPostMedia(ada, id.value(), png, QStringLiteral("image/png"), 70,
+                                      QStringLiteral("Three jackets on a snowy fence at sunrise"))
+                        .ok());
+            QVERIFY(engine.submitPost(ada, id.value()).ok());
+            QVERIFY(engine.approvePost(ada, id.value()).ok());
+        }
+        QTest::qWait(2500);
+        QVERIFY(syncOnce()); // the scheduler queues it, the outbox uploads the image and publishes
+        QCOMPARE(text(QStringLiteral("SELECT state FROM posts ORDER BY created_at DESC LIMIT 1")),
+                 QStringLiteral("published"));
+        const QList<QJsonObject> posts = m_net.postsContaining(m_brand, QStringLiteral("photographed at dawn"));
+        QCOMPARE(posts.size(), 1);
+        const QJsonObject image = posts.first()
+                                      .value(QStringLiteral("value"))
+                                      .toObject()
+                                      .value(QStringLiteral("embed"))
+                                      .toObject()
+                                      .value(QStringLiteral("images"))
+                                      .toArray()
+                                      .first()
+                                      .toObject();
+        QCOMPARE(image.value(QStringLiteral("alt")).toString(),
+                 QStringLiteral("Three jackets on a snowy fence at sunrise"));
+        QVERIFY(!text(QStringLiteral("SELECT remote_id FROM media")).isEmpty()); // uploaded once, kept
     }
 
     void headlessKeepsOnlyTheVariableName()
