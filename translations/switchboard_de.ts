@@ -616,6 +616,50 @@
         <source>nothing was imported: no row is valid</source>
         <translation>nichts wurde importiert: keine Zeile ist gültig</translation>
     </message>
+    <message>
+        <source>--repeat is daily, weekly or monthly</source>
+        <translation>--repeat ist daily, weekly oder monthly</translation>
+    </message>
+    <message>
+        <source>--every takes a number (1-365)</source>
+        <translation>--every erwartet eine Zahl (1-365)</translation>
+    </message>
+    <message>
+        <source>a repeating post needs exactly one of --count N and --until DATE</source>
+        <translation>ein wiederkehrender Beitrag braucht genau eines von --count N und --until DATUM</translation>
+    </message>
+    <message>
+        <source>--count takes a number (1-%1)</source>
+        <translation>--count erwartet eine Zahl (1-%1)</translation>
+    </message>
+    <message>
+        <source>--until takes a date like 2026-12-31</source>
+        <translation>--until erwartet ein Datum wie 2026-12-31</translation>
+    </message>
+    <message>
+        <source>a repeating post needs its first time (--at)</source>
+        <translation>ein wiederkehrender Beitrag braucht seinen ersten Zeitpunkt (--at)</translation>
+    </message>
+    <message>
+        <source>--until is before the first time</source>
+        <translation>--until liegt vor dem ersten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>warning: the same text already goes to %1 on %2 (post %3), within %4 days (setting duplicate_window_days)</source>
+        <translation>Warnung: Derselbe Text geht bereits am %2 an %1 (Beitrag %3), innerhalb von %4 Tagen (Einstellung duplicate_window_days)</translation>
+    </message>
+    <message>
+        <source>the month has no such day: its last day</source>
+        <translation>der Monat hat diesen Tag nicht: sein letzter Tag</translation>
+    </message>
+    <message>
+        <source>the clocks skip that time that day: it goes out as they jump</source>
+        <translation>die Uhren überspringen diese Zeit an dem Tag: er erscheint, wenn sie springen</translation>
+    </message>
+    <message>
+        <source>that time happens twice that day: the first</source>
+        <translation>diese Zeit gibt es an dem Tag zweimal: die erste</translation>
+    </message>
 </context>
 <context>
     <name>CliText</name>

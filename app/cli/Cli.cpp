@@ -190,9 +190,10 @@ const std::vector<CommandSpec> &commands()
          runReportEngagement},
         {{QStringLiteral("post"), QStringLiteral("new")},
          QStringLiteral("post new --account ACCOUNT[,ACCOUNT] --text TEXT [--at YYYY-MM-DDTHH:MM[+HH:MM]] "
-                        "[--zone ZONE] [--campaign CAMPAIGN] [--draft] [--json]"),
-         {valued("account"), valued("text"), valued("at"), valued("zone"), valued("campaign"), flag("draft"),
-          flag("json")},
+                        "[--zone ZONE] [--campaign CAMPAIGN] [--repeat daily|weekly|monthly [--every N] "
+                        "(--count N | --until DATE)] [--draft] [--json]"),
+         {valued("account"), valued("text"), valued("at"), valued("zone"), valued("campaign"), valued("repeat"),
+          valued("every"), valued("count"), valued("until"), flag("draft"), flag("json")},
          {},
          false,
          runPostNew},

@@ -6,12 +6,15 @@
 #include "core/Clock.h"
 #include "core/Domain.h"
 #include "core/LocalTime.h"
+#include "core/Recurrence.h"
 #include "engine/Engine.h"
 #include "engine/PostImport.h"
 #include "store/Sqlite.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -168,38 +171,158 @@ int runPostNew(Context &ctx)
         }
     }
     Engine &engine = ctx.engine();
-    const auto created = engine.createPost(actor.value(), post);
-    if (!created.ok()) {
-        return ctx.fail(created.error());
-    }
-    const QString id = created.value();
-    if (!args.has(QStringLiteral("draft"))) {
-        if (Status s = engine.submitPost(actor.value(), id); !s.ok()) {
-            return ctx.fail(s.error());
+    Statement &roleOf = ctx.db().cached("SELECT role FROM employees WHERE id = ?");
+    roleOf.bind(1, actor.value().id);
+    const auto role = roleOf.next() ? roleFromName(roleOf.text(0)) : std::nullopt;
+    roleOf.reset();
+    // One post, or one per occurrence of a repeating one.
+    std::vector<Occurrence> times;
+    std::optional<Recurrence> rule;
+    if (args.has(QStringLiteral("repeat"))) {
+        rule = Recurrence();
+        const auto frequency = Recurrence::frequencyFromName(args.value(QStringLiteral("repeat")));
+        if (!frequency) {
+            return ctx.usageError(CliText::tr("--repeat is daily, weekly or monthly"));
         }
-        // Whoever may approve posts schedules their own at once; anyone else's waits for review.
-        Statement &roleOf = ctx.db().cached("SELECT role FROM employees WHERE id = ?");
-        roleOf.bind(1, actor.value().id);
-        const auto role = roleOf.next() ? roleFromName(roleOf.text(0)) : std::nullopt;
-        roleOf.reset();
-        if (role && canApprove(*role)) {
-            if (Status s = engine.approvePost(actor.value(), id); !s.ok()) {
+        rule->frequency = *frequency;
+        if (args.has(QStringLiteral("every"))) {
+            const auto every = parsePositive(args.value(QStringLiteral("every")));
+            if (!every || *every > 365) {
+                return ctx.usageError(CliText::tr("--every takes a number (1-365)"));
+            }
+            rule->interval = int(*every);
+        }
+        if (args.has(QStringLiteral("count")) == args.has(QStringLiteral("until"))) {
+            return ctx.usageError(CliText::tr("a repeating post needs exactly one of --count N and --until DATE"));
+        }
+        if (args.has(QStringLiteral("count"))) {
+            const auto count = parsePositive(args.value(QStringLiteral("count")));
+            if (!count || *count > Recurrence::kMaxOccurrences) {
+                return ctx.usageError(CliText::tr("--count takes a number (1-%1)").arg(Recurrence::kMaxOccurrences));
+            }
+            rule->count = int(*count);
+        } else {
+            rule->until = QDate::fromString(args.value(QStringLiteral("until")), Qt::ISODate);
+            if (!rule->until.isValid()) {
+                return ctx.usageError(CliText::tr("--until takes a date like 2026-12-31"));
+            }
+        }
+        if (!post.scheduledAtMs) {
+            return ctx.usageError(CliText::tr("a repeating post needs its first time (--at)"));
+        }
+        const QDateTime first = QDateTime::fromMSecsSinceEpoch(post.scheduledAtMs, zone);
+        times = occurrences(first.date(), first.time(), zone, *rule);
+        if (times.empty()) {
+            return ctx.usageError(CliText::tr("--until is before the first time"));
+        }
+        times.front().instant = post.scheduledAtMs; // the first is exactly the time given (an offset chose it)
+    } else {
+        times.push_back({{}, post.scheduledAtMs, Occurrence::Note::None});
+    }
+    // The same text to the same account a few days apart reads like a mistake to followers: say so.
+    const int window
+        = WorkspaceSettings::value(ctx.db(), QStringLiteral("duplicate_window_days"), QStringLiteral("7")).toInt();
+    if (window > 0 && post.scheduledAtMs) {
+        for (const NewPostVariant &v : post.variants) {
+            Statement &dup = ctx.db().cached(
+                "SELECT p.id, p.scheduled_at, a.handle FROM post_variants w JOIN posts p ON p.id = w.post_id JOIN "
+                "accounts a ON a.id = w.account_id WHERE w.account_id = ?1 AND lower(trim(w.text)) = lower(trim(?2)) "
+                "AND p.scheduled_at BETWEEN ?3 AND ?4 ORDER BY p.scheduled_at LIMIT 3");
+            dup.bindAll(v.accountId, v.text, times.front().instant - qint64(window) * 86'400'000,
+                        times.back().instant + qint64(window) * 86'400'000);
+            while (dup.next()) {
+                ctx.err() << "switchboard-cli: "
+                          << CliText::tr("warning: the same text already goes to %1 on %2 (post %3), within %4 "
+                                         "days (setting duplicate_window_days)")
+                                 .arg(dup.text(2), isoInZone(dup.int64(1), zone), dup.text(0).left(8))
+                                 .arg(window)
+                          << '\n';
+            }
+            dup.reset();
+        }
+    }
+    Transaction tx(ctx.db());
+    if (Status s = tx.began(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
+    QString series;
+    QJsonArray created;
+    for (size_t i = 0; i < times.size(); ++i) {
+        NewPost one = post;
+        one.scheduledAtMs = times[i].instant;
+        const auto id = engine.createPost(actor.value(), one);
+        if (!id.ok()) {
+            return ctx.fail(id.error());
+        }
+        if (rule) {
+            series = series.isEmpty() ? id.value() : series;
+            QJsonObject recurrence {{QStringLiteral("series"), series},
+                                    {QStringLiteral("frequency"), Recurrence::frequencyName(rule->frequency)},
+                                    {QStringLiteral("interval"), rule->interval},
+                                    {QStringLiteral("index"), int(i)}};
+            if (rule->count > 0) {
+                recurrence.insert(QStringLiteral("count"), rule->count);
+            } else {
+                recurrence.insert(QStringLiteral("until"), rule->until.toString(Qt::ISODate));
+            }
+            Statement &keep = ctx.db().cached("UPDATE posts SET recurrence = ? WHERE id = ?");
+            keep.bindAll(QString::fromUtf8(QJsonDocument(recurrence).toJson(QJsonDocument::Compact)), id.value());
+            if (Status s = keep.exec(); !s.ok()) {
                 return ctx.fail(s.error());
             }
         }
+        if (!args.has(QStringLiteral("draft"))) {
+            if (Status s = engine.submitPost(actor.value(), id.value()); !s.ok()) {
+                return ctx.fail(s.error());
+            }
+            // Whoever may approve posts schedules their own at once; anyone else's waits for review.
+            if (role && canApprove(*role)) {
+                if (Status s = engine.approvePost(actor.value(), id.value()); !s.ok()) {
+                    return ctx.fail(s.error());
+                }
+            }
+        }
+        QJsonObject result = postJson(ctx.db(), id.value(), zone);
+        switch (times[i].note) {
+        case Occurrence::Note::MonthTooShort:
+            result.insert(QStringLiteral("note"), CliText::tr("the month has no such day: its last day"));
+            break;
+        case Occurrence::Note::SkippedTime:
+            result.insert(QStringLiteral("note"),
+                          CliText::tr("the clocks skip that time that day: it goes out as they jump"));
+            break;
+        case Occurrence::Note::RepeatedTime:
+            result.insert(QStringLiteral("note"), CliText::tr("that time happens twice that day: the first"));
+            break;
+        case Occurrence::Note::None: break;
+        }
+        created.append(result);
     }
-    const QJsonObject result = postJson(ctx.db(), id, zone);
+    if (Status s = tx.commit(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
     if (ctx.json()) {
-        printJson(ctx.out(), result);
+        if (rule) {
+            printJson(ctx.out(), created);
+        } else {
+            printJson(ctx.out(), created.first().toObject());
+        }
         return ExitOk;
     }
-    ctx.out() << CliText::tr("Post %1 is %2%3.")
-                     .arg(id, result.value(QStringLiteral("state")).toString(),
-                          post.scheduledAtMs
-                              ? CliText::tr(", due %1 (%2)")
-                                    .arg(result.value(QStringLiteral("scheduled_at")).toString(), post.timeZone)
-                              : QString())
-              << '\n';
+    for (const QJsonValue &v : created) {
+        const QJsonObject result = v.toObject();
+        ctx.out() << CliText::tr("Post %1 is %2%3.")
+                         .arg(result.value(QStringLiteral("id")).toString(),
+                              result.value(QStringLiteral("state")).toString(),
+                              result.value(QStringLiteral("scheduled_at")).isString()
+                                  ? CliText::tr(", due %1 (%2)")
+                                        .arg(result.value(QStringLiteral("scheduled_at")).toString(), post.timeZone)
+                                  : QString());
+        if (result.contains(QStringLiteral("note"))) {
+            ctx.out() << " (" << result.value(QStringLiteral("note")).toString() << ')';
+        }
+        ctx.out() << '\n';
+    }
     return ExitOk;
 }
 

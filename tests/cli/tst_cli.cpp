@@ -128,6 +128,7 @@ private slots:
     void reportEngagement();
     void postNewAndList();
     void postImportReportsEveryRow();
+    void postRepeatsAndWarnsOfDuplicates();
     void serveWritesTheWeeklyReport();
     void demo();
 };
@@ -1226,6 +1227,57 @@ void TestCli::postNewAndList()
               {QStringLiteral("export"), QStringLiteral("calendar"), QStringLiteral("--format"), QStringLiteral("csv")})
             .code,
         2);
+}
+
+void TestCli::postRepeatsAndWarnsOfDuplicates()
+{
+    const Fixture f = makeWorkspace(QStringLiteral("repeat"));
+    const QStringList base {
+        QStringLiteral("post"),   QStringLiteral("new"),           QStringLiteral("--account"), f.mastodon,
+        QStringLiteral("--zone"), QStringLiteral("Europe/Berlin"), QStringLiteral("--as"),      QStringLiteral("Dave")};
+    // Weekly at 09:00 over the change to summer time: 09:00 each week, as one series.
+    CliRun run = cliIn(f,
+                       base
+                           + QStringList {QStringLiteral("--text"), QStringLiteral("Tip of the week"),
+                                          QStringLiteral("--at"), QStringLiteral("2030-03-24T09:00"),
+                                          QStringLiteral("--repeat"), QStringLiteral("weekly"),
+                                          QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--json")});
+    QVERIFY2(run.code == 0, run.err.constData());
+    const QJsonArray series = jsonOf(run).array();
+    QCOMPARE(series.size(), 3);
+    QCOMPARE(series.at(1).toObject().value(QStringLiteral("scheduled_at")).toString(),
+             QStringLiteral("2030-03-31T09:00:00.000+02:00"));
+    QCOMPARE(series.at(2).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("scheduled"));
+    {
+        SqliteDb db;
+        QVERIFY(db.open(QDir(f.dir).filePath(Workspace::databaseFileName()), SqliteDb::Mode::ReadOnly).ok());
+        QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(DISTINCT json_extract(recurrence, '$.series')) FROM posts "
+                                             "WHERE recurrence IS NOT NULL")),
+                 1);
+    }
+    // The same text to the same account within a week: a warning (the series itself is not its own duplicate).
+    QVERIFY(!run.err.contains("warning"));
+    run = cliIn(f,
+                base
+                    + QStringList {QStringLiteral("--text"), QStringLiteral("  tip of the WEEK "),
+                                   QStringLiteral("--at"), QStringLiteral("2030-04-02T12:00")});
+    QVERIFY2(run.code == 0, run.err.constData());
+    QVERIFY2(run.err.contains("warning: the same text already goes to"), run.err.constData());
+    // Wrong combinations are usage errors.
+    QCOMPARE(cliIn(f,
+                   base
+                       + QStringList {QStringLiteral("--text"), QStringLiteral("x"), QStringLiteral("--at"),
+                                      QStringLiteral("2030-04-02T12:00"), QStringLiteral("--repeat"),
+                                      QStringLiteral("hourly"), QStringLiteral("--count"), QStringLiteral("2")})
+                 .code,
+             2);
+    QCOMPARE(cliIn(f,
+                   base
+                       + QStringList {QStringLiteral("--text"), QStringLiteral("x"), QStringLiteral("--at"),
+                                      QStringLiteral("2030-04-02T12:00"), QStringLiteral("--repeat"),
+                                      QStringLiteral("daily")})
+                 .code,
+             2);
 }
 
 void TestCli::postImportReportsEveryRow()

@@ -2,6 +2,7 @@
 // failed variants make a post failed or partly published and can be retried.
 #include "TestWorkspace.h"
 #include "core/LocalTime.h"
+#include "core/Recurrence.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -252,6 +253,60 @@ private slots:
         QCOMPARE(f.state(missed), QStringLiteral("publishing"));
         QCOMPARE(f.engine->reschedulePost(Actor::employee(f.manager), missed, f.clock.nowMs() + hour).error().kind,
                  ErrorKind::Conflict);
+    }
+
+    void recurrenceKeepsTheWallClockAcrossDaylightSaving()
+    {
+        const QTimeZone berlin("Europe/Berlin");
+        const QTimeZone newYork("America/New_York");
+        const auto local = [](qint64 ms, const QTimeZone &z) {
+            return QDateTime::fromMSecsSinceEpoch(ms, z).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        };
+        // Weekly at 09:00 in Berlin across the March change: 09:00 every time, one hour less between two of them.
+        Recurrence weekly;
+        weekly.frequency = Recurrence::Frequency::Weekly;
+        weekly.count = 3;
+        auto o = occurrences(QDate(2027, 3, 21), QTime(9, 0), berlin, weekly);
+        QCOMPARE(o.size(), size_t(3));
+        QCOMPARE(local(o[1].instant, berlin), QStringLiteral("2027-03-28 09:00"));
+        QCOMPARE(o[1].instant - o[0].instant, qint64(7 * 24 - 1) * 3'600'000);
+        QCOMPARE(local(o[2].instant, berlin), QStringLiteral("2027-04-04 09:00"));
+        // Daily at 02:30 over the night the clocks skip it: that day it goes out as they jump (03:30), and says so.
+        Recurrence daily;
+        daily.frequency = Recurrence::Frequency::Daily;
+        daily.until = QDate(2027, 3, 29);
+        o = occurrences(QDate(2027, 3, 27), QTime(2, 30), berlin, daily);
+        QCOMPARE(o.size(), size_t(3));
+        QCOMPARE(o[1].note, Occurrence::Note::SkippedTime);
+        QCOMPARE(local(o[1].instant, berlin), QStringLiteral("2027-03-28 03:30"));
+        QCOMPARE(o[2].note, Occurrence::Note::None);
+        QCOMPARE(local(o[2].instant, berlin), QStringLiteral("2027-03-29 02:30"));
+        // New York in November: 01:30 happens twice on the 7th; the first of the two, and noted.
+        o = occurrences(QDate(2027, 11, 6), QTime(1, 30), newYork,
+                        daily = Recurrence {Recurrence::Frequency::Daily, 1, 2, {}});
+        QCOMPARE(o[1].note, Occurrence::Note::RepeatedTime);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(o[1].instant, newYork).offsetFromUtc(), -4 * 3600); // still EDT
+        // Monthly on the 31st: months without one use their last day, noted; every second month with --every 2.
+        Recurrence monthly {Recurrence::Frequency::Monthly, 1, 4, {}};
+        o = occurrences(QDate(2027, 1, 31), QTime(10, 0), berlin, monthly);
+        QStringList days;
+        for (const Occurrence &x : o) {
+            days << x.date.toString(Qt::ISODate);
+        }
+        QCOMPARE(days,
+                 (QStringList {QStringLiteral("2027-01-31"), QStringLiteral("2027-02-28"), QStringLiteral("2027-03-31"),
+                               QStringLiteral("2027-04-30")}));
+        QCOMPARE(o[1].note, Occurrence::Note::MonthTooShort);
+        QCOMPARE(o[2].note, Occurrence::Note::None);
+        monthly.interval = 2;
+        monthly.count = 2;
+        QCOMPARE(occurrences(QDate(2027, 1, 31), QTime(10, 0), berlin, monthly)[1].date, QDate(2027, 3, 31));
+        // Bounded: an open-ended daily rule stops at the cap; a rule without an end gives nothing.
+        Recurrence far {Recurrence::Frequency::Daily, 1, 0, QDate(2040, 1, 1)};
+        QCOMPARE(int(occurrences(QDate(2027, 1, 1), QTime(10, 0), berlin, far).size()), Recurrence::kMaxOccurrences);
+        QVERIFY(
+            occurrences(QDate(2027, 1, 1), QTime(10, 0), berlin, Recurrence {Recurrence::Frequency::Daily, 1, 0, {}})
+                .empty());
     }
 
     void localTimesAcrossDaylightSaving_data()
