@@ -3488,6 +3488,38 @@ offen</translation>
         <source>Every state</source>
         <translation>Jeder Status</translation>
     </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>The month as a grid of days (Ctrl+1)</source>
+        <translation>Der Monat als Raster von Tagen (Strg+1)</translation>
+    </message>
+    <message>
+        <source>A week hour by hour (Ctrl+2)</source>
+        <translation>Eine Woche Stunde für Stunde (Strg+2)</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Vorherige Woche</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Nächste Woche</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Week calendar, %1</source>
+        <translation>Wochenkalender, %1</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ComposerGuard</name>
@@ -5579,6 +5611,17 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::CalendarWeekGrid</name>
+    <message>
+        <source>Week calendar</source>
+        <translation>Wochenkalender</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
     </message>
 </context>
 </TS>

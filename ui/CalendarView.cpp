@@ -10,6 +10,7 @@
 #include "store/WorkspaceSettings.h"
 #include "ui/CalendarAgendaDelegate.h"
 #include "ui/CalendarMonthGrid.h"
+#include "ui/CalendarWeekGrid.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTimeZone>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -120,6 +122,36 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     header->addWidget(m_zone);
 
     m_grid = new CalendarMonthGrid(*m_monthModel, this);
+    m_weekModel = new CalendarModel(ctx.reader(), this);
+    m_weekModel->setObjectName(QStringLiteral("calendarWeekModel"));
+    m_week = new CalendarWeekGrid(*m_weekModel, this);
+    m_views = new QStackedWidget(this);
+    m_views->addWidget(m_grid);
+    m_views->addWidget(m_week);
+    m_monthMode = new QToolButton(this);
+    m_monthMode->setObjectName(QStringLiteral("calendarMonthMode"));
+    m_monthMode->setText(tr("Month"));
+    m_monthMode->setCheckable(true);
+    m_monthMode->setChecked(true);
+    m_monthMode->setToolTip(tr("The month as a grid of days (Ctrl+1)"));
+    m_weekMode = new QToolButton(this);
+    m_weekMode->setObjectName(QStringLiteral("calendarWeekMode"));
+    m_weekMode->setText(tr("Week"));
+    m_weekMode->setCheckable(true);
+    m_weekMode->setToolTip(tr("A week hour by hour (Ctrl+2)"));
+    const int afterTitle = header->indexOf(m_title) + 1;
+    header->insertSpacing(afterTitle, 16);
+    header->insertWidget(afterTitle + 1, m_monthMode);
+    header->insertWidget(afterTitle + 2, m_weekMode);
+    connect(m_monthMode, &QToolButton::clicked, this, &CalendarView::showMonthView);
+    connect(m_weekMode, &QToolButton::clicked, this, &CalendarView::showWeekView);
+    connect(m_week, &CalendarWeekGrid::weekChanged, this, &CalendarView::onWeekChanged);
+    auto *monthShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_1), this);
+    monthShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(monthShortcut, &QShortcut::activated, this, &CalendarView::showMonthView);
+    auto *weekShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_2), this);
+    weekShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(weekShortcut, &QShortcut::activated, this, &CalendarView::showWeekView);
     auto *monthPane = new QWidget(this);
     auto *monthLayout = new QVBoxLayout(monthPane);
     monthLayout->setContentsMargins(0, 0, 0, 0);
@@ -138,7 +170,7 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     moveLayout->addWidget(m_undo);
     m_moveBar->hide();
     monthLayout->addWidget(m_moveBar);
-    monthLayout->addWidget(m_grid, 1);
+    monthLayout->addWidget(m_views, 1);
     connect(m_grid, &CalendarMonthGrid::postMoved, this, &CalendarView::movePost);
     connect(m_undo, &QPushButton::clicked, this, &CalendarView::undoMove);
     auto *undoShortcut = new QShortcut(QKeySequence::Undo, this);
@@ -310,6 +342,7 @@ void CalendarView::applyFilters()
     filter.authorId = m_authorFilter->currentData().toString();
     filter.state = postStateFromName(m_stateFilter->currentData().toString());
     m_monthModel->setFilter(filter);
+    m_weekModel->setFilter(filter);
     m_agendaModel->setFilter(filter);
     m_clearFilters->setVisible(!filter.isEmpty());
     const bool empty = m_agendaModel->rowCount() == 0;
@@ -331,6 +364,11 @@ void CalendarView::refresh()
     const QDate now = today();
     m_grid->setToday(now);
     m_monthModel->setRange(m_grid->firstShown(), m_grid->lastShown());
+    if (m_week->weekStart().isValid()) {
+        m_weekModel->setRange(m_week->weekStart(), m_week->lastDay());
+    }
+    const QDateTime nowLocal = QDateTime::fromMSecsSinceEpoch(m_ctx.clock().nowMs(), m_monthModel->zone());
+    m_week->setToday(now, nowLocal.time().hour() * 60 + nowLocal.time().minute());
     m_agendaModel->setRange(now, now.addDays(kAgendaDays - 1), 200);
     const bool empty = m_agendaModel->rowCount() == 0;
     m_agenda->setVisible(!empty);
@@ -346,6 +384,9 @@ void CalendarView::refresh()
 
 void CalendarView::onMonthChanged(QDate firstOfMonth)
 {
+    if (showsWeek()) {
+        return;
+    }
     const QLocale locale;
     m_title->setText(
         tr("%1 %2").arg(locale.standaloneMonthName(firstOfMonth.month()), QString::number(firstOfMonth.year())));
@@ -355,17 +396,71 @@ void CalendarView::onMonthChanged(QDate firstOfMonth)
 
 void CalendarView::showPreviousMonth()
 {
+    if (showsWeek()) {
+        m_week->showWeekOf(m_week->weekStart().addDays(-7));
+        return;
+    }
     m_grid->setSelectedDate(m_grid->selectedDate().addMonths(-1));
 }
 
 void CalendarView::showNextMonth()
 {
+    if (showsWeek()) {
+        m_week->showWeekOf(m_week->weekStart().addDays(7));
+        return;
+    }
     m_grid->setSelectedDate(m_grid->selectedDate().addMonths(1));
 }
 
 void CalendarView::showToday()
 {
+    if (showsWeek()) {
+        m_week->showWeekOf(today());
+        return;
+    }
     m_grid->setSelectedDate(today());
+}
+
+bool CalendarView::showsWeek() const
+{
+    return m_views->currentWidget() == m_week;
+}
+
+void CalendarView::showMonthView()
+{
+    m_monthMode->setChecked(true);
+    m_weekMode->setChecked(false);
+    m_views->setCurrentWidget(m_grid);
+    m_previous->setToolTip(tr("Previous month (Page Up)"));
+    m_next->setToolTip(tr("Next month (Page Down)"));
+    onMonthChanged(m_grid->month());
+    m_grid->setFocus();
+}
+
+void CalendarView::showWeekView()
+{
+    m_monthMode->setChecked(false);
+    m_weekMode->setChecked(true);
+    m_views->setCurrentWidget(m_week);
+    m_previous->setToolTip(tr("Previous week"));
+    m_next->setToolTip(tr("Next week"));
+    const QDate day = m_grid->selectedDate().isValid() ? m_grid->selectedDate() : today();
+    if (m_week->weekStart().isValid() && m_week->weekStart().daysTo(day) >= 0 && m_week->weekStart().daysTo(day) < 7) {
+        onWeekChanged(m_week->weekStart());
+    } else {
+        m_week->showWeekOf(day);
+    }
+    m_week->setFocus();
+}
+
+void CalendarView::onWeekChanged(QDate firstDay)
+{
+    const QLocale locale;
+    const QDate last = firstDay.addDays(6);
+    m_title->setText(tr("%1 – %2").arg(locale.toString(firstDay, QStringLiteral("d MMM")),
+                                       locale.toString(last, QStringLiteral("d MMM yyyy"))));
+    m_week->setAccessibleName(tr("Week calendar, %1").arg(m_title->text()));
+    m_weekModel->setRange(firstDay, last);
 }
 
 namespace {

@@ -11,6 +11,7 @@ class QToolButton;
 class QListView;
 class QListWidget;
 class QPushButton;
+class QStackedWidget;
 
 namespace sb::models {
 class CalendarModel;
@@ -20,6 +21,7 @@ class WorkspaceContext;
 namespace sb::ui {
 
 class CalendarMonthGrid;
+class CalendarWeekGrid;
 
 // The publishing calendar: a month grid with posts and campaigns, and an agenda of the next posts.
 class CalendarView final : public QWidget {
@@ -29,6 +31,9 @@ public:
     ~CalendarView() override;
 
     CalendarMonthGrid *monthGrid() const { return m_grid; }
+    CalendarWeekGrid *weekGrid() const { return m_week; }
+    sb::models::CalendarModel *weekModel() const { return m_weekModel; }
+    bool showsWeek() const;
     sb::models::CalendarModel *monthModel() const { return m_monthModel; }
     sb::models::CalendarModel *agendaModel() const { return m_agendaModel; }
 
@@ -37,6 +42,9 @@ public slots:
     void showPreviousMonth();
     void showNextMonth();
     void showToday();
+    // Month grid or week hour grid (Ctrl+1 / Ctrl+2).
+    void showMonthView();
+    void showWeekView();
     // The selected post in "Needs attention": a missed one goes out now, a failed one's failed variants again.
     void publishSelectedNow();
     void retrySelected();
@@ -49,6 +57,7 @@ public slots:
 
 private:
     void onMonthChanged(QDate firstOfMonth);
+    void onWeekChanged(QDate firstDay);
     void refreshAttention();
     void updateAttentionButtons();
     QDate today() const;
@@ -57,6 +66,11 @@ private:
     sb::models::CalendarModel *m_monthModel = nullptr;
     sb::models::CalendarModel *m_agendaModel = nullptr;
     CalendarMonthGrid *m_grid = nullptr;
+    sb::models::CalendarModel *m_weekModel = nullptr;
+    CalendarWeekGrid *m_week = nullptr;
+    QStackedWidget *m_views = nullptr;
+    QToolButton *m_monthMode = nullptr;
+    QToolButton *m_weekMode = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_zone = nullptr;
     QToolButton *m_previous = nullptr;

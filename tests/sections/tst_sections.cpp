@@ -12,6 +12,7 @@
 #include "ui/AccountsView.h"
 #include "ui/CalendarMonthGrid.h"
 #include "ui/CalendarView.h"
+#include "ui/CalendarWeekGrid.h"
 #include "ui/EngagementChart.h"
 #include "ui/EngagementDrillDownDialog.h"
 #include "ui/EngagementGoals.h"
@@ -171,6 +172,51 @@ private slots:
         h.ctx->notifyChanged();
         QCOMPARE(grid->postsOn(QDate(2026, 11, 27)), 1);
         QCOMPARE(view.agendaModel()->rowCount(), 4);
+    }
+
+    void calendarWeekShowsPostsHourByHour()
+    {
+        Harness h;
+        ui::CalendarView view(*h.ctx);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *weekMode = child<QToolButton>(view, "calendarWeekMode");
+        QTest::mouseClick(weekMode, Qt::LeftButton);
+        QVERIFY(view.showsWeek());
+        ui::CalendarWeekGrid *week = view.weekGrid();
+        QVERIFY(week->isVisible());
+        // The week of today (Tue 24 Nov): Mon 23 to Sun 29, with its three posts.
+        QCOMPARE(week->weekStart(), QDate(2026, 11, 23));
+        QCOMPARE(child<QLabel>(view, "calendarTitle")->text(), QStringLiteral("23 Nov – 29 Nov 2026"));
+        QCOMPARE(view.weekModel()->rowCount(), 3);
+        // The 09:30 post sits at 09:30 in Tuesday's column; the 14:00 post lower, in Wednesday's.
+        int morning = -1;
+        int afternoon = -1;
+        for (int row = 0; row < view.weekModel()->rowCount(); ++row) {
+            const QTime t = view.weekModel()->index(row, 0).data(models::CalendarModel::LocalTimeRole).toTime();
+            morning = t == QTime(9, 30) ? row : morning;
+            afternoon = t == QTime(14, 0) ? row : afternoon;
+        }
+        QVERIFY(morning >= 0 && afternoon >= 0);
+        const QRect a = week->chipRect(morning);
+        const QRect b = week->chipRect(afternoon);
+        QVERIFY(a.isValid() && b.isValid());
+        const int top = a.top() - 2 - (9 * 60 + 30) * week->hourHeight() / 60;
+        QCOMPARE(b.top() - 2 - top, 14 * week->hourHeight());
+        QVERIFY(b.left() > a.left()); // the next day's column
+        screenshot(view, QStringLiteral("calendar-week"));
+        // Next and previous move by a week; Ctrl+1 goes back to the month.
+        QTest::mouseClick(child<QToolButton>(view, "calendarNext"), Qt::LeftButton);
+        QCOMPARE(week->weekStart(), QDate(2026, 11, 30));
+        QCOMPARE(view.weekModel()->rowCount(), 0);
+        QTest::mouseClick(child<QToolButton>(view, "calendarPrevious"), Qt::LeftButton);
+        QCOMPARE(view.weekModel()->rowCount(), 3);
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QTest::keySequence(week, QKeySequence(Qt::CTRL | Qt::Key_1));
+        QVERIFY(!view.showsWeek());
+        QCOMPARE(child<QLabel>(view, "calendarTitle")->text(), QStringLiteral("November 2026"));
     }
 
     void calendarFiltersByAccountStateCampaignAndAuthor()
