@@ -2062,6 +2062,18 @@
         <source>Images can only be added to a post that is not out yet.</source>
         <translation>Bilder können nur zu einem Beitrag hinzugefügt werden, der noch nicht veröffentlicht ist.</translation>
     </message>
+    <message>
+        <source>The post has no variant for that account.</source>
+        <translation>Der Beitrag hat keine Variante für dieses Konto.</translation>
+    </message>
+    <message>
+        <source>This post is already going out or out; its text cannot change.</source>
+        <translation>Dieser Beitrag wird gerade veröffentlicht oder ist veröffentlicht; sein Text kann sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <source>Only its author or a manager can edit this post.</source>
+        <translation>Nur die Person, die ihn verfasst hat, oder eine Führungskraft kann diesen Beitrag bearbeiten.</translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretStore</name>

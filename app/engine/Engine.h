@@ -120,6 +120,10 @@ public:
     Result<QString> addCampaign(const Actor &actor, const NewCampaign &campaign);
     Result<QString> createPost(const Actor &actor, const NewPost &post);
     Status submitPost(const Actor &actor, const QString &postId);
+    // New text for the post's variant on one account. Its author or a manager may edit a post until it goes out;
+    // an approved or scheduled post goes back to review, whoever edited it (what was approved is not what goes
+    // out any more).
+    Status editPostText(const Actor &actor, const QString &postId, const QString &accountId, const QString &text);
     Status approvePost(const Actor &actor, const QString &postId);
     Status rejectPost(const Actor &actor, const QString &postId, const QString &comment);
     // The channel layer reports one variant live on its network. The post becomes published once every variant

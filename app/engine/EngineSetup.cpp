@@ -266,6 +266,52 @@ Result<QString> Engine::createPost(const Actor &actor, const NewPost &post)
     return id;
 }
 
+Status Engine::editPostText(const Actor &actor, const QString &postId, const QString &accountId, const QString &text)
+{
+    const QString clean = text.trimmed();
+    if (clean.isEmpty()) {
+        return makeError(ErrorKind::Invalid, tr("Every variant of a post needs text."));
+    }
+    Transaction tx(m_db);
+    SB_TRY(tx.began());
+    const auto role = requireEmployee(actor);
+    SB_TRY(role);
+    Statement &cur = m_db.cached("SELECT p.state, p.author_id, v.id, v.text FROM posts p JOIN post_variants v ON "
+                                 "v.post_id = p.id WHERE p.id = ? AND v.account_id = ?");
+    cur.bindAll(postId, accountId);
+    if (!cur.next()) {
+        return makeError(ErrorKind::NotFound, tr("The post has no variant for that account."));
+    }
+    const QString state = cur.text(0);
+    const QString author = cur.text(1);
+    const QString variant = cur.text(2);
+    const QString before = cur.text(3);
+    cur.reset();
+    if (before == clean) {
+        return success();
+    }
+    if (state != QLatin1String("draft") && state != QLatin1String("in_review") && state != QLatin1String("approved")
+        && state != QLatin1String("scheduled")) {
+        return makeError(ErrorKind::Conflict, tr("This post is already going out or out; its text cannot change."));
+    }
+    if (author != actor.id && !canApprove(role.value())) {
+        return makeError(ErrorKind::Forbidden, tr("Only its author or a manager can edit this post."));
+    }
+    const qint64 now = m_clock.nowMs();
+    Statement &up = m_db.cached("UPDATE post_variants SET text = ?, updated_at = ? WHERE id = ?");
+    up.bindAll(clean, now, variant);
+    SB_TRY(up.exec());
+    SB_TRY(appendEvent(actor, QStringLiteral("post_edited"), QStringLiteral("post"), postId, {},
+                       {{QStringLiteral("account_id"), accountId}, {QStringLiteral("from"), before.left(500)}}));
+    // What was approved is no longer what goes out: it is reviewed again, whoever edited it.
+    if (state == QLatin1String("approved") || state == QLatin1String("scheduled")) {
+        SB_TRY(changePostState(actor, postId,
+                               state == QLatin1String("approved") ? PostState::Approved : PostState::Scheduled,
+                               PostState::InReview, QStringLiteral("post_returned_to_review"), QString()));
+    }
+    return tx.commit();
+}
+
 Status Engine::markVariantPublished(const QString &variantId, const QString &remoteId, const QString &remoteUrl)
 {
     Transaction tx(m_db);

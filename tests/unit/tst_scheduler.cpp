@@ -255,6 +255,35 @@ private slots:
                  ErrorKind::Conflict);
     }
 
+    void editingAnApprovedPostSendsItBackToReview()
+    {
+        Fixture f;
+        const QString post = f.scheduled(24 * 3'600'000);
+        QCOMPARE(f.state(post), QStringLiteral("scheduled"));
+        // Even a manager's edit: what was approved is not what would go out.
+        QVERIFY(
+            f.engine->editPostText(Actor::employee(f.manager), post, f.account, QStringLiteral("Launch day!")).ok());
+        QCOMPARE(f.state(post), QStringLiteral("in_review"));
+        QCOMPARE(f.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'post_returned_to_review'")), 1);
+        QCOMPARE(f.db().scalarText(QStringLiteral("SELECT text FROM post_variants WHERE post_id = '%1' AND account_id "
+                                                  "= '%2'")
+                                       .arg(post, f.account)),
+                 QStringLiteral("Launch day!"));
+        // Approved again, it is scheduled again; someone else's post is not theirs to edit.
+        QVERIFY(f.engine->approvePost(Actor::employee(f.manager), post).ok());
+        QCOMPARE(f.state(post), QStringLiteral("scheduled"));
+        QCOMPARE(
+            f.engine->editPostText(Actor::employee(f.sme), post, f.account, QStringLiteral("Mine now")).error().kind,
+            ErrorKind::Forbidden);
+        // Once it goes out, the text stays.
+        f.clock.advance(25 * 3'600'000);
+        QVERIFY(f.engine->enqueueDuePosts(Engine::publishGraceMs(f.db())).ok());
+        QCOMPARE(f.engine->editPostText(Actor::employee(f.manager), post, f.account, QStringLiteral("Too late"))
+                     .error()
+                     .kind,
+                 ErrorKind::Conflict);
+    }
+
     void recurrenceKeepsTheWallClockAcrossDaylightSaving()
     {
         const QTimeZone berlin("Europe/Berlin");
