@@ -3532,6 +3532,14 @@ offen</translation>
         <source>Week calendar, %1</source>
         <translation>Wochenkalender, %1</translation>
     </message>
+    <message>
+        <source>&amp;New post…</source>
+        <translation>&amp;Neuer Beitrag…</translation>
+    </message>
+    <message>
+        <source>Write a post for the selected day (or double-click a day)</source>
+        <translation>Einen Beitrag für den gewählten Tag schreiben (oder auf einen Tag doppelklicken)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ComposerGuard</name>
@@ -5634,6 +5642,141 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Today</source>
         <translation>Heute</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PostComposerDialog</name>
+    <message>
+        <source>New post</source>
+        <translation>Neuer Beitrag</translation>
+    </message>
+    <message>
+        <source>Accounts to post to</source>
+        <translation>Konten, auf denen gepostet wird</translation>
+    </message>
+    <message>
+        <source>Same &amp;text for every account</source>
+        <translation>Derselbe &amp;Text für jedes Konto</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>No campaign</source>
+        <translation>Keine Kampagne</translation>
+    </message>
+    <message>
+        <source>Add &amp;image…</source>
+        <translation>&amp;Bild hinzufügen…</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>Describe the image for people who cannot see it</source>
+        <translation>Beschreiben Sie das Bild für Menschen, die es nicht sehen können</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Alternativtext</translation>
+    </message>
+    <message>
+        <source>Image for the post</source>
+        <translation>Bild für den Beitrag</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts:</source>
+        <translation>&amp;Konten:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Wann:</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Kampagne:</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Bild:</translation>
+    </message>
+    <message>
+        <source>A&amp;lt text:</source>
+        <translation>A&amp;lternativtext:</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>&amp;Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Einplanen</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit for review</source>
+        <translation>Zur &amp;Prüfung einreichen</translation>
+    </message>
+    <message>
+        <source>Text for %1</source>
+        <translation>Text für %1</translation>
+    </message>
+    <message>
+        <source>What should %1 say?</source>
+        <translation>Was soll %1 sagen?</translation>
+    </message>
+    <message>
+        <source>Choose the accounts this post goes to.</source>
+        <translation>Wählen Sie die Konten, auf denen dieser Beitrag erscheint.</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Kein Konto</translation>
+    </message>
+    <message>
+        <source>%1 / %2, %3 too many</source>
+        <translation>%1 / %2, %3 zu viele</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Too long for %1.</source>
+        <translation>Zu lang für %1.</translation>
+    </message>
+    <message>
+        <source>The image is larger than %1 takes (%2 KB).</source>
+        <translation>Das Bild ist größer, als %1 annimmt (%2 KB).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone.</source>
+        <translation>„%1“ ist keine Zeitzone.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist in %2: the clocks skip it for daylight saving. Pick another time.</source>
+        <translation>%1 gibt es in %2 nicht: Die Uhren überspringen diese Zeit wegen der Sommerzeit. Wählen Sie eine andere Zeit.</translation>
+    </message>
+    <message>
+        <source>That is %1 in %2.</source>
+        <translation>Das ist %1 in %2.</translation>
+    </message>
+    <message>
+        <source>That time happens twice there (the clocks go back); it goes out at the first (UTC%1).</source>
+        <translation>Diese Zeit gibt es dort zweimal (die Uhren werden zurückgestellt); der Beitrag erscheint zur ersten (UTC%1).</translation>
+    </message>
+    <message>
+        <source>That time has passed.</source>
+        <translation>Diese Zeit ist vorbei.</translation>
     </message>
 </context>
 </TS>

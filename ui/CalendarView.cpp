@@ -11,6 +11,7 @@
 #include "ui/CalendarAgendaDelegate.h"
 #include "ui/CalendarMonthGrid.h"
 #include "ui/CalendarWeekGrid.h"
+#include "ui/PostComposerDialog.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -139,7 +140,14 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     m_weekMode->setText(tr("Week"));
     m_weekMode->setCheckable(true);
     m_weekMode->setToolTip(tr("A week hour by hour (Ctrl+2)"));
+    auto *newPostButton = new QPushButton(tr("&New post…"), this);
+    newPostButton->setObjectName(QStringLiteral("calendarNewPost"));
+    newPostButton->setToolTip(tr("Write a post for the selected day (or double-click a day)"));
+    connect(newPostButton, &QPushButton::clicked, this, [this] { newPost(); });
+    connect(m_grid, &CalendarMonthGrid::dayActivated, this, [this](QDate day) { newPost(day); });
     const int afterTitle = header->indexOf(m_title) + 1;
+    header->insertWidget(afterTitle, newPostButton);
+    header->insertSpacing(afterTitle, 16);
     header->insertSpacing(afterTitle, 16);
     header->insertWidget(afterTitle + 1, m_monthMode);
     header->insertWidget(afterTitle + 2, m_weekMode);
@@ -419,6 +427,16 @@ void CalendarView::showToday()
         return;
     }
     m_grid->setSelectedDate(today());
+}
+
+PostComposerDialog *CalendarView::newPost(QDate day)
+{
+    const QDate on = day.isValid() ? day : (m_grid->selectedDate().isValid() ? m_grid->selectedDate() : today());
+    auto *composer = new PostComposerDialog(m_ctx, std::max(on, today()), this);
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    connect(composer, &PostComposerDialog::postCreated, this, [this](const QString &) { m_grid->setFocus(); });
+    composer->open();
+    return composer;
 }
 
 bool CalendarView::showsWeek() const

@@ -21,6 +21,7 @@ class WorkspaceContext;
 namespace sb::ui {
 
 class CalendarMonthGrid;
+class PostComposerDialog;
 class CalendarWeekGrid;
 
 // The publishing calendar: a month grid with posts and campaigns, and an agenda of the next posts.
@@ -43,6 +44,8 @@ public slots:
     void showNextMonth();
     void showToday();
     // Month grid or week hour grid (Ctrl+1 / Ctrl+2).
+    // Opens the composer for a new post on `day` (the selected day when invalid); returns the open dialog.
+    PostComposerDialog *newPost(QDate day = {});
     void showMonthView();
     void showWeekView();
     // The selected post in "Needs attention": a missed one goes out now, a failed one's failed variants again.

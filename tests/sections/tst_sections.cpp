@@ -19,6 +19,7 @@
 #include "ui/EngagementGoalsDialog.h"
 #include "ui/EngagementTrendChart.h"
 #include "ui/EngagementView.h"
+#include "ui/PostComposerDialog.h"
 #include "ui/SettingsCannedPanel.h"
 #include "ui/SettingsRosterPanel.h"
 #include "ui/SettingsRulesPanel.h"
@@ -30,6 +31,7 @@
 #include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -40,6 +42,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -172,6 +175,82 @@ private slots:
         h.ctx->notifyChanged();
         QCOMPARE(grid->postsOn(QDate(2026, 11, 27)), 1);
         QCOMPARE(view.agendaModel()->rowCount(), 4);
+    }
+
+    void calendarComposerSchedulesAPostPerAccount()
+    {
+        Harness h;
+        ui::CalendarView view(*h.ctx);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ui::PostComposerDialog *composer = view.newPost(QDate(2026, 11, 27));
+        QVERIFY(composer && composer->isVisible());
+        auto *accounts = child<QListWidget>(*composer, "composerAccounts");
+        QCOMPARE(accounts->count(), 2);
+        auto *submit = child<QPushButton>(*composer, "composerSubmit");
+        QVERIFY(!submit->isEnabled()); // no account, no text yet
+        for (int i = 0; i < accounts->count(); ++i) {
+            accounts->item(i)->setCheckState(Qt::Checked);
+        }
+        auto *mastodonText
+            = child<QPlainTextEdit>(*composer, qPrintable(QStringLiteral("composerText-") + h.w.account));
+        auto *blueskyText
+            = child<QPlainTextEdit>(*composer, qPrintable(QStringLiteral("composerText-") + h.w.blueAccount));
+        QVERIFY(mastodonText && blueskyText);
+        // One text for both by default; each network counts its own way.
+        mastodonText->setFocus();
+        QTest::keyClicks(mastodonText, QStringLiteral("Black Friday: 20% off https://example.com/sale"));
+        QCOMPARE(blueskyText->toPlainText(), mastodonText->toPlainText());
+        auto *mastodonCounter = child<QLabel>(*composer, qPrintable(QStringLiteral("composerCounter-") + h.w.account));
+        auto *blueskyCounter
+            = child<QLabel>(*composer, qPrintable(QStringLiteral("composerCounter-") + h.w.blueAccount));
+        QCOMPARE(mastodonCounter->text(), QStringLiteral("45 / 500")); // the 24-character URL counts 23
+        QCOMPARE(blueskyCounter->text(), QStringLiteral("46 / 300"));
+        // Too long for Bluesky: said, and nothing can be scheduled.
+        child<QCheckBox>(*composer, "composerSameText")->setChecked(false);
+        blueskyText->setPlainText(QString(301, QLatin1Char('x')));
+        QVERIFY(blueskyCounter->text().contains(QStringLiteral("1 too many")));
+        QVERIFY(!submit->isEnabled());
+        blueskyText->setPlainText(QStringLiteral("Black Friday on Bluesky"));
+        // The time: 10:15 in New York is 16:15 in Berlin; a skipped time is said and refused.
+        auto *time = child<QTimeEdit>(*composer, "composerTime");
+        auto *zone = child<QComboBox>(*composer, "composerZone");
+        auto *date = child<QDateEdit>(*composer, "composerDate");
+        QCOMPARE(date->date(), QDate(2026, 11, 27));
+        time->setTime(QTime(10, 15));
+        zone->setCurrentText(QStringLiteral("America/New_York"));
+        auto *when = child<QLabel>(*composer, "composerWhen");
+        QVERIFY2(when->text().contains(QStringLiteral("16:15")), qPrintable(when->text()));
+        QVERIFY(submit->isEnabled());
+        date->setDate(QDate(2027, 3, 14)); // New York springs forward at 02:00
+        time->setTime(QTime(2, 30));
+        QVERIFY2(when->text().contains(QStringLiteral("does not exist")), qPrintable(when->text()));
+        QVERIFY(!submit->isEnabled());
+        date->setDate(QDate(2026, 11, 27));
+        time->setTime(QTime(10, 15));
+        screenshot(*composer, QStringLiteral("composer"));
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_VERIFY(!composer->isVisible());
+        // Scheduled at that instant, one variant per account with its own text.
+        const QString post
+            = h.db().scalarText(QStringLiteral("SELECT id FROM posts ORDER BY created_at DESC, rowid DESC "
+                                               "LIMIT 1"));
+        QCOMPARE(h.count(QStringLiteral("SELECT scheduled_at FROM posts WHERE id = '%1'").arg(post)),
+                 QDateTime(QDate(2026, 11, 27), QTime(10, 15), QTimeZone("America/New_York")).toMSecsSinceEpoch());
+        QCOMPARE(h.db().scalarText(QStringLiteral("SELECT time_zone FROM posts WHERE id = '%1'").arg(post)),
+                 QStringLiteral("America/New_York"));
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM post_variants WHERE post_id = '%1'").arg(post)), 2);
+        QCOMPARE(
+            h.db().scalarText(QStringLiteral("SELECT text FROM post_variants WHERE post_id = '%1' AND account_id = "
+                                             "'%2'")
+                                  .arg(post, h.w.blueAccount)),
+            QStringLiteral("Black Friday on Bluesky"));
+        QVERIFY(h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(post))
+                    == QLatin1String("scheduled")
+                || h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(post))
+                    == QLatin1String("in_review"));
+        QCOMPARE(view.monthGrid()->postsOn(QDate(2026, 11, 27)), 1);
     }
 
     void calendarWeekShowsPostsHourByHour()
