@@ -3540,6 +3540,14 @@ offen</translation>
         <source>Write a post for the selected day (or double-click a day)</source>
         <translation>Einen Beitrag für den gewählten Tag schreiben (oder auf einen Tag doppelklicken)</translation>
     </message>
+    <message>
+        <source>&amp;Best time…</source>
+        <translation>&amp;Beste Zeit…</translation>
+    </message>
+    <message>
+        <source>When each account&apos;s posts earned most, hour by hour</source>
+        <translation>Wann die Beiträge jedes Kontos am meisten erreicht haben, Stunde für Stunde</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ComposerGuard</name>
@@ -5777,6 +5785,48 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>That time has passed.</source>
         <translation>Diese Zeit ist vorbei.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::BestTimeHeatMap</name>
+    <message>
+        <source>Engagement by hour of the week</source>
+        <translation>Engagement nach Stunde der Woche</translation>
+    </message>
+    <message>
+        <source>%1 %2:00–%3:00: %4 post(s), %5 engagements each on average</source>
+        <translation>%1 %2:00–%3:00: %4 Beitrag/Beiträge, durchschnittlich je %5 Interaktionen</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::BestTimeDialog</name>
+    <message>
+        <source>Best time to post</source>
+        <translation>Beste Zeit zum Posten</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>When the account&apos;s posts of the last %1 days earned most (likes, reposts and replies per post), in %2.</source>
+        <translation>Wann die Beiträge des Kontos in den letzten %1 Tagen am meisten erreicht haben (Likes, Reposts und Antworten pro Beitrag), in %2.</translation>
+    </message>
+    <message>
+        <source>Not enough published posts yet: an hour needs at least %1 to be compared.</source>
+        <translation>Noch nicht genug veröffentlichte Beiträge: Eine Stunde braucht mindestens %1, um verglichen zu werden.</translation>
+    </message>
+    <message>
+        <source>%1 %2:00 (%3 per post, %4 posts)</source>
+        <translation>%1 %2:00 (%3 pro Beitrag, %4 Beiträge)</translation>
+    </message>
+    <message>
+        <source>Best: %1.</source>
+        <translation>Am besten: %1.</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #include "models/WorkspaceContext.h"
 #include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
+#include "ui/BestTimeDialog.h"
 #include "ui/CalendarAgendaDelegate.h"
 #include "ui/CalendarMonthGrid.h"
 #include "ui/CalendarWeekGrid.h"
@@ -145,7 +146,17 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     newPostButton->setToolTip(tr("Write a post for the selected day (or double-click a day)"));
     connect(newPostButton, &QPushButton::clicked, this, [this] { newPost(); });
     connect(m_grid, &CalendarMonthGrid::dayActivated, this, [this](QDate day) { newPost(day); });
+    auto *bestTime = new QPushButton(tr("&Best time…"), this);
+    bestTime->setObjectName(QStringLiteral("calendarBestTime"));
+    bestTime->setToolTip(tr("When each account's posts earned most, hour by hour"));
+    connect(bestTime, &QPushButton::clicked, this, [this] {
+        auto *dialog = new BestTimeDialog(m_ctx, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->resize(760, 420);
+        dialog->open();
+    });
     const int afterTitle = header->indexOf(m_title) + 1;
+    header->insertWidget(afterTitle, bestTime);
     header->insertWidget(afterTitle, newPostButton);
     header->insertSpacing(afterTitle, 16);
     header->insertSpacing(afterTitle, 16);

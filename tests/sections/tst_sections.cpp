@@ -10,6 +10,7 @@
 #include "models/WorkspaceContext.h"
 #include "store/WorkspaceSettings.h"
 #include "ui/AccountsView.h"
+#include "ui/BestTimeDialog.h"
 #include "ui/CalendarMonthGrid.h"
 #include "ui/CalendarView.h"
 #include "ui/CalendarWeekGrid.h"
@@ -251,6 +252,58 @@ private slots:
                 || h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(post))
                     == QLatin1String("in_review"));
         QCOMPARE(view.monthGrid()->postsOn(QDate(2026, 11, 27)), 1);
+    }
+
+    void bestTimeToPostFromPastEngagement()
+    {
+        Harness h;
+        // Published posts of the last weeks on the Mastodon account: Tuesdays 10:xx earned 10 each, Wednesdays
+        // 15:xx 2 each, one Friday post 100 (a single post: shown, but not ranked).
+        const QTimeZone berlin("Europe/Berlin");
+        int serial = 0;
+        const auto published = [&](QDate day, QTime time, int likes) {
+            const qint64 at = QDateTime(day, time, berlin).toMSecsSinceEpoch();
+            const QString post = QStringLiteral("best-%1").arg(++serial);
+            QVERIFY(h.db()
+                        .exec(QStringLiteral("INSERT INTO posts(id, author_id, state, scheduled_at, created_at, "
+                                             "updated_at, published_at) VALUES ('%1', '%2', 'published', %3, %3, %3, "
+                                             "%3)")
+                                  .arg(post, h.w.alice)
+                                  .arg(at))
+                        .ok());
+            QVERIFY(h.db()
+                        .exec(QStringLiteral("INSERT INTO post_variants(id, post_id, account_id, text, state, "
+                                             "published_at, like_count, updated_at) VALUES ('%1v', '%1', '%2', 'x', "
+                                             "'published', %3, %4, %3)")
+                                  .arg(post, h.w.account)
+                                  .arg(at)
+                                  .arg(likes))
+                        .ok());
+        };
+        published(QDate(2026, 11, 3), QTime(10, 5), 10);
+        published(QDate(2026, 11, 10), QTime(10, 40), 10);
+        published(QDate(2026, 11, 17), QTime(10, 15), 10);
+        published(QDate(2026, 11, 4), QTime(15, 0), 2);
+        published(QDate(2026, 11, 11), QTime(15, 30), 2);
+        published(QDate(2026, 11, 13), QTime(9, 0), 100);
+        ui::BestTimeDialog dialog(*h.ctx);
+        auto *account = child<QComboBox>(dialog, "bestTimeAccount");
+        account->setCurrentIndex(account->findData(h.w.account));
+        const auto &heat = dialog.heatMap()->heat();
+        QCOMPARE(heat[size_t(1 * 24 + 10)].posts, 3); // Tuesday 10:00
+        QCOMPARE(heat[size_t(1 * 24 + 10)].engagement, qint64(30));
+        QCOMPARE(heat[size_t(4 * 24 + 9)].posts, 1); // Friday 09:00
+        QVERIFY2(dialog.summary().startsWith(QStringLiteral("Best: Tuesday 10:00 (10.0 per post, 3 posts); Wednesday "
+                                                            "15:00")),
+                 qPrintable(dialog.summary()));
+        QVERIFY(!dialog.summary().contains(QStringLiteral("Friday")));
+        dialog.resize(760, 420);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        screenshot(dialog, QStringLiteral("best-time"));
+        // Another account without history says so.
+        account->setCurrentIndex(account->findData(h.w.blueAccount));
+        QVERIFY(dialog.summary().contains(QStringLiteral("Not enough")));
     }
 
     void calendarWeekShowsPostsHourByHour()
