@@ -5829,4 +5829,79 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <translation>Am besten: %1.</translation>
     </message>
 </context>
+<context>
+    <name>sb::ui::PostDetailsDialog</name>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Text for %1</source>
+        <translation>Text für %1</translation>
+    </message>
+    <message>
+        <source>Why it is rejected (its author reads this)</source>
+        <translation>Warum er abgelehnt wird (die Person, die ihn verfasst hat, liest das)</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Kommentar zur Prüfung</translation>
+    </message>
+    <message>
+        <source>Save &amp;text</source>
+        <translation>&amp;Text speichern</translation>
+    </message>
+    <message>
+        <source>Submit for &amp;review</source>
+        <translation>Zur &amp;Prüfung einreichen</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>This post is no longer there.</source>
+        <translation>Diesen Beitrag gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>no time yet</source>
+        <translation>noch ohne Zeit</translation>
+    </message>
+    <message>
+        <source>%1, %2, by %3.</source>
+        <translation>%1, %2, von %3.</translation>
+    </message>
+    <message>
+        <source>%1 said: %2</source>
+        <translation>%1 schrieb: %2</translation>
+    </message>
+    <message>
+        <source>Saving a change sends the post back to review</source>
+        <translation>Eine gespeicherte Änderung schickt den Beitrag zurück in die Prüfung</translation>
+    </message>
+    <message>
+        <source>Saved. The post was approved; it goes back to review.</source>
+        <translation>Gespeichert. Der Beitrag war freigegeben; er geht zurück in die Prüfung.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Submitted for review.</source>
+        <translation>Zur Prüfung eingereicht.</translation>
+    </message>
+    <message>
+        <source>Approved: it goes out at its time.</source>
+        <translation>Freigegeben: Er erscheint zu seiner Zeit.</translation>
+    </message>
+    <message>
+        <source>Rejected: back to its author as a draft, with your comment.</source>
+        <translation>Abgelehnt: Zurück als Entwurf, mit Ihrem Kommentar.</translation>
+    </message>
+</context>
 </TS>

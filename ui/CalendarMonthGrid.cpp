@@ -483,6 +483,11 @@ void CalendarMonthGrid::mouseReleaseEvent(QMouseEvent *event)
 
 void CalendarMonthGrid::mouseDoubleClickEvent(QMouseEvent *event)
 {
+    const int row = rowAt(event->position().toPoint());
+    if (row >= 0 && row < m_model.rowCount()) {
+        emit postActivated(m_model.index(row, 0).data(sb::models::IdRole).toString());
+        return;
+    }
     const QDate d = dateAt(event->position().toPoint());
     if (d.isValid()) {
         emit dayActivated(d);

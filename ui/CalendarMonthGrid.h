@@ -53,6 +53,8 @@ public:
 signals:
     // A post's chip was dragged from one day to another (Escape during the drag cancels it).
     void postMoved(const QString &postId, QDate from, QDate to);
+    // A post's chip was double-clicked.
+    void postActivated(const QString &postId);
     void monthChanged(QDate firstOfMonth);
     void selectedDateChanged(QDate date);
     void dayActivated(QDate date);

@@ -13,6 +13,7 @@
 #include "ui/CalendarMonthGrid.h"
 #include "ui/CalendarWeekGrid.h"
 #include "ui/PostComposerDialog.h"
+#include "ui/PostDetailsDialog.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -146,6 +147,7 @@ CalendarView::CalendarView(sb::models::WorkspaceContext &ctx, QWidget *parent) :
     newPostButton->setToolTip(tr("Write a post for the selected day (or double-click a day)"));
     connect(newPostButton, &QPushButton::clicked, this, [this] { newPost(); });
     connect(m_grid, &CalendarMonthGrid::dayActivated, this, [this](QDate day) { newPost(day); });
+    connect(m_grid, &CalendarMonthGrid::postActivated, this, [this](const QString &id) { openPost(id); });
     auto *bestTime = new QPushButton(tr("&Best time…"), this);
     bestTime->setObjectName(QStringLiteral("calendarBestTime"));
     bestTime->setToolTip(tr("When each account's posts earned most, hour by hour"));
@@ -448,6 +450,14 @@ PostComposerDialog *CalendarView::newPost(QDate day)
     connect(composer, &PostComposerDialog::postCreated, this, [this](const QString &) { m_grid->setFocus(); });
     composer->open();
     return composer;
+}
+
+PostDetailsDialog *CalendarView::openPost(const QString &postId)
+{
+    auto *dialog = new PostDetailsDialog(m_ctx, postId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 bool CalendarView::showsWeek() const

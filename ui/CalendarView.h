@@ -22,6 +22,7 @@ namespace sb::ui {
 
 class CalendarMonthGrid;
 class PostComposerDialog;
+class PostDetailsDialog;
 class CalendarWeekGrid;
 
 // The publishing calendar: a month grid with posts and campaigns, and an agenda of the next posts.
@@ -46,6 +47,8 @@ public slots:
     // Month grid or week hour grid (Ctrl+1 / Ctrl+2).
     // Opens the composer for a new post on `day` (the selected day when invalid); returns the open dialog.
     PostComposerDialog *newPost(QDate day = {});
+    // Opens a post: its text per account, and its review.
+    PostDetailsDialog *openPost(const QString &postId);
     void showMonthView();
     void showWeekView();
     // The selected post in "Needs attention": a missed one goes out now, a failed one's failed variants again.

@@ -21,6 +21,7 @@
 #include "ui/EngagementTrendChart.h"
 #include "ui/EngagementView.h"
 #include "ui/PostComposerDialog.h"
+#include "ui/PostDetailsDialog.h"
 #include "ui/SettingsCannedPanel.h"
 #include "ui/SettingsRosterPanel.h"
 #include "ui/SettingsRulesPanel.h"
@@ -252,6 +253,58 @@ private slots:
                 || h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(post))
                     == QLatin1String("in_review"));
         QCOMPARE(view.monthGrid()->postsOn(QDate(2026, 11, 27)), 1);
+    }
+
+    void calendarPostReviewByRole()
+    {
+        Harness h;
+        ui::CalendarView view(*h.ctx);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QString post = h.db().scalarText(QStringLiteral("SELECT id FROM posts WHERE state = 'in_review'"));
+        const auto state
+            = [&] { return h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(post)); };
+        // A contributor sees the post but cannot approve it.
+        h.ctx->setCurrentEmployee(h.w.carol);
+        ui::PostDetailsDialog *details = view.openPost(post);
+        QVERIFY(!child<QPushButton>(*details, "postDetailsApprove")->isVisible());
+        details->close();
+        // A manager rejects without a reason: refused; with one: back to its author as a draft.
+        h.ctx->setCurrentEmployee(h.w.manager);
+        details = view.openPost(post);
+        auto *reject = child<QPushButton>(*details, "postDetailsReject");
+        QVERIFY(reject->isVisible());
+        QTest::mouseClick(reject, Qt::LeftButton);
+        QCOMPARE(state(), QStringLiteral("in_review"));
+        QVERIFY(!child<QLabel>(*details, "postDetailsMessage")->text().isEmpty());
+        QTest::keyClicks(child<QLineEdit>(*details, "postDetailsComment"), QStringLiteral("Say which venue"));
+        QTest::mouseClick(reject, Qt::LeftButton);
+        QCOMPARE(state(), QStringLiteral("draft"));
+        QVERIFY(child<QLabel>(*details, "postDetailsSummary")->text().contains(QStringLiteral("Say which venue")));
+        details->close();
+        // Its author fixes and submits it; the manager approves: scheduled (it has a time).
+        const QString author
+            = h.db().scalarText(QStringLiteral("SELECT author_id FROM posts WHERE id = '%1'").arg(post));
+        h.ctx->setCurrentEmployee(author);
+        details = view.openPost(post);
+        auto *submit = child<QPushButton>(*details, "postDetailsSubmit");
+        QVERIFY(submit->isVisible());
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QCOMPARE(state(), QStringLiteral("in_review"));
+        details->close();
+        h.ctx->setCurrentEmployee(h.w.manager);
+        details = view.openPost(post);
+        QTest::mouseClick(child<QPushButton>(*details, "postDetailsApprove"), Qt::LeftButton);
+        QCOMPARE(state(), QStringLiteral("scheduled"));
+        screenshot(*details, QStringLiteral("post-details"));
+        // Editing the approved text sends it back to review, and says so.
+        QPlainTextEdit *text = details->findChildren<QPlainTextEdit *>().first();
+        text->setPlainText(QStringLiteral("Meet us at the Berlin store tomorrow!"));
+        QTest::mouseClick(child<QPushButton>(*details, "postDetailsSave"), Qt::LeftButton);
+        QCOMPARE(state(), QStringLiteral("in_review"));
+        QVERIFY(child<QLabel>(*details, "postDetailsMessage")->text().contains(QStringLiteral("back to review")));
+        details->close();
     }
 
     void bestTimeToPostFromPastEngagement()
