@@ -5786,6 +5786,42 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>That time has passed.</source>
         <translation>Diese Zeit ist vorbei.</translation>
     </message>
+    <message>
+        <source>Preview for %1</source>
+        <translation>Vorschau für %1</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;%1 will show:&lt;/small&gt;&lt;br&gt;%2</source>
+        <translation>&lt;small&gt;%1 zeigt:&lt;/small&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>The same text already goes to %1 on %2.</source>
+        <translation>Derselbe Text geht bereits am %2 an %1.</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Keine Wiederholung</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Jede Woche</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>Jeden Monat</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> Mal</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::BestTimeHeatMap</name>

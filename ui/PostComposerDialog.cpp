@@ -3,8 +3,11 @@
 #include "channels/PostLength.h"
 #include "core/Clock.h"
 #include "core/Domain.h"
+#include "core/Ids.h"
 #include "core/LocalTime.h"
+#include "core/Recurrence.h"
 #include "engine/Engine.h"
+#include "engine/PostChecks.h"
 #include "models/WorkspaceContext.h"
 #include "store/Sqlite.h"
 #include "store/WorkspaceSettings.h"
@@ -17,6 +20,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +28,8 @@
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTimeEdit>
 #include <QTimeZone>
@@ -138,6 +144,25 @@ PostComposerDialog::PostComposerDialog(models::WorkspaceContext &ctx, QDate day,
         }
     });
 
+    m_repeat = new QComboBox(this);
+    m_repeat->setObjectName(QStringLiteral("composerRepeat"));
+    m_repeat->addItem(tr("Does not repeat"), QString());
+    m_repeat->addItem(tr("Every day"), QStringLiteral("daily"));
+    m_repeat->addItem(tr("Every week"), QStringLiteral("weekly"));
+    m_repeat->addItem(tr("Every month"), QStringLiteral("monthly"));
+    m_repeatCount = new QSpinBox(this);
+    m_repeatCount->setObjectName(QStringLiteral("composerRepeatCount"));
+    m_repeatCount->setRange(2, 52);
+    m_repeatCount->setValue(4);
+    m_repeatCount->setSuffix(tr(" times"));
+    m_repeatCount->setEnabled(false);
+    connect(m_repeat, &QComboBox::currentIndexChanged, this,
+            [this] { m_repeatCount->setEnabled(!m_repeat->currentData().toString().isEmpty()); });
+    auto *repeatRow = new QHBoxLayout;
+    repeatRow->addWidget(m_repeat);
+    repeatRow->addWidget(m_repeatCount);
+    repeatRow->addStretch(1);
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Accounts:"), m_accountList);
     form->addRow(QString(), m_sameText);
@@ -146,6 +171,9 @@ PostComposerDialog::PostComposerDialog(models::WorkspaceContext &ctx, QDate day,
     whenLabel->setBuddy(m_date);
     form->addRow(whenLabel, whenRow);
     form->addRow(QString(), m_when);
+    auto *repeatLabel = new QLabel(tr("&Repeat:"), this);
+    repeatLabel->setBuddy(m_repeat);
+    form->addRow(repeatLabel, repeatRow);
     form->addRow(tr("&Campaign:"), m_campaign);
     auto *imageLabel = new QLabel(tr("Image:"), this);
     imageLabel->setBuddy(pick);
@@ -205,6 +233,7 @@ void PostComposerDialog::rebuildTabs()
     }
     m_editors.clear();
     m_counters.clear();
+    m_previews.clear();
     while (m_tabs->count() > 0) {
         QWidget *page = m_tabs->widget(0);
         m_tabs->removeTab(0);
@@ -221,10 +250,19 @@ void PostComposerDialog::rebuildTabs()
         auto *counter = new QLabel(page);
         counter->setObjectName(QStringLiteral("composerCounter-") + a.id);
         counter->setAlignment(Qt::AlignRight);
+        auto *preview = new QLabel(page);
+        preview->setObjectName(QStringLiteral("composerPreview-") + a.id);
+        preview->setTextFormat(Qt::RichText);
+        preview->setWordWrap(true);
+        preview->setTextInteractionFlags(Qt::NoTextInteraction);
+        preview->setFrameShape(QFrame::StyledPanel);
+        preview->setAccessibleName(tr("Preview for %1").arg(a.handle));
         auto *pageLayout = new QVBoxLayout(page);
         pageLayout->setContentsMargins(4, 4, 4, 4);
         pageLayout->addWidget(editor, 1);
         pageLayout->addWidget(counter);
+        pageLayout->addWidget(preview);
+        m_previews.insert(a.id, preview);
         m_tabs->addTab(page, icons::forKey(QStringLiteral("network-") + a.network), a.handle);
         m_editors.insert(a.id, editor);
         m_counters.insert(a.id, counter);
@@ -236,6 +274,24 @@ void PostComposerDialog::rebuildTabs()
         m_tabs->addTab(hint, tr("No account"));
     }
     updateState();
+}
+
+QString PostComposerDialog::previewHtml(const QString &text)
+{
+    static const QRegularExpression token(
+        QStringLiteral(R"((https?://[^\s<]+)|((?:^|(?<=\s))#[^\s#]+)|((?:^|(?<=[\s(]))@[\w.@-]+))"));
+    QString html;
+    qsizetype last = 0;
+    for (auto it = token.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        html += text.mid(last, m.capturedStart() - last).toHtmlEscaped();
+        html += QStringLiteral("<span style=\"color:#2f6fde\">") + m.captured().toHtmlEscaped()
+            + QStringLiteral("</span>");
+        last = m.capturedEnd();
+    }
+    html += text.mid(last).toHtmlEscaped();
+    html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    return html;
 }
 
 void PostComposerDialog::onTextEdited(QPlainTextEdit *editor)
@@ -281,6 +337,10 @@ void PostComposerDialog::updateState()
         QPalette pal = counter->palette();
         pal.setColor(QPalette::WindowText, over ? QColor(0xd6, 0x45, 0x41) : palette().color(QPalette::WindowText));
         counter->setPalette(pal);
+        if (QLabel *preview = m_previews.value(a.id)) {
+            preview->setText(tr("<small>%1 will show:</small><br>%2")
+                                 .arg(a.handle.toHtmlEscaped(), previewHtml(editor->toPlainText())));
+        }
         if (over) {
             problems << tr("Too long for %1.").arg(a.handle);
         }
@@ -324,6 +384,20 @@ void PostComposerDialog::updateState()
             m_when->setText(text.trimmed());
         }
     }
+    if (m_timeOk) {
+        const qint64 at = resolveLocalTime(m_date->date(), m_time->time(), zone).instants.front();
+        for (const Account &a : checkedAccounts()) {
+            if (QPlainTextEdit *editor = m_editors.value(a.id)) {
+                for (const PostChecks::Duplicate &d :
+                     PostChecks::duplicates(m_ctx.reader(), a.id, editor->toPlainText(), at, at)) {
+                    problems << tr("The same text already goes to %1 on %2.")
+                                    .arg(d.handle,
+                                         QDateTime::fromMSecsSinceEpoch(d.scheduledAt, zone)
+                                             .toString(QStringLiteral("ddd d MMM, HH:mm")));
+                }
+            }
+        }
+    }
     m_draft->setEnabled(!m_editors.isEmpty());
     m_submit->setEnabled(textOk && m_timeOk);
     m_message->setText(problems.join(QLatin1Char(' ')));
@@ -349,18 +423,42 @@ void PostComposerDialog::save(int how)
     }
     const Actor actor = Actor::employee(m_ctx.currentEmployeeId());
     Engine &engine = m_ctx.engine();
-    Transaction tx(engine.db());
-    const auto created = engine.createPost(actor, post);
-    Status status = created.ok() ? success() : Status(created.error());
-    if (status.ok() && !m_imagePath.isEmpty()) {
-        status = engine.addPostMedia(actor, created.value(), m_imagePath,
-                                     QMimeDatabase().mimeTypeForFile(m_imagePath).name(), QFileInfo(m_imagePath).size(),
-                                     m_alt->text().trimmed());
+    // One post, or one per occurrence of a repeating one (its local time kept in its zone, as `post new --repeat`).
+    std::vector<qint64> instants {post.scheduledAtMs};
+    std::optional<Recurrence> rule;
+    if (const auto frequency = Recurrence::frequencyFromName(m_repeat->currentData().toString());
+        frequency && post.scheduledAtMs > 0) {
+        rule = Recurrence {*frequency, 1, m_repeatCount->value(), {}};
+        instants.clear();
+        for (const Occurrence &o : occurrences(m_date->date(), m_time->time(), zone, *rule)) {
+            instants.push_back(o.instant);
+        }
     }
-    if (status.ok() && how == Submit) {
-        status = engine.submitPost(actor, created.value());
-        if (status.ok() && m_submit->text() == tr("&Schedule")) {
-            status = engine.approvePost(actor, created.value());
+    const QString series = RandomIdSource::instance().next();
+    Transaction tx(engine.db());
+    Status status = tx.began();
+    QStringList ids;
+    for (size_t i = 0; status.ok() && i < instants.size(); ++i) {
+        NewPost one = post;
+        one.scheduledAtMs = instants[i];
+        if (rule) {
+            one.recurrence = rule->toJson(series, int(i));
+        }
+        const auto created = engine.createPost(actor, one);
+        status = created.ok() ? success() : Status(created.error());
+        if (status.ok() && !m_imagePath.isEmpty()) {
+            status = engine.addPostMedia(actor, created.value(), m_imagePath,
+                                         QMimeDatabase().mimeTypeForFile(m_imagePath).name(),
+                                         QFileInfo(m_imagePath).size(), m_alt->text().trimmed());
+        }
+        if (status.ok() && how == Submit) {
+            status = engine.submitPost(actor, created.value());
+            if (status.ok() && m_submit->text() == tr("&Schedule")) {
+                status = engine.approvePost(actor, created.value());
+            }
+        }
+        if (status.ok()) {
+            ids << created.value();
         }
     }
     if (status.ok()) {
@@ -370,7 +468,8 @@ void PostComposerDialog::save(int how)
         m_message->setText(status.error().message);
         return;
     }
-    m_created = created.value();
+    m_createdAll = ids;
+    m_created = ids.value(0);
     m_ctx.notifyChanged(QStringLiteral("posts"));
     emit postCreated(m_created);
     accept();

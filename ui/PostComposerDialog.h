@@ -4,6 +4,7 @@
 #include <QDialog>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 class QCheckBox;
 class QComboBox;
@@ -13,6 +14,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTabWidget;
 class QTimeEdit;
 
@@ -30,11 +32,15 @@ class PostComposerDialog final : public QDialog {
     Q_OBJECT
 public:
     PostComposerDialog(models::WorkspaceContext &ctx, QDate day, QWidget *parent = nullptr);
+
+    // The text as followers will see it: escaped, links, #tags and @mentions marked; nothing is fetched.
+    static QString previewHtml(const QString &text);
     ~PostComposerDialog() override;
 
     // For tests and drag-and-drop: the image to attach (the file dialog does the same).
     void setImage(const QString &path);
     QString createdPostId() const { return m_created; }
+    QStringList createdPostIds() const { return m_createdAll; }
 
 signals:
     void postCreated(const QString &postId);
@@ -59,12 +65,15 @@ private:
     QTabWidget *m_tabs = nullptr;
     QHash<QString, QPlainTextEdit *> m_editors; // account id -> its text
     QHash<QString, QLabel *> m_counters;
+    QHash<QString, QLabel *> m_previews;
     QHash<QString, QString> m_texts; // kept while an account is unchecked
     QDateEdit *m_date = nullptr;
     QTimeEdit *m_time = nullptr;
     QComboBox *m_zone = nullptr;
     QLabel *m_when = nullptr;
     QComboBox *m_campaign = nullptr;
+    QComboBox *m_repeat = nullptr;
+    QSpinBox *m_repeatCount = nullptr;
     QLabel *m_image = nullptr;
     QLineEdit *m_alt = nullptr;
     QString m_imagePath;
@@ -72,6 +81,7 @@ private:
     QPushButton *m_draft = nullptr;
     QPushButton *m_submit = nullptr;
     QString m_created;
+    QStringList m_createdAll;
     bool m_syncing = false;
     bool m_timeOk = false;
 };

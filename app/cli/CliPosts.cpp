@@ -5,16 +5,16 @@
 #include "cli/CliText.h"
 #include "core/Clock.h"
 #include "core/Domain.h"
+#include "core/Ids.h"
 #include "core/LocalTime.h"
 #include "core/Recurrence.h"
 #include "engine/Engine.h"
+#include "engine/PostChecks.h"
 #include "engine/PostImport.h"
 #include "store/Sqlite.h"
-#include "store/WorkspaceSettings.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -220,56 +220,34 @@ int runPostNew(Context &ctx)
         times.push_back({{}, post.scheduledAtMs, Occurrence::Note::None});
     }
     // The same text to the same account a few days apart reads like a mistake to followers: say so.
-    const int window
-        = WorkspaceSettings::value(ctx.db(), QStringLiteral("duplicate_window_days"), QStringLiteral("7")).toInt();
-    if (window > 0 && post.scheduledAtMs) {
+    if (post.scheduledAtMs) {
         for (const NewPostVariant &v : post.variants) {
-            Statement &dup = ctx.db().cached(
-                "SELECT p.id, p.scheduled_at, a.handle FROM post_variants w JOIN posts p ON p.id = w.post_id JOIN "
-                "accounts a ON a.id = w.account_id WHERE w.account_id = ?1 AND lower(trim(w.text)) = lower(trim(?2)) "
-                "AND p.scheduled_at BETWEEN ?3 AND ?4 ORDER BY p.scheduled_at LIMIT 3");
-            dup.bindAll(v.accountId, v.text, times.front().instant - qint64(window) * 86'400'000,
-                        times.back().instant + qint64(window) * 86'400'000);
-            while (dup.next()) {
+            for (const PostChecks::Duplicate &d :
+                 PostChecks::duplicates(ctx.db(), v.accountId, v.text, times.front().instant, times.back().instant)) {
                 ctx.err() << "switchboard-cli: "
                           << CliText::tr("warning: the same text already goes to %1 on %2 (post %3), within %4 "
                                          "days (setting duplicate_window_days)")
-                                 .arg(dup.text(2), isoInZone(dup.int64(1), zone), dup.text(0).left(8))
-                                 .arg(window)
+                                 .arg(d.handle, isoInZone(d.scheduledAt, zone), d.postId.left(8))
+                                 .arg(PostChecks::duplicateWindowDays(ctx.db()))
                           << '\n';
             }
-            dup.reset();
         }
     }
     Transaction tx(ctx.db());
     if (Status s = tx.began(); !s.ok()) {
         return ctx.fail(s.error());
     }
-    QString series;
+    const QString series = RandomIdSource::instance().next();
     QJsonArray created;
     for (size_t i = 0; i < times.size(); ++i) {
         NewPost one = post;
         one.scheduledAtMs = times[i].instant;
+        if (rule) {
+            one.recurrence = rule->toJson(series, int(i));
+        }
         const auto id = engine.createPost(actor.value(), one);
         if (!id.ok()) {
             return ctx.fail(id.error());
-        }
-        if (rule) {
-            series = series.isEmpty() ? id.value() : series;
-            QJsonObject recurrence {{QStringLiteral("series"), series},
-                                    {QStringLiteral("frequency"), Recurrence::frequencyName(rule->frequency)},
-                                    {QStringLiteral("interval"), rule->interval},
-                                    {QStringLiteral("index"), int(i)}};
-            if (rule->count > 0) {
-                recurrence.insert(QStringLiteral("count"), rule->count);
-            } else {
-                recurrence.insert(QStringLiteral("until"), rule->until.toString(Qt::ISODate));
-            }
-            Statement &keep = ctx.db().cached("UPDATE posts SET recurrence = ? WHERE id = ?");
-            keep.bindAll(QString::fromUtf8(QJsonDocument(recurrence).toJson(QJsonDocument::Compact)), id.value());
-            if (Status s = keep.exec(); !s.ok()) {
-                return ctx.fail(s.error());
-            }
         }
         if (!args.has(QStringLiteral("draft"))) {
             if (Status s = engine.submitPost(actor.value(), id.value()); !s.ok()) {

@@ -2,6 +2,9 @@
 
 #include "core/LocalTime.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace sb {
 
 std::optional<Recurrence::Frequency> Recurrence::frequencyFromName(const QString &name)
@@ -26,6 +29,20 @@ QString Recurrence::frequencyName(Frequency frequency)
     case Frequency::Monthly: return QStringLiteral("monthly");
     }
     return {};
+}
+
+QString Recurrence::toJson(const QString &series, int index) const
+{
+    QJsonObject o {{QStringLiteral("series"), series},
+                   {QStringLiteral("frequency"), frequencyName(frequency)},
+                   {QStringLiteral("interval"), interval},
+                   {QStringLiteral("index"), index}};
+    if (count > 0) {
+        o.insert(QStringLiteral("count"), count);
+    } else {
+        o.insert(QStringLiteral("until"), until.toString(Qt::ISODate));
+    }
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 std::vector<Occurrence> occurrences(QDate first, QTime time, const QTimeZone &zone, const Recurrence &rule)

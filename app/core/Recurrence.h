@@ -21,6 +21,8 @@ struct Recurrence {
     static constexpr int kMaxOccurrences = 366;
     static std::optional<Frequency> frequencyFromName(const QString &name);
     static QString frequencyName(Frequency frequency);
+    // What a post of the series keeps (posts.recurrence): the series' id, the rule and its place in the series.
+    QString toJson(const QString &series, int index) const;
 };
 
 // One occurrence: its local date and the instant it goes out, with what had to be decided about it.

@@ -64,6 +64,7 @@ struct NewPost {
     QString campaignId;
     qint64 scheduledAtMs = 0; // 0: not scheduled yet
     QString timeZone; // IANA id the author scheduled in
+    QString recurrence; // JSON (Recurrence::toJson) for a post of a repeating series
     std::vector<NewPostVariant> variants;
 };
 

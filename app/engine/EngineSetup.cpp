@@ -242,7 +242,7 @@ Result<QString> Engine::createPost(const Actor &actor, const NewPost &post)
     const QString id = m_ids.next();
     const qint64 now = m_clock.nowMs();
     Statement &ins = m_db.cached("INSERT INTO posts(id, campaign_id, author_id, state, scheduled_at, time_zone, "
-                                 "created_at, updated_at) VALUES (?,?,?,'draft',?,?,?,?)");
+                                 "created_at, updated_at, recurrence) VALUES (?,?,?,'draft',?,?,?,?,?)");
     ins.bindAll(id, post.campaignId.isEmpty() ? QString() : post.campaignId, actor.id);
     if (post.scheduledAtMs > 0) {
         ins.bind(4, post.scheduledAtMs);
@@ -250,6 +250,11 @@ Result<QString> Engine::createPost(const Actor &actor, const NewPost &post)
         ins.bindNull(4);
     }
     ins.bind(5, post.timeZone.isEmpty() ? QString() : post.timeZone).bind(6, now).bind(7, now);
+    if (post.recurrence.isEmpty()) {
+        ins.bindNull(8);
+    } else {
+        ins.bind(8, post.recurrence);
+    }
     SB_TRY(ins.exec());
     for (const NewPostVariant &v : post.variants) {
         Statement &var = m_db.cached("INSERT INTO post_variants(id, post_id, account_id, text, updated_at) "

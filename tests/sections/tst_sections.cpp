@@ -208,6 +208,13 @@ private slots:
         auto *blueskyCounter
             = child<QLabel>(*composer, qPrintable(QStringLiteral("composerCounter-") + h.w.blueAccount));
         QCOMPARE(mastodonCounter->text(), QStringLiteral("45 / 500")); // the 24-character URL counts 23
+        // The preview marks the link, escapes the rest, fetches nothing.
+        QVERIFY(child<QLabel>(*composer, qPrintable(QStringLiteral("composerPreview-") + h.w.account))
+                    ->text()
+                    .contains(QStringLiteral("<span style=\"color:#2f6fde\">https://example.com/sale</span>")));
+        QCOMPARE(ui::PostComposerDialog::previewHtml(QStringLiteral("<b>hi</b> #sale @ann")),
+                 QStringLiteral("&lt;b&gt;hi&lt;/b&gt; <span style=\"color:#2f6fde\">#sale</span> "
+                                "<span style=\"color:#2f6fde\">@ann</span>"));
         QCOMPARE(blueskyCounter->text(), QStringLiteral("46 / 300"));
         // Too long for Bluesky: said, and nothing can be scheduled.
         child<QCheckBox>(*composer, "composerSameText")->setChecked(false);
@@ -253,6 +260,32 @@ private slots:
                 || h.db().scalarText(QStringLiteral("SELECT state FROM posts WHERE id = '%1'").arg(post))
                     == QLatin1String("in_review"));
         QCOMPARE(view.monthGrid()->postsOn(QDate(2026, 11, 27)), 1);
+
+        // A weekly post three times: one series; the same text again nearby is pointed out.
+        composer = view.newPost(QDate(2026, 11, 28));
+        accounts = child<QListWidget>(*composer, "composerAccounts");
+        for (int i = 0; i < accounts->count(); ++i) {
+            if (accounts->item(i)->data(Qt::UserRole + 1).toString() == h.w.blueAccount) {
+                accounts->item(i)->setCheckState(Qt::Checked);
+            }
+        }
+        auto *text = child<QPlainTextEdit>(*composer, qPrintable(QStringLiteral("composerText-") + h.w.blueAccount));
+        text->setPlainText(QStringLiteral("black friday on bluesky "));
+        QVERIFY2(child<QLabel>(*composer, "composerMessage")->text().contains(QStringLiteral("The same text already")),
+                 qPrintable(child<QLabel>(*composer, "composerMessage")->text()));
+        text->setPlainText(QStringLiteral("Weekend reading list"));
+        auto *repeat = child<QComboBox>(*composer, "composerRepeat");
+        repeat->setCurrentIndex(repeat->findData(QStringLiteral("weekly")));
+        child<QSpinBox>(*composer, "composerRepeatCount")->setValue(3);
+        QTest::mouseClick(child<QPushButton>(*composer, "composerSubmit"), Qt::LeftButton);
+        QTRY_VERIFY(!composer->isVisible());
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM posts WHERE recurrence IS NOT NULL")), 3);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(DISTINCT json_extract(recurrence, '$.series')) FROM posts WHERE "
+                                        "recurrence IS NOT NULL")),
+                 1);
+        QCOMPARE(h.count(QStringLiteral("SELECT max(scheduled_at) - min(scheduled_at) FROM posts WHERE recurrence IS "
+                                        "NOT NULL")),
+                 qint64(14) * 86'400'000);
     }
 
     void calendarPostReviewByRole()
