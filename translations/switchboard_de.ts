@@ -5274,6 +5274,34 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>Off: a contributor sees their own figures and the team's only. Managers always see everyone's.</source>
         <translation>Aus: Eine Fachkraft sieht nur ihre eigenen Zahlen und die des Teams. Managerinnen und Manager sehen immer alle.</translation>
     </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>A post whose time passed while nothing ran goes out when Switchboard runs again within this many minutes; later, it waits as missed for a person to decide</source>
+        <translation>Ein Beitrag, dessen Zeit verstrich, während nichts lief, erscheint, wenn Switchboard innerhalb so vieler Minuten wieder läuft; danach wartet er als verpasst auf eine Entscheidung</translation>
+    </message>
+    <message>
+        <source>Publish &amp;late posts within:</source>
+        <translation>&amp;Verspätete Beiträge veröffentlichen binnen:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Warn when the same text goes to the same account within this many days</source>
+        <translation>Warnen, wenn derselbe Text innerhalb so vieler Tage an dasselbe Konto geht</translation>
+    </message>
+    <message>
+        <source>Warn of &amp;repeated text within:</source>
+        <translation>Vor &amp;wiederholtem Text warnen binnen:</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ShortcutsOverlay</name>

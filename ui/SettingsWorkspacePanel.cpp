@@ -2,6 +2,7 @@
 
 #include "core/BusinessHours.h"
 #include "engine/Engine.h"
+#include "engine/PostChecks.h"
 #include "models/WorkspaceContext.h"
 #include "store/WorkspaceSettings.h"
 
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTimeEdit>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -44,6 +46,23 @@ SettingsWorkspacePanel::SettingsWorkspacePanel(sb::models::WorkspaceContext &ctx
                            "everyone's."));
     workspaceForm->addRow(QString(), m_peers);
     connect(m_peers, &QCheckBox::toggled, this, &SettingsWorkspacePanel::markDirty);
+    // Publishing: how late a post still goes out by itself, and how close the same text counts as a duplicate.
+    m_grace = new QSpinBox(workspaceBox);
+    m_grace->setObjectName(QStringLiteral("settingsPublishGrace"));
+    m_grace->setRange(0, 24 * 60);
+    m_grace->setSuffix(tr(" min"));
+    m_grace->setToolTip(tr("A post whose time passed while nothing ran goes out when Switchboard runs again within "
+                           "this many minutes; later, it waits as missed for a person to decide"));
+    workspaceForm->addRow(tr("Publish &late posts within:"), m_grace);
+    m_duplicates = new QSpinBox(workspaceBox);
+    m_duplicates->setObjectName(QStringLiteral("settingsDuplicateWindow"));
+    m_duplicates->setRange(0, 90);
+    m_duplicates->setSuffix(tr(" days"));
+    m_duplicates->setSpecialValueText(tr("never"));
+    m_duplicates->setToolTip(tr("Warn when the same text goes to the same account within this many days"));
+    workspaceForm->addRow(tr("Warn of &repeated text within:"), m_duplicates);
+    connect(m_grace, &QSpinBox::valueChanged, this, &SettingsWorkspacePanel::markDirty);
+    connect(m_duplicates, &QSpinBox::valueChanged, this, &SettingsWorkspacePanel::markDirty);
 
     auto *hoursBox = new QGroupBox(tr("Business hours"), this);
     auto *daysRow = new QHBoxLayout;
@@ -111,9 +130,9 @@ SettingsWorkspacePanel::~SettingsWorkspacePanel() = default;
 
 void SettingsWorkspacePanel::setEditable(bool editable)
 {
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_zone), static_cast<QWidget *>(m_start),
-          static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_save), static_cast<QWidget *>(m_peers)}) {
+    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_zone), static_cast<QWidget *>(m_start),
+                       static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_save), static_cast<QWidget *>(m_peers),
+                       static_cast<QWidget *>(m_grace), static_cast<QWidget *>(m_duplicates)}) {
         w->setEnabled(editable);
     }
     for (QCheckBox *day : m_days) {
@@ -152,6 +171,8 @@ void SettingsWorkspacePanel::reload()
     m_end->setTime(hours.end);
     m_peers->setChecked(WorkspaceSettings::value(db, QStringLiteral("engagement_peer_visibility"))
                         == QLatin1String("team"));
+    m_grace->setValue(int(Engine::publishGraceMs(db) / 60'000));
+    m_duplicates->setValue(PostChecks::duplicateWindowDays(db));
     m_loading = false;
 }
 
@@ -198,7 +219,13 @@ void SettingsWorkspacePanel::save()
         || failed(engine.setSetting(actor, QStringLiteral("workspace_name"), name))
         || (peersChanged
             && failed(engine.setSetting(actor, QStringLiteral("engagement_peer_visibility"),
-                                        m_peers->isChecked() ? QStringLiteral("team") : QStringLiteral("private"))))) {
+                                        m_peers->isChecked() ? QStringLiteral("team") : QStringLiteral("private"))))
+        || (m_grace->value() != int(Engine::publishGraceMs(m_ctx.reader()) / 60'000)
+            && failed(
+                engine.setSetting(actor, QStringLiteral("publish_grace_minutes"), QString::number(m_grace->value()))))
+        || (m_duplicates->value() != PostChecks::duplicateWindowDays(m_ctx.reader())
+            && failed(engine.setSetting(actor, QStringLiteral("duplicate_window_days"),
+                                        QString::number(m_duplicates->value()))))) {
         m_ctx.notifyChanged(QStringLiteral("settings"));
         return;
     }

@@ -5,6 +5,7 @@
 #include <array>
 
 class QCheckBox;
+class QSpinBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -40,6 +41,8 @@ private:
     QLineEdit *m_name = nullptr;
     QComboBox *m_zone = nullptr;
     QCheckBox *m_peers = nullptr;
+    QSpinBox *m_grace = nullptr;
+    QSpinBox *m_duplicates = nullptr;
     std::array<QCheckBox *, 7> m_days {};
     QTimeEdit *m_start = nullptr;
     QTimeEdit *m_end = nullptr;

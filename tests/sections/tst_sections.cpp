@@ -1,5 +1,6 @@
 #include "SectionsWorkspace.h"
 #include "engine/Engine.h"
+#include "engine/PostChecks.h"
 #include "metrics/EngagementDrillDown.h"
 #include "metrics/EngagementMetrics.h"
 #include "models/AccountsModel.h"
@@ -1202,6 +1203,17 @@ private slots:
         QCOMPARE(WorkspaceSettings::value(h.db(), QStringLiteral("engagement_peer_visibility")),
                  QStringLiteral("team"));
         QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'setting_changed'")), before + 3);
+        // Publishing: the grace for late posts and the duplicate window, shown at their defaults, saved when changed.
+        auto *grace = child<QSpinBox>(view, "settingsPublishGrace");
+        auto *duplicates = child<QSpinBox>(view, "settingsDuplicateWindow");
+        QCOMPARE(grace->value(), 60);
+        QCOMPARE(duplicates->value(), 7);
+        grace->setValue(30);
+        duplicates->setValue(0);
+        QTest::mouseClick(child<QPushButton>(view, "settingsSaveWorkspace"), Qt::LeftButton);
+        QCOMPARE(Engine::publishGraceMs(h.db()), qint64(30) * 60'000);
+        QCOMPARE(PostChecks::duplicateWindowDays(h.db()), 0);
+        QCOMPARE(h.count(QStringLiteral("SELECT count(*) FROM events WHERE action = 'setting_changed'")), before + 5);
 
         // Hours that end before they start: the engine says why, nothing is written.
         end->setTime(QTime(8, 0));
