@@ -103,29 +103,39 @@ int printAccountHealth(Context &ctx, const QString &onlyAccountId)
 
 namespace {
 
-// account add bluesky: handle (or DID) and an app password, checked against the network before anything is kept.
-int addBluesky(Context &ctx, int backfillDays)
+// What differs between networks when an account is added from the command line: where it signs in, how its secret
+// is given, how it is checked, and the words for it. The flow itself is the same for every network.
+struct AccountAddSpec {
+    QString serverOption; // "instance", "service"
+    QString serverUsage;
+    QString envOption; // "token-env", "app-password-env"
+    QString stdinOption;
+    QString oneOfUsage;
+    QString nothingOnStdin;
+    QString cannotStore; // %1: the keychain's reason
+    QString onlyVariableKept; // %1: the variable
+    // Checks the secret against the network: the account, and a session to keep beside the secret (may be empty).
+    std::function<Result<AccountSetup::VerifiedAccount>(QNetworkAccessManager &, const QUrl &, const QString &)> verify;
+};
+
+int addAccount(Context &ctx, int backfillDays, const AccountAddSpec &spec)
 {
-    const QUrl service = QUrl::fromUserInput(ctx.args().value(QStringLiteral("service")));
-    if (!ctx.args().has(QStringLiteral("service")) || !service.isValid()
-        || (service.scheme() != QLatin1String("https") && service.scheme() != QLatin1String("http"))
-        || service.host().isEmpty()) {
-        return ctx.usageError(CliText::tr("--service needs the server's address, e.g. https://bsky.social"));
+    const QUrl server = QUrl::fromUserInput(ctx.args().value(spec.serverOption));
+    if (!ctx.args().has(spec.serverOption) || !server.isValid()
+        || (server.scheme() != QLatin1String("https") && server.scheme() != QLatin1String("http"))
+        || server.host().isEmpty()) {
+        return ctx.usageError(spec.serverUsage);
     }
-    const QString handle = ctx.args().value(QStringLiteral("handle")).trimmed();
-    if (handle.isEmpty()) {
-        return ctx.usageError(CliText::tr("--handle needs the account's handle (name.bsky.social) or DID"));
-    }
-    const bool fromEnv = ctx.args().has(QStringLiteral("app-password-env"));
-    const bool fromStdin = ctx.args().has(QStringLiteral("app-password-stdin"));
+    const bool fromEnv = ctx.args().has(spec.envOption);
+    const bool fromStdin = ctx.args().has(spec.stdinOption);
     if (fromEnv == fromStdin) {
-        return ctx.usageError(CliText::tr("give exactly one of --app-password-env VAR and --app-password-stdin"));
+        return ctx.usageError(spec.oneOfUsage);
     }
-    const QString variable = ctx.args().value(QStringLiteral("app-password-env"));
-    const QString password = fromEnv ? qEnvironmentVariable(variable.toUtf8().constData()) : readSecretFromStdin();
-    if (password.isEmpty()) {
+    const QString variable = ctx.args().value(spec.envOption);
+    const QString secret = fromEnv ? qEnvironmentVariable(variable.toUtf8().constData()) : readSecretFromStdin();
+    if (secret.isEmpty()) {
         return ctx.fail(fromEnv ? CliText::tr("the environment variable %1 is empty or not set").arg(variable)
-                                : CliText::tr("no app password on standard input"));
+                                : spec.nothingOnStdin);
     }
     if (Status s = ctx.openWorkspace(); !s.ok()) {
         return ctx.fail(s.error());
@@ -134,30 +144,30 @@ int addBluesky(Context &ctx, int backfillDays)
     if (!actor.ok()) {
         return ctx.fail(actor.error());
     }
+    // Checked against the server before anything is stored.
     QNetworkAccessManager nam;
-    const auto verified = waitFor<AccountSetup::VerifiedBluesky>(
-        [&](auto done) { AccountSetup::verifyBluesky(&nam, service, handle, password, std::move(done)); });
+    const auto verified = spec.verify(nam, server, secret);
     if (!verified.ok()) {
-        return ctx.fail(CliText::tr("Bluesky did not accept the sign-in: %1").arg(verified.error().message));
+        return ctx.fail(verified.error());
     }
     NewAccount account = verified.value().account;
     if (ctx.args().has(QStringLiteral("name")) || account.displayName.isEmpty()) {
         account.displayName = ctx.args().value(QStringLiteral("name"));
     }
     account.backfillDays = backfillDays;
-    // The app password (and the session made from it) go to the keychain; without a secret service,
-    // --app-password-env keeps only the variable's name and each run signs in anew.
+    // The secret (and a session made from it) go to the keychain; without a secret service, the environment
+    // variable's name is kept and each run reads the secret from it.
     const Status keychain = SecretStore::probe();
     Result<QString> added = QString();
     if (keychain.ok()) {
         const SecretStore secrets(ctx.workspace().id());
-        added = AccountSetup::addWithKeychainSecret(ctx.engine(), secrets, actor.value(), account, password);
-        if (added.ok()) {
+        added = AccountSetup::addWithKeychainSecret(ctx.engine(), secrets, actor.value(), account, secret);
+        if (added.ok() && !verified.value().session.isEmpty()) {
             (void)secrets.write(added.value(), AccountSetup::kSession, verified.value().session);
         }
     } else {
         if (!fromEnv) {
-            return ctx.fail(CliText::tr("cannot store the app password: %1").arg(keychain.error().message));
+            return ctx.fail(spec.cannotStore.arg(keychain.error().message));
         }
         account.credentialRef = QStringLiteral("env:") + variable;
         added = ctx.engine().addAccount(actor.value(), account);
@@ -171,11 +181,7 @@ int addBluesky(Context &ctx, int backfillDays)
         ctx.out() << CliText::tr("Added %1 (%2).").arg(account.handle, added.value()) << '\n';
     }
     if (!keychain.ok()) {
-        ctx.err() << "switchboard-cli: "
-                  << CliText::tr("no secret service is available, so only the name of the variable %1 was kept; "
-                                 "`sync` and `serve` read the app password from it when they run.")
-                         .arg(variable)
-                  << '\n';
+        ctx.err() << "switchboard-cli: " << spec.onlyVariableKept.arg(variable) << '\n';
     }
     return ExitOk;
 }
@@ -196,80 +202,57 @@ int runAccountAdd(Context &ctx)
         }
         backfillDays = int(*days);
     }
+    AccountAddSpec spec;
     if (network == QLatin1String("bluesky")) {
-        return addBluesky(ctx, backfillDays);
-    }
-    const QUrl instance = QUrl::fromUserInput(ctx.args().value(QStringLiteral("instance")));
-    if (!ctx.args().has(QStringLiteral("instance")) || !instance.isValid()
-        || (instance.scheme() != QLatin1String("https") && instance.scheme() != QLatin1String("http"))
-        || instance.host().isEmpty()) {
-        return ctx.usageError(CliText::tr("--instance needs the server's address, e.g. https://mastodon.social"));
-    }
-    const bool fromEnv = ctx.args().has(QStringLiteral("token-env"));
-    const bool fromStdin = ctx.args().has(QStringLiteral("token-stdin"));
-    if (fromEnv == fromStdin) {
-        return ctx.usageError(CliText::tr("give exactly one of --token-env VAR and --token-stdin"));
-    }
-    const QString variable = ctx.args().value(QStringLiteral("token-env"));
-    const QString token = fromEnv ? qEnvironmentVariable(variable.toUtf8().constData()) : readSecretFromStdin();
-    if (token.isEmpty()) {
-        return ctx.fail(fromEnv ? CliText::tr("the environment variable %1 is empty or not set").arg(variable)
-                                : CliText::tr("no token on standard input"));
-    }
-    if (Status s = ctx.openWorkspace(); !s.ok()) {
-        return ctx.fail(s.error());
-    }
-    const auto actor = ctx.actor();
-    if (!actor.ok()) {
-        return ctx.fail(actor.error());
-    }
-
-    // Check the token against the server before anything is stored.
-    QNetworkAccessManager nam;
-    const auto identity = waitFor<NewAccount>(
-        [&](auto done) { AccountSetup::verifyToken(&nam, Network::Mastodon, instance, token, std::move(done)); });
-    if (!identity.ok()) {
-        return ctx.fail(CliText::tr("the server did not accept the token: %1").arg(identity.error().message));
-    }
-    NewAccount account = identity.value();
-    if (ctx.args().has(QStringLiteral("name")) || account.displayName.isEmpty()) {
-        account.displayName = ctx.args().value(QStringLiteral("name"));
-    }
-    account.backfillDays = backfillDays;
-
-    // The secret goes to the keychain; without a secret service, --token-env keeps only the variable's name.
-    const Status keychain = SecretStore::probe();
-    QString credentialRef = QStringLiteral("keychain");
-    if (!keychain.ok()) {
-        if (!fromEnv) {
-            return ctx.fail(CliText::tr("cannot store the token: %1").arg(keychain.error().message));
+        const QString handle = ctx.args().value(QStringLiteral("handle")).trimmed();
+        if (handle.isEmpty()) {
+            return ctx.usageError(CliText::tr("--handle needs the account's handle (name.bsky.social) or DID"));
         }
-        credentialRef = QStringLiteral("env:") + variable;
-    }
-    Result<QString> added = QString();
-    if (credentialRef == QLatin1String("keychain")) {
-        added = AccountSetup::addWithKeychainSecret(ctx.engine(), SecretStore(ctx.workspace().id()), actor.value(),
-                                                    account, token);
+        spec = {QStringLiteral("service"),
+                CliText::tr("--service needs the server's address, e.g. https://bsky.social"),
+                QStringLiteral("app-password-env"),
+                QStringLiteral("app-password-stdin"),
+                CliText::tr("give exactly one of --app-password-env VAR and --app-password-stdin"),
+                CliText::tr("no app password on standard input"),
+                CliText::tr("cannot store the app password: %1"),
+                CliText::tr("no secret service is available, so only the name of the variable %1 was kept; "
+                            "`sync` and `serve` read the app password from it when they run."),
+                [handle](QNetworkAccessManager &nam, const QUrl &service,
+                         const QString &password) -> Result<AccountSetup::VerifiedAccount> {
+                    const auto verified = waitFor<AccountSetup::VerifiedAccount>([&](auto done) {
+                        AccountSetup::verifyBluesky(&nam, service, handle, password, std::move(done));
+                    });
+                    if (!verified.ok()) {
+                        return makeError(
+                            verified.error().kind,
+                            CliText::tr("Bluesky did not accept the sign-in: %1").arg(verified.error().message));
+                    }
+                    return verified;
+                }};
     } else {
-        account.credentialRef = credentialRef;
-        added = ctx.engine().addAccount(actor.value(), account);
+        spec = {QStringLiteral("instance"),
+                CliText::tr("--instance needs the server's address, e.g. https://mastodon.social"),
+                QStringLiteral("token-env"),
+                QStringLiteral("token-stdin"),
+                CliText::tr("give exactly one of --token-env VAR and --token-stdin"),
+                CliText::tr("no token on standard input"),
+                CliText::tr("cannot store the token: %1"),
+                CliText::tr("no secret service is available, so only the name of the variable %1 was kept; "
+                            "`sync` and `serve` read the token from it when they run."),
+                [](QNetworkAccessManager &nam, const QUrl &instance,
+                   const QString &token) -> Result<AccountSetup::VerifiedAccount> {
+                    const auto identity = waitFor<NewAccount>([&](auto done) {
+                        AccountSetup::verifyToken(&nam, Network::Mastodon, instance, token, std::move(done));
+                    });
+                    if (!identity.ok()) {
+                        return makeError(
+                            identity.error().kind,
+                            CliText::tr("the server did not accept the token: %1").arg(identity.error().message));
+                    }
+                    return AccountSetup::VerifiedAccount {identity.value(), {}};
+                }};
     }
-    if (!added.ok()) {
-        return ctx.fail(added.error());
-    }
-    if (ctx.json()) {
-        printJson(ctx.out(), accountJson(ctx.db(), added.value()));
-    } else {
-        ctx.out() << CliText::tr("Added %1 (%2).").arg(account.handle, added.value()) << '\n';
-    }
-    if (credentialRef != QLatin1String("keychain")) {
-        ctx.err() << "switchboard-cli: "
-                  << CliText::tr("no secret service is available, so only the name of the variable %1 was kept; "
-                                 "`sync` and `serve` read the token from it when they run.")
-                         .arg(variable)
-                  << '\n';
-    }
-    return ExitOk;
+    return addAccount(ctx, backfillDays, spec);
 }
 
 int runSync(Context &ctx)

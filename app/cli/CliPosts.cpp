@@ -19,6 +19,8 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <optional>
+
 namespace sb::cli {
 
 namespace {
@@ -70,6 +72,16 @@ Result<qint64> parseWhen(const QString &text, const QTimeZone &zone)
                                   isoInZone(resolved.instants[1], zone).right(6)));
     }
     return resolved.instants.front();
+}
+
+// --zone, or the workspace's zone without it; nullopt when --zone names no zone.
+std::optional<QTimeZone> zoneFromOption(Context &ctx)
+{
+    if (!ctx.args().has(QStringLiteral("zone"))) {
+        return ctx.timeZone();
+    }
+    const QTimeZone zone(ctx.args().value(QStringLiteral("zone")).toUtf8());
+    return zone.isValid() ? std::optional<QTimeZone>(zone) : std::nullopt;
 }
 
 QJsonObject postJson(SqliteDb &db, const QString &postId, const QTimeZone &zone)
@@ -135,13 +147,11 @@ int runPostNew(Context &ctx)
     if (!actor.ok()) {
         return ctx.fail(actor.error());
     }
-    QTimeZone zone = ctx.timeZone();
-    if (args.has(QStringLiteral("zone"))) {
-        zone = QTimeZone(args.value(QStringLiteral("zone")).toUtf8());
-        if (!zone.isValid()) {
-            return ctx.usageError(CliText::tr("--zone takes an IANA time zone such as Europe/Berlin"));
-        }
+    const auto zoneOption = zoneFromOption(ctx);
+    if (!zoneOption) {
+        return ctx.usageError(CliText::tr("--zone takes an IANA time zone such as Europe/Berlin"));
     }
+    const QTimeZone zone = *zoneOption;
     NewPost post;
     post.timeZone = QString::fromUtf8(zone.id());
     if (args.has(QStringLiteral("at"))) {
@@ -389,13 +399,11 @@ int runPostImport(Context &ctx)
     if (!actor.ok()) {
         return ctx.fail(actor.error());
     }
-    QTimeZone zone = ctx.timeZone();
-    if (args.has(QStringLiteral("zone"))) {
-        zone = QTimeZone(args.value(QStringLiteral("zone")).toUtf8());
-        if (!zone.isValid()) {
-            return ctx.usageError(CliText::tr("--zone takes an IANA time zone such as Europe/Berlin"));
-        }
+    const auto zoneOption = zoneFromOption(ctx);
+    if (!zoneOption) {
+        return ctx.usageError(CliText::tr("--zone takes an IANA time zone such as Europe/Berlin"));
     }
+    const QTimeZone zone = *zoneOption;
     const PostImport::Plan plan = PostImport::plan(ctx.db(), csv, zone, SystemClock::instance().nowMs());
     const bool validOnly = args.has(QStringLiteral("valid-only"));
     const bool refused = !plan.problems.empty() && (!validOnly || plan.valid.empty());

@@ -95,7 +95,7 @@ QUrl plcDirectory()
 }
 
 void verifyBluesky(QNetworkAccessManager *nam, const QUrl &service, const QString &handle, const QString &appPassword,
-                   std::function<void(Result<VerifiedBluesky>)> done)
+                   std::function<void(Result<VerifiedAccount>)> done)
 {
     bluesky::BlueskyChannelOptions options;
     options.service = service;
@@ -112,7 +112,7 @@ void verifyBluesky(QNetworkAccessManager *nam, const QUrl &service, const QStrin
             done(identity.error());
             return;
         }
-        VerifiedBluesky verified;
+        VerifiedAccount verified;
         verified.account.network = Network::Bluesky;
         verified.account.handle = identity.value().handle;
         verified.account.displayName = identity.value().displayName;
@@ -417,7 +417,7 @@ void AccountSignIn::signInBluesky()
     const quint64 generation = m_generation;
     AccountSetup::verifyBluesky(
         m_nam, m_server, handle, password,
-        [self, request, password, generation](Result<AccountSetup::VerifiedBluesky> verified) {
+        [self, request, password, generation](Result<AccountSetup::VerifiedAccount> verified) {
             if (!self || self->m_generation != generation) {
                 return;
             }

@@ -40,14 +40,16 @@ QString fullHandle(const QString &handle, const QUrl &instance);
 void verifyToken(QNetworkAccessManager *nam, Network network, const QUrl &instance, const QString &token,
                  std::function<void(Result<NewAccount>)> done);
 
-// A Bluesky sign-in checked against the network: handle (or DID) -> DID -> PDS, a session made with the app
-// password, then who it is. `session` is the session made (JSON, secret): kept so the first sync needs no new one.
-struct VerifiedBluesky {
+// An account checked against its network, ready for Engine::addAccount, and the session the check made (JSON,
+// secret; Bluesky), kept beside the secret so the first sync needs no new one. Empty where there is none.
+struct VerifiedAccount {
     NewAccount account;
     QString session;
 };
+// A Bluesky sign-in checked against the network: handle (or DID) -> DID -> PDS, a session made with the app
+// password, then who it is.
 void verifyBluesky(QNetworkAccessManager *nam, const QUrl &service, const QString &handle, const QString &appPassword,
-                   std::function<void(Result<VerifiedBluesky>)> done);
+                   std::function<void(Result<VerifiedAccount>)> done);
 // The PLC directory that resolves did:plc identities: https://plc.directory, or SWITCHBOARD_PLC_URL.
 QUrl plcDirectory();
 
