@@ -40,11 +40,6 @@ namespace sb::ui {
 namespace {
 enum How { Draft, Submit };
 constexpr int kAccountIdRole = Qt::UserRole + 1;
-
-qint64 imageLimit(const QString &network)
-{
-    return network == QLatin1String("bluesky") ? 1'000'000 : 16 * 1024 * 1024;
-}
 } // namespace
 
 PostComposerDialog::PostComposerDialog(models::WorkspaceContext &ctx, QDate day, QWidget *parent)
@@ -345,9 +340,9 @@ void PostComposerDialog::updateState()
             problems << tr("Too long for %1.").arg(a.handle);
         }
         textOk = textOk && !editor->toPlainText().trimmed().isEmpty() && !over;
-        if (!m_imagePath.isEmpty() && QFileInfo(m_imagePath).size() > imageLimit(a.network)) {
+        if (!m_imagePath.isEmpty() && QFileInfo(m_imagePath).size() > maxImageBytes(a.network)) {
             problems
-                << tr("The image is larger than %1 takes (%2 KB).").arg(a.handle).arg(imageLimit(a.network) / 1000);
+                << tr("The image is larger than %1 takes (%2 KB).").arg(a.handle).arg(maxImageBytes(a.network) / 1000);
             textOk = false;
         }
     }

@@ -17,4 +17,9 @@ int postLength(const QString &text, const QString &network)
     return int(counted.toUcs4().size());
 }
 
+qint64 maxImageBytes(const QString &network)
+{
+    return network == QLatin1String("bluesky") ? bluesky::kMaxImageBytes : ChannelCapabilities().maxImageBytes;
+}
+
 } // namespace sb

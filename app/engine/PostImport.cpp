@@ -20,13 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("PostImport", text);
 }
 
-// Images each network takes (bytes): Bluesky 1 MB; Mastodon's default 16 MB (an instance may allow less: the
-// publish then fails with the instance's own reason).
-qint64 imageLimit(const QString &network)
-{
-    return network == QLatin1String("bluesky") ? 1'000'000 : 16 * 1024 * 1024;
-}
-
 struct Account {
     QString id;
     QString network;
@@ -274,11 +267,11 @@ Plan plan(SqliteDb &db, const QByteArray &csv, const QTimeZone &defaultZone, qin
                 const QString mime = mimes.mimeTypeForFile(file).name();
                 if (!mime.startsWith(QLatin1String("image/"))) {
                     problem("media", tr("%1 is not an image (%2).").arg(file.fileName(), mime));
-                } else if (account != accounts.constEnd() && file.size() > imageLimit(account->network)) {
+                } else if (account != accounts.constEnd() && file.size() > maxImageBytes(account->network)) {
                     problem("media",
                             tr("%1 is larger than %2 takes (%3 KB).")
                                 .arg(file.fileName(), account->handle)
-                                .arg(imageLimit(account->network) / 1000));
+                                .arg(maxImageBytes(account->network) / 1000));
                 }
                 planned.mediaPath = file.absoluteFilePath();
                 planned.mediaMime = mime;

@@ -607,15 +607,7 @@ private slots:
         QCOMPARE(secret.value(), appPassword);
         // It syncs on the window's worker thread: a mention from another account reaches the inbox.
         const BlueskyTestNetwork::Account fan = net.createAccount(QStringLiteral("guifan"));
-        const QString text = QStringLiteral("@") + brand.handle + QStringLiteral(" do you ship to Iceland?");
-        const QJsonArray facets {QJsonObject {
-            {QStringLiteral("index"),
-             QJsonObject {{QStringLiteral("byteStart"), 0},
-                          {QStringLiteral("byteEnd"), int(brand.handle.toUtf8().size()) + 1}}},
-            {QStringLiteral("features"),
-             QJsonArray {QJsonObject {{QStringLiteral("$type"), QStringLiteral("app.bsky.richtext.facet#mention")},
-                                      {QStringLiteral("did"), brand.did}}}}}};
-        QVERIFY(!net.post(fan, text, {}, facets).isEmpty());
+        QVERIFY(!net.mention(fan, brand, QStringLiteral(" do you ship to Iceland?")).isEmpty());
         QVERIFY(net.processAll());
         selectAccount(account);
         QTest::mouseClick(button("accountsSyncNowButton"), Qt::LeftButton);

@@ -119,6 +119,19 @@ QJsonObject BlueskyTestNetwork::post(const Account &account, const QString &text
         .body;
 }
 
+QJsonObject BlueskyTestNetwork::mention(const Account &from, const Account &to, const QString &rest,
+                                        const QDateTime &createdAt)
+{
+    const QJsonArray facets {QJsonObject {
+        {QStringLiteral("index"),
+         QJsonObject {{QStringLiteral("byteStart"), 0},
+                      {QStringLiteral("byteEnd"), int(to.handle.toUtf8().size()) + 1}}},
+        {QStringLiteral("features"),
+         QJsonArray {QJsonObject {{QStringLiteral("$type"), QStringLiteral("app.bsky.richtext.facet#mention")},
+                                  {QStringLiteral("did"), to.did}}}}}};
+    return post(from, QStringLiteral("@") + to.handle + rest, {}, facets, createdAt);
+}
+
 QJsonObject BlueskyTestNetwork::like(const Account &account, const QString &uri, const QString &cid)
 {
     const QJsonObject record {

@@ -43,6 +43,9 @@ public:
     // A post by `account` (optionally a reply), with facets for the DIDs mentioned: {uri, cid}.
     QJsonObject post(const Account &account, const QString &text, const QJsonObject &replyRef = {},
                      const QJsonArray &facets = {}, const QDateTime &createdAt = {});
+    // `from` mentions `to` as the Bluesky app does: "@handle" first, with a mention facet (the AppView notifies by
+    // it), then `rest`.
+    QJsonObject mention(const Account &from, const Account &to, const QString &rest, const QDateTime &createdAt = {});
     QJsonObject like(const Account &account, const QString &uri, const QString &cid);
     bool deleteRecord(const Account &account, const QString &uri);
     // The account's posts on its repo whose text contains `text` (com.atproto.repo.listRecords).

@@ -129,18 +129,9 @@ class TestBlueskySync : public QObject {
         return SecretStore(text(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_id'")));
     }
 
-    // The fan mentions the brand as the Bluesky app does: "@handle" with a mention facet (the AppView notifies by it).
     QJsonObject mentionBrand(const QString &rest, const QDateTime &createdAt = {})
     {
-        const QString mentionText = QStringLiteral("@") + m_brand.handle + rest;
-        const QJsonArray facets {QJsonObject {
-            {QStringLiteral("index"),
-             QJsonObject {{QStringLiteral("byteStart"), 0},
-                          {QStringLiteral("byteEnd"), int(m_brand.handle.toUtf8().size()) + 1}}},
-            {QStringLiteral("features"),
-             QJsonArray {QJsonObject {{QStringLiteral("$type"), QStringLiteral("app.bsky.richtext.facet#mention")},
-                                      {QStringLiteral("did"), m_brand.did}}}}}};
-        return m_net.post(m_fan, mentionText, {}, facets, createdAt);
+        return m_net.mention(m_fan, m_brand, rest, createdAt);
     }
 
     bool syncOnce()

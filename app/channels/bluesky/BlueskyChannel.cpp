@@ -312,19 +312,26 @@ void BlueskyChannel::pollNewer(const QString &feed, const QString &cursor, Callb
     });
 }
 
-void BlueskyChannel::pollPage(std::shared_ptr<PollRun> run, const QString &apiCursor)
+void BlueskyChannel::listNotifications(int limit, const QString &apiCursor, Callback<NotificationPage> done)
 {
     QUrlQuery q;
-    q.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pollPageSize));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     if (!apiCursor.isEmpty()) {
         q.addQueryItem(QStringLiteral("cursor"), apiCursor);
     }
-    m_client->query(QStringLiteral("app.bsky.notification.listNotifications"), q, [this, run](Result<XrpcResponse> r) {
-        if (!r.ok()) {
-            run->done(r.error());
-            return;
-        }
-        auto page = parseNotifications(r.value().body);
+    m_client->query(QStringLiteral("app.bsky.notification.listNotifications"), q,
+                    [done = std::move(done)](Result<XrpcResponse> r) {
+                        if (!r.ok()) {
+                            done(r.error());
+                            return;
+                        }
+                        done(parseNotifications(r.value().body));
+                    });
+}
+
+void BlueskyChannel::pollPage(std::shared_ptr<PollRun> run, const QString &apiCursor)
+{
+    listNotifications(m_options.pollPageSize, apiCursor, [this, run](Result<NotificationPage> page) {
         if (!page.ok()) {
             run->done(page.error());
             return;
@@ -387,17 +394,7 @@ void BlueskyChannel::backfillOlder(const QString &feed, const QString &cursor, C
 
 void BlueskyChannel::backfillPage(std::shared_ptr<PollRun> run, const QString &apiCursor)
 {
-    QUrlQuery q;
-    q.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
-    if (!apiCursor.isEmpty()) {
-        q.addQueryItem(QStringLiteral("cursor"), apiCursor);
-    }
-    m_client->query(QStringLiteral("app.bsky.notification.listNotifications"), q, [this, run](Result<XrpcResponse> r) {
-        if (!r.ok()) {
-            run->done(r.error());
-            return;
-        }
-        auto page = parseNotifications(r.value().body);
+    listNotifications(m_options.pageSize, apiCursor, [this, run](Result<NotificationPage> page) {
         if (!page.ok()) {
             run->done(page.error());
             return;

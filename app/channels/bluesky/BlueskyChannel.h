@@ -95,6 +95,8 @@ private:
     void signIn(std::function<void(Result<Session>)> done);
 
     // BlueskyChannel.cpp: reading.
+    // One page of app.bsky.notification.listNotifications, parsed.
+    void listNotifications(int limit, const QString &apiCursor, Callback<NotificationPage> done);
     void pollPage(std::shared_ptr<PollRun> run, const QString &apiCursor);
     void backfillPage(std::shared_ptr<PollRun> run, const QString &apiCursor);
     // Items of the notifications, plus our own posts they reply to (so a thread shows what was answered).
