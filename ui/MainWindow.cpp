@@ -1,14 +1,17 @@
 #include "ui/MainWindow.h"
 
 #include "core/Clock.h"
+#include "core/Domain.h"
 #include "models/EmployeesModel.h"
 #include "models/ModelRoles.h"
+#include "models/RosterModel.h"
 #include "models/WorkspaceContext.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
 #include "store/WorkspaceSettings.h"
 #include "sync/SyncThread.h"
 #include "ui/AccountsView.h"
+#include "ui/AuditView.h"
 #include "ui/CalendarView.h"
 #include "ui/EngagementView.h"
 #include "ui/Icons.h"
@@ -359,6 +362,14 @@ void MainWindow::createMenus()
         });
         m_sectionActions.append(action);
     }
+    view->addSeparator();
+    m_auditAction = view->addAction(tr("&Audit Log…"));
+    m_auditAction->setObjectName(QStringLiteral("actionAuditLog"));
+    m_auditAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_auditAction, &QAction::triggered, this, &MainWindow::openAuditLog);
+    connect(&m_ctx, &models::WorkspaceContext::currentEmployeeChanged, this, &MainWindow::updateAuditAction);
+    connect(&m_ctx, &models::WorkspaceContext::changed, this, &MainWindow::updateAuditAction);
+    updateAuditAction();
 
     QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
     conversation->addActions(m_inbox->triageActions());
@@ -374,7 +385,33 @@ void MainWindow::createMenus()
     about->setObjectName(QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
-    m_windowActions = {shortcuts, quit};
+    m_windowActions = {m_auditAction, shortcuts, quit};
+}
+
+void MainWindow::updateAuditAction()
+{
+    const auto role = models::RosterModel::roleOf(m_ctx.reader(), m_ctx.currentEmployeeId());
+    const bool allowed = role && canReviewAuditLog(*role);
+    m_auditAction->setEnabled(allowed);
+    m_auditAction->setStatusTip(allowed ? tr("Who did what in this workspace, with filters and CSV export")
+                                        : tr("Only managers and admins can review the audit log"));
+}
+
+AuditView *MainWindow::openAuditLog()
+{
+    updateAuditAction();
+    if (!m_auditAction->isEnabled()) {
+        return nullptr;
+    }
+    if (!m_audit) {
+        m_audit = new AuditView(m_ctx, this);
+        m_audit->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_audit, &QObject::destroyed, this, [this] { m_audit = nullptr; });
+    }
+    m_audit->show();
+    m_audit->raise();
+    m_audit->activateWindow();
+    return m_audit;
 }
 
 int MainWindow::currentSection() const

@@ -22,6 +22,7 @@ class WorkspaceContext;
 namespace sb::ui {
 
 class AccountsView;
+class AuditView;
 class InboxView;
 class ShortcutsOverlay;
 class StatusBarHealth;
@@ -46,6 +47,8 @@ public:
     InboxView *inboxView() const { return m_inbox; }
     AccountsView *accountsView() const { return m_accounts; }
     SyncThread *syncThread() const { return m_sync; }
+    // View > Audit Log: opens the log (or raises it) for a manager or admin; null for anyone else.
+    AuditView *openAuditLog();
 
 signals:
     // The user asked for a demo workspace (empty state, File menu); main() decides how to open one.
@@ -70,6 +73,7 @@ private:
     void startSync();
     void syncChanged();
     void updateSyncStatus();
+    void updateAuditAction();
 
     models::WorkspaceContext &m_ctx;
     QListWidget *m_navigation = nullptr;
@@ -89,6 +93,8 @@ private:
     QString m_syncOffReason;
     bool m_refreshPending = false;
     ShortcutsOverlay *m_shortcuts = nullptr;
+    QAction *m_auditAction = nullptr;
+    AuditView *m_audit = nullptr; // while open
     QList<QAction *> m_sectionActions;
     QList<QAction *> m_windowActions;
 };

@@ -55,5 +55,10 @@ inline bool canManageRoster(Role role)
 {
     return role == Role::Admin || role == Role::Manager;
 }
+// Who did what, for everyone: the event log is for the people who manage the team.
+inline bool canReviewAuditLog(Role role)
+{
+    return role == Role::Admin || role == Role::Manager;
+}
 
 } // namespace sb
