@@ -20,7 +20,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-networkauth-dev qt6-websockets-dev qt6-httpserver-dev
-    qtkeychain-qt6-dev libsqlite3-dev sqlite3
+    qtkeychain-qt6-dev libsqlite3-dev sqlite3 libpq-dev
     appstream desktop-file-utils xvfb xauth dbus gnome-keyring
 )
 # The Bluesky tests' real network: PostgreSQL and Redis for the AppView, npm for @atproto/dev-env and Node 22.

@@ -139,6 +139,31 @@ const std::vector<CommandSpec> &commands()
          {},
          false,
          runSync},
+        {{QStringLiteral("team"), QStringLiteral("init")},
+         QStringLiteral("team init --pg URL [--password-env VAR | --password-stdin] [--json]   (as the database's "
+                        "owner)"),
+         {valued("pg"), valued("password-env"), flag("password-stdin"), flag("json")},
+         {},
+         false,
+         runTeamInit},
+        {{QStringLiteral("team"), QStringLiteral("join")},
+         QStringLiteral("team join --pg URL [--password-env VAR | --password-stdin] [--json]"),
+         {valued("pg"), valued("password-env"), flag("password-stdin"), flag("json")},
+         {},
+         false,
+         runTeamJoin},
+        {{QStringLiteral("team"), QStringLiteral("add-member")},
+         QStringLiteral("team add-member EMPLOYEE --login NAME (--password-env VAR | --password-stdin) [--json]"),
+         {valued("login"), valued("password-env"), flag("password-stdin"), flag("json")},
+         {QStringLiteral("EMPLOYEE")},
+         false,
+         runTeamMemberAdd},
+        {{QStringLiteral("team"), QStringLiteral("status")},
+         QStringLiteral("team status [--json]"),
+         {flag("json")},
+         {},
+         false,
+         runTeamStatus},
         {{QStringLiteral("serve")},
          QStringLiteral("serve [--weekly-report DIR]   (sync, outbox and scheduled posts until SIGTERM)"),
          {valued("weekly-report")},
@@ -157,6 +182,12 @@ const std::vector<CommandSpec> &commands()
          {},
          false,
          runEmployeeList},
+        {{QStringLiteral("employee"), QStringLiteral("add")},
+         QStringLiteral("employee add NAME [--role admin|manager|community_manager|contributor] [--email E] [--json]"),
+         {valued("role"), valued("email"), flag("json")},
+         {QStringLiteral("NAME")},
+         false,
+         runEmployeeAdd},
         {{QStringLiteral("inbox"), QStringLiteral("list")},
          QStringLiteral("inbox list [--json] [--status S] [--assignee EMPLOYEE|none] [--account ACCOUNT] [--search Q] "
                         "[--limit N]"),
@@ -304,7 +335,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return usageError(err, CliText::tr("--workspace needs a folder"), usageLine(*command));
     }
     Context ctx(out, err, *command, args);
-    return command->run(ctx);
+    const int rc = command->run(ctx);
+    shareWithTeam(ctx); // in a team, what the command changed goes up at once when the database is reachable
+    return rc;
 }
 
 } // namespace sb::cli

@@ -29,6 +29,15 @@
 
 namespace sb::cli {
 
+QString readSecretFromStdin()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QString::fromUtf8(in.readLine(64 * 1024)).trimmed();
+}
+
 namespace {
 
 template <typename T, typename Start> Result<T> waitFor(Start start)
@@ -43,15 +52,6 @@ template <typename T, typename Start> Result<T> waitFor(Start start)
         loop.exec();
     }
     return std::move(*result);
-}
-
-QString readSecretFromStdin()
-{
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly)) {
-        return {};
-    }
-    return QString::fromUtf8(in.readLine(64 * 1024)).trimmed();
 }
 
 QJsonObject accountJson(SqliteDb &db, const QString &accountId)

@@ -29,6 +29,7 @@ int runInit(Context &ctx);
 int runDemo(Context &ctx);
 int runAccountList(Context &ctx);
 int runEmployeeList(Context &ctx);
+int runEmployeeAdd(Context &ctx);
 int runInboxList(Context &ctx);
 int runInboxShow(Context &ctx);
 int runInboxAssign(Context &ctx);
@@ -43,5 +44,11 @@ int runPostNew(Context &ctx);
 int runPostList(Context &ctx);
 int runPostImport(Context &ctx);
 int runExportCalendar(Context &ctx);
+int runTeamInit(Context &ctx);
+int runTeamJoin(Context &ctx);
+int runTeamMemberAdd(Context &ctx);
+int runTeamStatus(Context &ctx);
+// After any command in a team workspace: pushes this workstation's waiting changes (quietly; offline they wait).
+void shareWithTeam(Context &ctx);
 
 } // namespace sb::cli

@@ -92,6 +92,12 @@ Result<Actor> Context::actor()
         SB_TRY(employee);
         return Actor::employee(employee.value().id);
     }
+    // In a team this workstation acts as its login's employee (and PostgreSQL holds it to that role).
+    if (const QString teamEmployee = db().scalarText(QStringLiteral("SELECT value FROM settings WHERE key = "
+                                                                    "'team_employee'"));
+        !teamEmployee.isEmpty()) {
+        return Actor::employee(teamEmployee);
+    }
     auto st = db().prepare(QStringLiteral("SELECT id FROM employees WHERE role = 'admin' AND active = 1 "
                                           "ORDER BY created_at, rowid LIMIT 1"));
     SB_TRY(st);

@@ -52,6 +52,7 @@ public:
     QString workspaceDir() const { return m_workspaceDir; }
     Status openWorkspace(bool create = false);
     Workspace &workspace() { return *m_workspace; }
+    bool hasWorkspace() const { return m_workspace != nullptr; }
     SqliteDb &db();
     Engine &engine();
     QTimeZone timeZone();
@@ -77,5 +78,7 @@ private:
 
 // The default workspace folder: $SWITCHBOARD_WORKSPACE, else <per-user data location>/default.
 QString defaultWorkspaceDir();
+// One line of standard input, trimmed (a secret piped in: never an argument, which `ps` would show).
+QString readSecretFromStdin();
 
 } // namespace sb::cli

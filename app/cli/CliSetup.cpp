@@ -3,7 +3,9 @@
 #include "cli/CliContext.h"
 #include "cli/CliFormat.h"
 #include "cli/CliText.h"
+#include "core/Domain.h"
 #include "demo/DemoGenerator.h"
+#include "engine/Engine.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
 
@@ -238,6 +240,39 @@ int runAccountList(Context &ctx)
         table.print(ctx.out());
     }
     return ExitOk;
+}
+
+int runEmployeeAdd(Context &ctx)
+{
+    const QString name = ctx.args().positionals().value(0).trimmed();
+    const auto role = roleFromName(ctx.args().value(QStringLiteral("role"), QStringLiteral("contributor")));
+    if (!role) {
+        return ctx.usageError(CliText::tr("--role must be admin, manager, community_manager or contributor"));
+    }
+    if (Status s = ctx.openWorkspace(); !s.ok()) {
+        return ctx.fail(s.error());
+    }
+    auto actor = ctx.actor();
+    if (!actor.ok()) {
+        return ctx.fail(actor.error());
+    }
+    NewEmployee employee;
+    employee.name = name;
+    employee.email = ctx.args().value(QStringLiteral("email"));
+    employee.role = *role;
+    auto id = ctx.engine().addEmployee(actor.value(), employee);
+    if (!id.ok()) {
+        return ctx.fail(id.error());
+    }
+    if (ctx.json()) {
+        printJson(ctx.out(),
+                  QJsonObject {{QStringLiteral("id"), id.value()},
+                               {QStringLiteral("name"), name},
+                               {QStringLiteral("role"), roleName(*role)}});
+    } else {
+        ctx.out() << CliText::tr("Added %1 (%2): %3").arg(name, roleName(*role), id.value()) << '\n';
+    }
+    return 0;
 }
 
 int runEmployeeList(Context &ctx)

@@ -645,6 +645,20 @@ DROP INDEX posts_schedule;
 CREATE INDEX posts_schedule ON posts(scheduled_at, id, state, author_id, campaign_id);
 )SQL";
 
+// v19: team mode (app/team). Local changes to shared rows wait in team_pending until they reach the team's
+// PostgreSQL: one row per changed column with the value it had when last shared (`base`, untyped so that it keeps
+// its type), '*' for a new row, '-' for a deleted one. The triggers that fill it exist only while the workspace is
+// in a team; they skip rows written from the team (team_apply.applying, set inside that transaction only).
+const char *const kV19Team = R"SQL(
+CREATE TABLE team_pending(
+    tbl TEXT NOT NULL,
+    row_key TEXT NOT NULL,
+    col TEXT NOT NULL,
+    base,
+    PRIMARY KEY(tbl, row_key, col)) WITHOUT ROWID;
+CREATE TABLE team_apply(id INTEGER PRIMARY KEY CHECK(id = 1), applying INTEGER NOT NULL DEFAULT 0);
+INSERT INTO team_apply(id, applying) VALUES (1, 0);
+)SQL";
 // v5: CHECK constraints on hot tables without IN lists. SQLite evaluates `x IN ('a','b','c')` in a CHECK by building
 // a temporary B-tree on every INSERT (OpenEphemeral), which made each items / conversations / events insert about
 // 13% slower; a chain of `=` tests accepts exactly the same values. Per SQLite's documentation ("Making Other Kinds
@@ -741,6 +755,7 @@ constexpr Migration kMigrations[] = {
     {16, kV16OwnPosts},
     {17, kV17RecordKeys},
     {18, kV18CalendarIndex},
+    {19, kV19Team},
 };
 
 } // namespace

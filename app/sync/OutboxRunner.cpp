@@ -6,6 +6,7 @@
 #include "store/Ingest.h"
 #include "store/Sqlite.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
 
@@ -63,6 +64,12 @@ Status OutboxRunner::recoverInterrupted()
     return success();
 }
 
+void OutboxRunner::setTeamGate(std::function<bool()> mayPublish, std::function<bool(const QString &)> claim)
+{
+    m_mayPublish = std::move(mayPublish);
+    m_claim = std::move(claim);
+}
+
 void OutboxRunner::start(int intervalMs)
 {
     m_timer.start(intervalMs);
@@ -89,6 +96,13 @@ void OutboxRunner::processDue(std::function<void(int)> done)
         }
         return;
     }
+    if (m_mayPublish && !m_mayPublish()) {
+        // In a team, a workstation whose login may not publish (or that is offline) leaves jobs to the others.
+        if (done) {
+            done(0);
+        }
+        return;
+    }
     m_busy = true;
     // Due posts become jobs first (once, in one transaction: see Engine::enqueueDuePosts).
     auto due = m_engine.enqueueDuePosts(Engine::publishGraceMs(m_db));
@@ -101,6 +115,7 @@ void OutboxRunner::processDue(std::function<void(int)> done)
     }
     m_handled = 0;
     m_skipped.clear();
+    m_claimed.clear();
     m_done = std::move(done);
     next();
 }
@@ -123,9 +138,10 @@ void OutboxRunner::next()
         "coalesce(j.record_key, '') "
         "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
         "LEFT JOIN conversations c ON c.id = j.conversation_id "
-        "WHERE j.state IN ('pending', 'maybe_committed') AND j.next_attempt_at <= ? AND a.sync_paused = 0 "
-        "ORDER BY j.next_attempt_at, j.created_at LIMIT 50");
-    st.bind(1, m_clock.nowMs());
+        "WHERE (j.state IN ('pending', 'maybe_committed') OR (?2 AND j.state = 'sending')) AND j.next_attempt_at <= ?1 "
+        "AND a.sync_paused = 0 ORDER BY j.next_attempt_at, j.created_at LIMIT 50");
+    // In a team a job another workstation was sending when it died is found here too (its claim decides).
+    st.bindAll(m_clock.nowMs(), bool(m_claim));
     std::optional<Job> job;
     while (st.next()) {
         if (m_skipped.contains(st.text(0))) {
@@ -173,6 +189,22 @@ void OutboxRunner::next()
             media.push_back({m.text(0), m.text(1), m.text(2), m.text(3), m.text(4)});
         }
         m.reset();
+    }
+    if (m_claim && !m_claimed.contains(job->id)) {
+        // A team's job: its images must be on this workstation (or uploaded already), and the claim must be ours.
+        const bool imagesHere = std::all_of(media.begin(), media.end(), [](const Media &m) {
+            return !m.remoteId.isEmpty() || QFileInfo::exists(m.path);
+        });
+        if (!imagesHere || !m_claim(job->id)) {
+            --m_handled;
+            m_skipped.insert(job->id);
+            next();
+            return;
+        }
+        m_claimed.insert(job->id);
+        --m_handled;
+        next(); // the claim brought the job's row up to date: read it again
+        return;
     }
     const auto missing = std::find_if(media.begin(), media.end(), [](const Media &m) { return m.remoteId.isEmpty(); });
     if (missing != media.end() && job->state != QLatin1String("maybe_committed")) {

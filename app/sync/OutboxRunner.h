@@ -33,6 +33,10 @@ public:
     OutboxRunner(SqliteDb &db, Engine &engine, Ingestor &ingestor, const Clock &clock, ChannelLookup channels,
                  QObject *parent = nullptr);
 
+    // Team mode: whether this workstation publishes at all, and the team's claim on a job, taken before the job is
+    // sent or reconciled (only one workstation sends a job). Without a gate every due job here is this process's.
+    void setTeamGate(std::function<bool()> mayPublish, std::function<bool(const QString &jobId)> claim);
+
     // Jobs left in `sending` by a process that died cannot be resent blindly: mark them for reconciliation.
     Status recoverInterrupted();
     // Works through every job due now, one at a time; done(number handled) when the queue has nothing due.
@@ -65,6 +69,9 @@ private:
     ChannelLookup m_channels;
     QTimer m_timer;
     bool m_busy = false;
+    std::function<bool()> m_mayPublish;
+    std::function<bool(const QString &)> m_claim;
+    QSet<QString> m_claimed; // claimed in this pass
     int m_handled = 0;
     QSet<QString> m_skipped; // jobs seen in this pass whose account cannot send now
     std::function<void(int)> m_done;

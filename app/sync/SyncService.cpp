@@ -10,6 +10,7 @@
 #include "sync/AccountSetup.h"
 #include "sync/AvatarCache.h"
 #include "sync/OutboxRunner.h"
+#include "team/TeamLink.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -38,6 +39,7 @@ SyncService::SyncService(QString workspaceDir, const Clock &clock, IdSource &ids
 SyncService::~SyncService()
 {
     stop();
+    m_team.reset();
     m_syncs.clear();
     m_writer.reset(); // stores what is still queued before anything else goes
 }
@@ -72,7 +74,28 @@ Status SyncService::open()
     m_outbox = std::make_unique<OutboxRunner>(*m_db, *m_engine, *m_ingestor, m_clock,
                                               [this](const QString &id) { return channelFor(id); });
     connect(m_outbox.get(), &OutboxRunner::jobChanged, this, &SyncService::outboxJobChanged);
-    SB_TRY(m_outbox->recoverInterrupted());
+    if (team::TeamConfig::read(*m_db).enabled()) {
+        // In a team, another workstation may be sending a job this cache shows as `sending`: the team's claim on
+        // each job decides who reconciles it (TeamReplicator::claimJob), not this process's restart.
+        m_team = std::make_unique<team::TeamLink>(*m_db, *m_secrets);
+        m_team->setCanLead([this](const QString &accountId) { return m_syncs.count(accountId) > 0; });
+        connect(m_team.get(), &team::TeamLink::leadershipChanged, this, [this](const QString &accountId, bool lead) {
+            AccountSync *sync = accountSync(accountId);
+            if (!sync) {
+                return;
+            }
+            if (lead && m_running) {
+                sync->start();
+            } else if (!lead) {
+                sync->stop();
+            }
+        });
+        team::TeamLink *link = m_team.get();
+        m_outbox->setTeamGate([link] { return link->mayPublish(); },
+                              [link](const QString &jobId) { return link->claimJob(jobId); });
+    } else {
+        SB_TRY(m_outbox->recoverInterrupted());
+    }
     reloadAccounts();
     return success();
 }
@@ -156,12 +179,17 @@ void SyncService::reloadAccounts()
         if (!sync) {
             continue;
         }
-        if (m_running) {
+        if (m_running && leads(account.id)) {
             sync->start();
         }
         next.emplace(account.id, std::move(sync));
     }
     m_syncs = std::move(next);
+}
+
+bool SyncService::leads(const QString &accountId) const
+{
+    return !m_team || m_team->leads(accountId);
 }
 
 Channel *SyncService::channelFor(const QString &accountId)
@@ -185,8 +213,13 @@ void SyncService::start()
         return;
     }
     m_running = true;
+    if (m_team) {
+        m_team->start(); // connects and takes the lead of the accounts no other workstation syncs
+    }
     for (auto &[id, sync] : m_syncs) {
-        sync->start();
+        if (leads(id)) {
+            sync->start();
+        }
     }
     m_outbox->start();
     m_accountsSignature = accountsSignature();
@@ -229,6 +262,9 @@ void SyncService::stop()
     if (m_outbox) {
         m_outbox->stop();
     }
+    if (m_team) {
+        m_team->stop();
+    }
 }
 
 void SyncService::syncNow(const QString &accountId)
@@ -263,6 +299,20 @@ void SyncService::runOnce(const QString &onlyAccountId, std::function<void(Statu
     };
     auto pass = std::make_shared<Pass>();
     pass->done = std::move(done);
+    if (m_team) {
+        // One exchange with the team before and after: the accounts this workstation leads sync, the others not.
+        if (const Status s = m_team->syncNow(); !s.ok()) {
+            qCWarning(lcSync) << "team:" << s.error().message;
+        }
+        pass->done = [self = QPointer<SyncService>(this), done = std::move(pass->done)](Status s) {
+            if (self && self->m_team) {
+                if (const Status t = self->m_team->syncNow(); !t.ok()) {
+                    qCWarning(lcSync) << "team:" << t.error().message;
+                }
+            }
+            done(s);
+        };
+    }
     QPointer<SyncService> self(this);
     auto finishAccounts = [self, pass] {
         if (!self) {
@@ -277,7 +327,7 @@ void SyncService::runOnce(const QString &onlyAccountId, std::function<void(Statu
     };
     std::vector<AccountSync *> targets;
     for (auto &[id, sync] : m_syncs) {
-        if ((onlyAccountId.isEmpty() || id == onlyAccountId) && !sync->account().paused) {
+        if ((onlyAccountId.isEmpty() || id == onlyAccountId) && !sync->account().paused && leads(id)) {
             targets.push_back(sync.get());
         }
     }

@@ -25,6 +25,9 @@ class OutboxRunner;
 class SecretStore;
 class SqliteDb;
 class AvatarCache;
+namespace team {
+class TeamLink;
+}
 
 // Everything a channel needs to reach its account: the record, the thread's network manager, and how to get
 // the account's secret at run time (keychain or environment variable, never stored).
@@ -74,6 +77,9 @@ public:
     Engine &engine() { return *m_engine; }
     AccountSync *accountSync(const QString &accountId) const;
 
+    // Team mode (app/team): the link to the team's PostgreSQL, or nullptr for a workspace of its own.
+    team::TeamLink *team() const { return m_team.get(); }
+
     // Runs Engine::runTimers now (also done every minute while started).
     void runTimers();
 
@@ -86,6 +92,8 @@ private:
     std::unique_ptr<AccountSync> makeSync(const AccountRecord &account);
     Channel *channelFor(const QString &accountId);
     QString accountsSignature();
+    // Whether this process syncs the account: always on its own; in a team only while it leads the account.
+    bool leads(const QString &accountId) const;
 
     QString m_dir;
     const Clock &m_clock;
@@ -103,6 +111,7 @@ private:
     QTimer m_timers; // snoozes that end, SLA breaches (Engine::runTimers), every minute
     QString m_accountsSignature;
     std::unique_ptr<AvatarCache> m_avatars;
+    std::unique_ptr<team::TeamLink> m_team;
     std::map<QString, std::unique_ptr<AccountSync>> m_syncs;
     QHash<QString, ChannelFactory> m_factories;
     bool m_isRunner = false;
