@@ -161,7 +161,23 @@ int addAccount(Context &ctx, int backfillDays, const AccountAddSpec &spec)
     Result<QString> added = QString();
     if (keychain.ok()) {
         const SecretStore secrets(ctx.workspace().id());
-        added = AccountSetup::addWithKeychainSecret(ctx.engine(), secrets, actor.value(), account, secret);
+        // In a team the account may be the team's already: this workstation then only keeps its own sign-in for it
+        // (secrets are never shared), so that it can sync and publish for the account too.
+        QString teamAccount;
+        if (ctx.db().scalarInt(QStringLiteral("SELECT count(*) FROM settings WHERE key = 'team_pg'")) > 0) {
+            Statement &same = ctx.db().cached("SELECT id FROM accounts WHERE network = ? AND handle = ? AND "
+                                              "service_url = ?");
+            same.bindAll(networkName(account.network), account.handle, account.serviceUrl.trimmed());
+            teamAccount = same.next() ? same.text(0) : QString();
+            same.reset();
+        }
+        if (!teamAccount.isEmpty()) {
+            const Status replaced
+                = AccountSetup::replaceSecret(ctx.engine(), secrets, actor.value(), teamAccount, account, secret);
+            added = replaced.ok() ? Result<QString>(teamAccount) : Result<QString>(replaced.error());
+        } else {
+            added = AccountSetup::addWithKeychainSecret(ctx.engine(), secrets, actor.value(), account, secret);
+        }
         if (added.ok() && !verified.value().session.isEmpty()) {
             (void)secrets.write(added.value(), AccountSetup::kSession, verified.value().session);
         }

@@ -138,6 +138,12 @@ std::unique_ptr<AccountSync> SyncService::makeSync(const AccountRecord &account)
     // A missing secret (variable unset, keychain entry gone) is shown as such instead of as a server refusal.
     if (const auto secret = context.secret(QStringLiteral("access_token"));
         !secret.ok() && secret.error().kind == ErrorKind::AuthExpired) {
+        if (m_team) {
+            // In a team the account is shared but its secret is each workstation's own: without it here, this
+            // workstation neither syncs nor publishes for the account, and the others do (its health is theirs).
+            qCInfo(lcSync) << "account" << account.handle << "has no secret on this workstation";
+            return nullptr;
+        }
         (void)AccountStore::setHealth(*m_db, account.id, Health::AuthExpired, secret.error().message, 0);
         emit accountStateChanged(account.id);
         return nullptr;

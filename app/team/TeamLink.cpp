@@ -247,7 +247,11 @@ void TeamLink::claimLeadership()
         accounts << st.text(0);
     }
     for (const QString &account : std::as_const(accounts)) {
-        if (m_leading.contains(account) || (m_canLead && !m_canLead(account))) {
+        if (m_leading.contains(account)) {
+            continue;
+        }
+        if (m_canLead && !m_canLead(account)) {
+            qCDebug(lcTeam) << "cannot sync account" << account << "here (no channel or secret)";
             continue;
         }
         auto got = m_leader->exec(QStringLiteral("SELECT pg_try_advisory_lock(hashtextextended($1, 0))"),

@@ -565,22 +565,44 @@ Status TeamReplicator::applyRow(const SharedColumns &t, const PgRow &row)
     if (table == QLatin1String("items")) {
         return applyItem(t, row, excluded);
     }
+    // UPDATE, else INSERT; not an upsert: an upsert's conflict policy would override the OR IGNORE of the
+    // triggers it fires (engagement rollups), which then fail on rows they mean to skip.
     QStringList sets;
+    std::vector<PgValue> values;
     for (int c = keySize; c < t.columns.size(); ++c) {
         if (!excluded.contains(t.columns[c])) {
-            sets << QStringLiteral("%1 = excluded.%1").arg(q(t.columns[c]));
+            sets << q(t.columns[c]) + QStringLiteral(" = ?");
+            values.push_back(row[size_t(c)]);
+        }
+    }
+    if (!sets.isEmpty()) {
+        Statement &up = statement(QStringLiteral("UPDATE %1 SET %2 WHERE %3")
+                                      .arg(table, sets.join(QLatin1String(", ")), keyMatch(t.table->key)));
+        int i = 1;
+        for (const PgValue &v : values) {
+            bindValue(up, i++, v);
+        }
+        for (const QString &k : key) {
+            up.bind(i++, k);
+        }
+        SB_TRY(up.exec());
+        if (m_db.changes() > 0) {
+            return success();
+        }
+    } else {
+        auto here = localRow(t, key);
+        SB_TRY(here);
+        if (here.value()) {
+            return success(); // every column has a local change waiting
         }
     }
     QStringList placeholders(t.columns.size(), QStringLiteral("?"));
-    Statement &up = statement(
-        QStringLiteral("INSERT INTO %1(%2) VALUES (%3) ON CONFLICT(%4) DO %5")
-            .arg(table, columnList(t.columns), placeholders.join(QLatin1String(", ")), columnList(t.table->key),
-                 sets.isEmpty() ? QStringLiteral("NOTHING")
-                                : QStringLiteral("UPDATE SET ") + sets.join(QLatin1String(", "))));
+    Statement &ins = statement(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                                   .arg(table, columnList(t.columns), placeholders.join(QLatin1String(", "))));
     for (int c = 0; c < t.columns.size(); ++c) {
-        bindValue(up, c + 1, row[size_t(c)]);
+        bindValue(ins, c + 1, row[size_t(c)]);
     }
-    return up.exec();
+    return ins.exec();
 }
 
 Result<int> TeamReplicator::pull(int window)
