@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
@@ -626,8 +627,27 @@ Result<int> TeamReplicator::pull(int window)
         }
         const qint64 upto = std::min(last, from + window);
         const std::vector<PgValue> range {QString::number(from), QString::number(upto)};
+        // Which tables changed in the window: one round trip, an index probe per table.
+        QStringList probes;
+        for (const SharedColumns &t : m_tables) {
+            probes << QStringLiteral("SELECT '%1' WHERE EXISTS(SELECT 1 FROM sb.%1 WHERE _seq > $1 AND _seq <= $2)")
+                          .arg(t.table->name);
+        }
+        auto changed = m_pg.exec(probes.join(QLatin1String(" UNION ALL ")),
+                                 {QString::number(from), QString::number(std::min(last, from + window))});
+        if (!changed.ok()) {
+            return fail(changed.error());
+        }
+        QSet<QString> changedTables;
+        for (const PgRow &r : changed.value().rows) {
+            changedTables.insert(r[0].value_or(QString()));
+        }
         std::vector<PgResult> rows;
         for (const SharedColumns &t : m_tables) {
+            if (!changedTables.contains(t.table->name)) {
+                rows.emplace_back();
+                continue;
+            }
             auto r = m_pg.exec(QStringLiteral("SELECT %1, _origin FROM sb.%2 WHERE _seq > $1 AND _seq <= $2 "
                                               "ORDER BY _seq")
                                    .arg(columnList(t.columns), t.table->name),
