@@ -32,6 +32,12 @@ WorkspaceContext::WorkspaceContext(std::unique_ptr<Workspace> workspace, const C
         m_employeeId = first.text(0);
     }
     first.reset();
+    // In a team the workstation is its PostgreSQL login's employee (the database holds it to that role).
+    if (const QString teamEmployee
+        = m_workspace->db().scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'team_employee'"));
+        !teamEmployee.isEmpty()) {
+        m_employeeId = teamEmployee;
+    }
 }
 
 WorkspaceContext::~WorkspaceContext()

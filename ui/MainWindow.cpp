@@ -19,6 +19,7 @@
 #include "ui/SettingsView.h"
 #include "ui/ShortcutsOverlay.h"
 #include "ui/StatusBarHealth.h"
+#include "ui/TeamStatusLabel.h"
 #include "ui/TrayNotifier.h"
 
 #include <QAction>
@@ -92,7 +93,14 @@ MainWindow::MainWindow(models::WorkspaceContext &ctx, QWidget *parent) : QMainWi
     m_syncStatus->setTextFormat(Qt::PlainText);
     m_syncStatus->hide();
     statusBar()->addPermanentWidget(m_syncStatus);
+    m_teamStatus = new TeamStatusLabel(this);
+    statusBar()->addPermanentWidget(m_teamStatus);
     statusBar()->addPermanentWidget(m_health);
+    // Team mode's connection state, as the sync thread (or `serve`) records it; cheap to read every few seconds.
+    auto *teamTimer = new QTimer(this);
+    connect(teamTimer, &QTimer::timeout, this, [this] { m_teamStatus->refresh(m_ctx.reader()); });
+    teamTimer->start(2000);
+    m_teamStatus->refresh(m_ctx.reader());
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     connect(&m_ctx, &models::WorkspaceContext::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, kErrorMessageMs); });
@@ -316,6 +324,13 @@ void MainWindow::createToolBar()
     m_employeeSelector->setModel(m_employees);
     m_employeeSelector->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     label->setBuddy(m_employeeSelector);
+    if (!m_ctx.reader()
+             .scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'team_employee'"))
+             .isEmpty()) {
+        // A team workstation acts as its login's employee only.
+        m_employeeSelector->setEnabled(false);
+        m_employeeSelector->setToolTip(tr("In a team you act as the employee your team login belongs to"));
+    }
     m_employeeRole = new QLabel(bar);
     m_employeeRole->setObjectName(QStringLiteral("employeeRole"));
     m_employeeRole->setForegroundRole(QPalette::PlaceholderText);

@@ -26,6 +26,7 @@ class AuditView;
 class InboxView;
 class ShortcutsOverlay;
 class StatusBarHealth;
+class TeamStatusLabel;
 class TrayNotifier;
 
 // The window: section navigation on the left (Inbox, Calendar, Engagement, Accounts, Settings; Ctrl+1..5 and
@@ -86,6 +87,7 @@ private:
     StatusBarHealth *m_health = nullptr;
     TrayNotifier *m_notifier = nullptr;
     QLabel *m_syncStatus = nullptr;
+    TeamStatusLabel *m_teamStatus = nullptr;
     SyncThread *m_sync = nullptr;
     QTimer *m_refresh = nullptr; // at most one refresh per interval while sync reports changes
     QTimer *m_externalChanges = nullptr; // watches the database while another process syncs

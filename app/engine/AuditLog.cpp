@@ -218,6 +218,8 @@ const Label kActionLabels[] = {
     {"tagged", QT_TRANSLATE_NOOP("sb::AuditLog", "Tagged")},
     {"team_added", QT_TRANSLATE_NOOP("sb::AuditLog", "Team added")},
     {"team_assigned", QT_TRANSLATE_NOOP("sb::AuditLog", "Team assigned")},
+    {"team_conflict", QT_TRANSLATE_NOOP("sb::AuditLog", "Team conflict: another change kept")},
+    {"team_refused", QT_TRANSLATE_NOOP("sb::AuditLog", "Refused by the team database")},
     {"unassigned", QT_TRANSLATE_NOOP("sb::AuditLog", "Unassigned")},
     {"unmarked_spam", QT_TRANSLATE_NOOP("sb::AuditLog", "No longer spam")},
     {"untagged", QT_TRANSLATE_NOOP("sb::AuditLog", "Tag removed")},

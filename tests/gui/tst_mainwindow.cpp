@@ -109,6 +109,7 @@ private slots:
     void viewsFilterTheList();
     void shortcutsOverlay();
     void statusBarShowsAccountHealth();
+    void statusBarShowsTeamConnection();
     void stateIsRemembered();
     void emptyWorkspaceTeaches();
     void demoWorkspaceInEverySection();
@@ -927,6 +928,32 @@ void TestMainWindow::shortcutsOverlay()
     saveShot(m_window.get(), QStringLiteral("shortcuts"));
     key(Qt::Key_Escape);
     QVERIFY(!overlay->isVisible());
+}
+
+void TestMainWindow::statusBarShowsTeamConnection()
+{
+    auto *team = find<QLabel>(m_window.get(), QStringLiteral("teamStatus"));
+    QVERIFY(!team->isVisible()); // a workspace of its own says nothing about teams
+    sb::SqliteDb &db = m_ws->ctx->workspace().db();
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO settings(key, value, updated_at) VALUES ('team_pg', "
+                                   "'host=db.example.com dbname=team user=ada', 0), ('team_state', "
+                                   "'{\"state\":\"offline\",\"error\":\"connection refused\","
+                                   "\"leading\":[],\"may_publish\":true}', 0)"))
+                .ok());
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO team_pending(tbl, row_key, col, base) VALUES ('notes', '[\"a\"]', "
+                                   "'*', NULL), ('conversations', '[\"b\"]', 'status', 'open')"))
+                .ok());
+    QTRY_VERIFY_WITH_TIMEOUT(team->isVisible(), 5000);
+    QCOMPARE(team->text(), QStringLiteral("Team: offline \u00b7 2 changes waiting"));
+    QVERIFY(team->toolTip().contains(QStringLiteral("connection refused")));
+    QVERIFY(team->toolTip().contains(QStringLiteral("host=db.example.com")));
+    saveShot(m_window->statusBar(), QStringLiteral("team-offline"));
+    QVERIFY(db.exec(QStringLiteral("DELETE FROM team_pending")).ok());
+    QVERIFY(db.exec(QStringLiteral("UPDATE settings SET value = '{\"state\":\"online\",\"leading\":[\"x\"],"
+                                   "\"may_publish\":true}' WHERE key = 'team_state'"))
+                .ok());
+    QTRY_COMPARE_WITH_TIMEOUT(team->text(), QStringLiteral("Team: online"), 5000);
+    QVERIFY(team->toolTip().contains(QStringLiteral("syncs 1 account")));
 }
 
 void TestMainWindow::statusBarShowsAccountHealth()
