@@ -4748,6 +4748,10 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
         <source>Writing a reply or note</source>
         <translation>Beim Schreiben einer Antwort oder Notiz</translation>
     </message>
+    <message>
+        <source>In a team you act as the employee your team login belongs to</source>
+        <translation>Im Team handeln Sie als die Person, zu der Ihre Team-Anmeldung gehört</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::MentionCompleter</name>
@@ -5966,6 +5970,83 @@ j und k blättern durch die Liste, ? zeigt alle Tastenkürzel.</translation>
     <message>
         <source>Rejected: back to its author as a draft, with your comment.</source>
         <translation>Abgelehnt: Zurück als Entwurf, mit Ihrem Kommentar.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TeamStatusLabel</name>
+    <message>
+        <source>Team: online</source>
+        <translation>Team: online</translation>
+    </message>
+    <message>
+        <source>Team: offline</source>
+        <translation>Team: offline</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 Änderung wartet</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 Änderungen warten</translation>
+    </message>
+    <message>
+        <source>Team database: %1</source>
+        <translation>Team-Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>Changes made here are kept and shared when the connection is back.</source>
+        <translation>Änderungen an diesem Arbeitsplatz bleiben erhalten und werden geteilt, sobald die Verbindung zurück ist.</translation>
+    </message>
+    <message>
+        <source>This workstation syncs 1 account for the team.</source>
+        <translation>Dieser Arbeitsplatz synchronisiert 1 Konto für das Team.</translation>
+    </message>
+    <message>
+        <source>This workstation syncs %1 accounts for the team.</source>
+        <translation>Dieser Arbeitsplatz synchronisiert %1 Konten für das Team.</translation>
+    </message>
+    <message>
+        <source>Your role does not publish: other workstations send the team&apos;s posts and replies.</source>
+        <translation>Ihre Rolle veröffentlicht nicht: andere Arbeitsplätze senden die Beiträge und Antworten des Teams.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AuditLog</name>
+    <message>
+        <source>Team conflict: another change kept</source>
+        <translation>Team-Konflikt: eine andere Änderung blieb</translation>
+    </message>
+    <message>
+        <source>Refused by the team database</source>
+        <translation>Von der Team-Datenbank abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>Not a PostgreSQL connection string: %1</source>
+        <translation>Keine PostgreSQL-Verbindungsangabe: %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team database: %1</source>
+        <translation>Keine Verbindung zur Team-Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Team database: %1</source>
+        <translation>Team-Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>This workspace is not in a team.</source>
+        <translation>Dieser Arbeitsbereich gehört zu keinem Team.</translation>
+    </message>
+    <message>
+        <source>The team database closed the connection.</source>
+        <translation>Die Team-Datenbank hat die Verbindung geschlossen.</translation>
     </message>
 </context>
 </TS>

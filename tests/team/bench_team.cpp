@@ -3,7 +3,7 @@
 // was shared), conversations assigned and their status changed, by everyone at random. Prints, as JSON lines:
 // propagation latency (shared on one desk -> in another desk's cache) p50/p95/max, conflicts reported, lost updates
 // (a note missing anywhere, or a desk whose conversations differ from the team's at the end), PostgreSQL's CPU
-// (all its processes, from /proc) and connections. Baseline in the same run: one desk alone (no other desk pulling).
+// (all its processes, from /proc) and connections. Baseline in the same run: two desks, the smallest team.
 //
 //   bench_team [--workstations 50] [--seconds 600] [--interval-ms 3000]     (needs TEAM_PG_STATE: tests/team/pg.sh)
 
@@ -300,12 +300,13 @@ QJsonObject runOnce(const testing::TeamPg &server, int desks, int seconds, int i
             peakConnections = std::max(peakConnections, c.value().rows[0][0].value_or(QString()).toInt());
         }
     }
+    // Sampled while every desk is still connected: a backend's CPU leaves /proc with its process.
+    const double elapsed = double(nowMs() - started) / 1000.0;
+    const double cpu = postgresCpuSeconds() - cpuBefore;
     shared.stop = true;
     for (auto &t : threads) {
         t->wait();
     }
-    const double elapsed = double(nowMs() - started) / 1000.0;
-    const double cpu = postgresCpuSeconds() - cpuBefore;
 
     // Lost updates: every note everywhere, and every desk's conversations equal to the team's.
     auto teamNotes = owner.exec(QStringLiteral("SELECT count(*) FROM sb.notes"));
@@ -369,9 +370,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_team: TEAM_PG_STATE does not name a running pg.sh server\n");
         return 2;
     }
-    // Baseline: one desk alone, the same activity, nobody else pulling.
-    QJsonObject baseline = runOnce(server, 1, std::min(o.seconds, 20), o.intervalMs / 4 + 1);
-    baseline.insert(QStringLiteral("run"), QStringLiteral("baseline: one workstation"));
+    // Baseline: two desks, the smallest team, with the same activity per desk.
+    QJsonObject baseline = runOnce(server, 2, std::min(o.seconds, 30), o.intervalMs);
+    baseline.insert(QStringLiteral("run"), QStringLiteral("baseline: two workstations"));
     print(baseline);
     QJsonObject team = runOnce(server, o.workstations, o.seconds, o.intervalMs);
     team.insert(QStringLiteral("run"), QStringLiteral("team"));
