@@ -6,6 +6,7 @@
 #include "engine/Engine.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
+#include "store/WorkspaceSettings.h"
 #include "sync/SyncThread.h"
 
 #include <QUuid>
@@ -33,8 +34,7 @@ WorkspaceContext::WorkspaceContext(std::unique_ptr<Workspace> workspace, const C
     }
     first.reset();
     // In a team the workstation is its PostgreSQL login's employee (the database holds it to that role).
-    if (const QString teamEmployee
-        = m_workspace->db().scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'team_employee'"));
+    if (const QString teamEmployee = WorkspaceSettings::value(m_workspace->db(), QStringLiteral("team_employee"));
         !teamEmployee.isEmpty()) {
         m_employeeId = teamEmployee;
     }

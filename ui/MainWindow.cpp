@@ -324,9 +324,7 @@ void MainWindow::createToolBar()
     m_employeeSelector->setModel(m_employees);
     m_employeeSelector->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     label->setBuddy(m_employeeSelector);
-    if (!m_ctx.reader()
-             .scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'team_employee'"))
-             .isEmpty()) {
+    if (!WorkspaceSettings::value(m_ctx.reader(), QStringLiteral("team_employee")).isEmpty()) {
         // A team workstation acts as its login's employee only.
         m_employeeSelector->setEnabled(false);
         m_employeeSelector->setToolTip(tr("In a team you act as the employee your team login belongs to"));

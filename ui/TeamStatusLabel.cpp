@@ -1,6 +1,8 @@
 #include "ui/TeamStatusLabel.h"
 
 #include "store/Sqlite.h"
+#include "store/WorkspaceSettings.h"
+#include "team/TeamSchema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,17 +19,14 @@ TeamStatusLabel::TeamStatusLabel(QWidget *parent) : QLabel(parent)
 
 void TeamStatusLabel::refresh(SqliteDb &db)
 {
-    const QString database = db.scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'team_pg'"));
+    const QString database = WorkspaceSettings::value(db, QStringLiteral("team_pg"));
     if (database.isEmpty()) {
         hide();
         return;
     }
     const QJsonObject state
-        = QJsonDocument::fromJson(
-              db.scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'team_state'")).toUtf8())
-              .object();
-    const qint64 pending
-        = db.scalarInt(QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT tbl, row_key FROM team_pending)"));
+        = QJsonDocument::fromJson(WorkspaceSettings::value(db, QStringLiteral("team_state")).toUtf8()).object();
+    const qint64 pending = team::pendingChanges(db);
     const bool online = state.value(QStringLiteral("state")).toString() == QLatin1String("online");
     QString text = online ? tr("Team: online") : tr("Team: offline");
     if (pending > 0) {

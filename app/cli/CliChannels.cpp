@@ -12,6 +12,7 @@
 #include "secrets/SecretStore.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
+#include "store/WorkspaceSettings.h"
 #include "sync/AccountSetup.h"
 #include "sync/DefaultChannels.h"
 
@@ -164,7 +165,7 @@ int addAccount(Context &ctx, int backfillDays, const AccountAddSpec &spec)
         // In a team the account may be the team's already: this workstation then only keeps its own sign-in for it
         // (secrets are never shared), so that it can sync and publish for the account too.
         QString teamAccount;
-        if (ctx.db().scalarInt(QStringLiteral("SELECT count(*) FROM settings WHERE key = 'team_pg'")) > 0) {
+        if (!WorkspaceSettings::value(ctx.db(), QStringLiteral("team_pg")).isEmpty()) {
             Statement &same = ctx.db().cached("SELECT id FROM accounts WHERE network = ? AND handle = ? AND "
                                               "service_url = ?");
             same.bindAll(networkName(account.network), account.handle, account.serviceUrl.trimmed());

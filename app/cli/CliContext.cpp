@@ -93,8 +93,7 @@ Result<Actor> Context::actor()
         return Actor::employee(employee.value().id);
     }
     // In a team this workstation acts as its login's employee (and PostgreSQL holds it to that role).
-    if (const QString teamEmployee = db().scalarText(QStringLiteral("SELECT value FROM settings WHERE key = "
-                                                                    "'team_employee'"));
+    if (const QString teamEmployee = WorkspaceSettings::value(db(), QStringLiteral("team_employee"));
         !teamEmployee.isEmpty()) {
         return Actor::employee(teamEmployee);
     }

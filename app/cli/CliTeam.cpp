@@ -9,12 +9,12 @@
 #include "store/Schema.h"
 #include "store/Sqlite.h"
 #include "store/Workspace.h"
+#include "store/WorkspaceSettings.h"
 #include "team/Pg.h"
 #include "team/TeamLink.h"
 #include "team/TeamReplicator.h"
 #include "team/TeamSchema.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,28 +76,20 @@ Result<Credentials> readCredentials(Context &ctx)
     return c;
 }
 
-Status setLocal(SqliteDb &db, const QString &key, const QString &value)
-{
-    Statement &st = db.cached("INSERT INTO settings(key, value, updated_at) VALUES (?1, ?2, ?3) "
-                              "ON CONFLICT(key) DO UPDATE SET value = ?2, updated_at = ?3");
-    st.bindAll(key, value, QDateTime::currentMSecsSinceEpoch());
-    return st.exec();
-}
-
 // Keeps the team configuration: connection without password, where the password is, this workstation's id and
 // employee; the password itself goes to the keychain when it came from stdin or the URL.
 Status saveConfig(Context &ctx, const Credentials &c, const QString &employeeId)
 {
     if (c.credentialRef == QLatin1String("keychain")) {
-        SecretStore secrets(
-            ctx.db().scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_id'")));
+        SecretStore secrets(ctx.workspace().id());
         SB_TRY(secrets.write(QString::fromLatin1(team::kTeamSecretAccount),
                              QString::fromLatin1(team::kTeamSecretPurpose), c.password));
     }
-    SB_TRY(setLocal(ctx.db(), QStringLiteral("team_pg"), c.conninfo));
-    SB_TRY(setLocal(ctx.db(), QStringLiteral("team_credential"), c.credentialRef));
-    SB_TRY(setLocal(ctx.db(), QStringLiteral("team_workstation"), QUuid::createUuid().toString(QUuid::WithoutBraces)));
-    return setLocal(ctx.db(), QStringLiteral("team_employee"), employeeId);
+    SB_TRY(team::setLocalSetting(ctx.db(), QStringLiteral("team_pg"), c.conninfo));
+    SB_TRY(team::setLocalSetting(ctx.db(), QStringLiteral("team_credential"), c.credentialRef));
+    SB_TRY(team::setLocalSetting(ctx.db(), QStringLiteral("team_workstation"),
+                                 QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    return team::setLocalSetting(ctx.db(), QStringLiteral("team_employee"), employeeId);
 }
 
 Result<std::unique_ptr<PgConnection>> connectAs(const Credentials &c)
@@ -105,6 +97,15 @@ Result<std::unique_ptr<PgConnection>> connectAs(const Credentials &c)
     auto pg = std::make_unique<PgConnection>();
     SB_TRY(pg->open(c.conninfo, c.password, QStringLiteral("switchboard-cli")));
     return pg;
+}
+
+// This workstation's own connection to its team (the password from the keychain or its variable).
+Status connectToTeam(Context &ctx, const team::TeamConfig &config, PgConnection &pg)
+{
+    const SecretStore secrets(ctx.workspace().id());
+    auto password = team::teamPassword(secrets, config);
+    SB_TRY(password);
+    return pg.open(config.conninfo, password.value(), QStringLiteral("switchboard-cli %1").arg(config.workstationId));
 }
 
 int checkTeamArgs(Context &ctx, Result<Credentials> &creds)
@@ -223,13 +224,8 @@ int runTeamMemberAdd(Context &ctx)
     if (!employee.ok()) {
         return ctx.fail(employee.error());
     }
-    SecretStore secrets(ctx.db().scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_id'")));
-    auto own = team::teamPassword(secrets, config);
-    if (!own.ok()) {
-        return ctx.fail(own.error());
-    }
     PgConnection pg;
-    if (Status s = pg.open(config.conninfo, own.value(), QStringLiteral("switchboard-cli")); !s.ok()) {
+    if (Status s = connectToTeam(ctx, config, pg); !s.ok()) {
         return ctx.fail(s.error());
     }
     auto statement
@@ -317,9 +313,8 @@ int runTeamJoin(Context &ctx)
                 continue;
             }
             QString sql = QStringLiteral("DELETE FROM %1").arg(name);
-            if (!it->table->localRows.isEmpty()) {
-                QString c = it->table->localRows;
-                sql += QStringLiteral(" WHERE NOT (%1)").arg(c.replace(QLatin1String("$."), QString()));
+            if (const QString local = team::localRowsCondition(*it->table, ""); !local.isEmpty()) {
+                sql += QStringLiteral(" WHERE NOT (%1)").arg(local);
             }
             if (Status s = ctx.db().exec(sql); !s.ok()) {
                 return ctx.fail(s.error());
@@ -361,12 +356,8 @@ void shareWithTeam(Context &ctx)
     if (!config.enabled() || !ctx.db().scalarInt(QStringLiteral("SELECT EXISTS(SELECT 1 FROM team_pending)"))) {
         return;
     }
-    SecretStore secrets(ctx.db().scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_id'")));
-    auto password = team::teamPassword(secrets, config);
     PgConnection pg;
-    Status s = password.ok()
-        ? pg.open(config.conninfo, password.value(), QStringLiteral("switchboard-cli %1").arg(config.workstationId))
-        : Status(password.error());
+    Status s = connectToTeam(ctx, config, pg);
     auto tables = team::sharedColumns(ctx.db());
     if (s.ok() && tables.ok()) {
         team::TeamReplicator replicator(ctx.db(), pg, config.workstationId, std::move(tables.value()));
@@ -409,17 +400,11 @@ int runTeamStatus(Context &ctx)
     out.insert(QStringLiteral("database"), config.conninfo);
     out.insert(QStringLiteral("workstation"), config.workstationId);
     out.insert(QStringLiteral("employee"), config.employeeId);
-    out.insert(QStringLiteral("pending"),
-               ctx.db().scalarInt(QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT tbl, row_key FROM "
-                                                 "team_pending)")));
-    out.insert(
-        QStringLiteral("cursor"),
-        ctx.db().scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'team_cursor'")).toLongLong());
-    SecretStore secrets(ctx.db().scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'workspace_id'")));
-    auto password = team::teamPassword(secrets, config);
+    out.insert(QStringLiteral("pending"), team::pendingChanges(ctx.db()));
+    out.insert(QStringLiteral("cursor"),
+               WorkspaceSettings::value(ctx.db(), QStringLiteral("team_cursor")).toLongLong());
     PgConnection pg;
-    Status connected = password.ok() ? pg.open(config.conninfo, password.value(), QStringLiteral("switchboard-cli"))
-                                     : Status(password.error());
+    const Status connected = connectToTeam(ctx, config, pg);
     out.insert(QStringLiteral("online"), connected.ok());
     if (!connected.ok()) {
         out.insert(QStringLiteral("error"), connected.error().message);

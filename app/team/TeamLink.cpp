@@ -3,12 +3,12 @@
 #include "secrets/SecretStore.h"
 #include "store/Schema.h"
 #include "store/Sqlite.h"
+#include "store/WorkspaceSettings.h"
 #include "team/Pg.h"
 #include "team/TeamReplicator.h"
 #include "team/TeamSchema.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,23 +24,15 @@ constexpr int kPushCheckMs = 250;
 constexpr int kHeartbeatMs = 3'000;
 constexpr qint64 kClaimLeaseMs = 120'000;
 
-QString setting(SqliteDb &db, const char *key)
-{
-    Statement &st = db.cached("SELECT value FROM settings WHERE key = ?");
-    st.bind(1, key);
-    QString v = st.next() ? st.text(0) : QString();
-    st.reset();
-    return v;
-}
 } // namespace
 
 TeamConfig TeamConfig::read(SqliteDb &db)
 {
     TeamConfig c;
-    c.conninfo = setting(db, "team_pg");
-    c.credentialRef = setting(db, "team_credential");
-    c.workstationId = setting(db, "team_workstation");
-    c.employeeId = setting(db, "team_employee");
+    c.conninfo = WorkspaceSettings::value(db, QStringLiteral("team_pg"));
+    c.credentialRef = WorkspaceSettings::value(db, QStringLiteral("team_credential"));
+    c.workstationId = WorkspaceSettings::value(db, QStringLiteral("team_workstation"));
+    c.employeeId = WorkspaceSettings::value(db, QStringLiteral("team_employee"));
     return c;
 }
 
@@ -305,8 +297,7 @@ Status TeamLink::syncNow()
 
 void TeamLink::publishState()
 {
-    const qint64 pending
-        = m_db.scalarInt(QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT tbl, row_key FROM team_pending)"));
+    const qint64 pending = pendingChanges(m_db);
     QJsonArray leading;
     for (const QString &a : std::as_const(m_leading)) {
         leading.append(a);
@@ -319,13 +310,10 @@ void TeamLink::publishState()
         {QStringLiteral("may_publish"), m_mayPublish},
         {QStringLiteral("pid"), QCoreApplication::applicationPid()}};
     const QString text = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-    if (text == setting(m_db, "team_state")) {
+    if (text == WorkspaceSettings::value(m_db, QStringLiteral("team_state"))) {
         return;
     }
-    Statement &up = m_db.cached("INSERT INTO settings(key, value, updated_at) VALUES ('team_state', ?1, ?2) "
-                                "ON CONFLICT(key) DO UPDATE SET value = ?1, updated_at = ?2");
-    up.bindAll(text, QDateTime::currentMSecsSinceEpoch());
-    (void)up.exec();
+    (void)setLocalSetting(m_db, QStringLiteral("team_state"), text);
 }
 
 } // namespace sb::team

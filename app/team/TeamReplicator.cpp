@@ -3,6 +3,7 @@
 #include "store/Ingest.h"
 #include "store/SearchTerms.h"
 #include "store/Sqlite.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -101,6 +102,17 @@ TeamReplicator::TeamReplicator(SqliteDb &db, PgConnection &pg, QString workstati
 
 TeamReplicator::~TeamReplicator() = default;
 
+Status TeamReplicator::begin()
+{
+    SB_TRY(m_pg.exec(QStringLiteral("BEGIN")));
+    // The stamp trigger records it as _origin: a workstation skips its own changes when it pulls.
+    if (auto s = m_pg.exec(QStringLiteral("SELECT set_config('sb.origin', $1, true)"), {m_workstation}); !s.ok()) {
+        (void)m_pg.exec(QStringLiteral("ROLLBACK"));
+        return s.error();
+    }
+    return success();
+}
+
 Statement &TeamReplicator::statement(const QString &sql)
 {
     auto it = m_statements.find(sql);
@@ -126,16 +138,6 @@ const SharedColumns *TeamReplicator::columnsOf(const QString &table) const
         }
     }
     return nullptr;
-}
-
-qint64 TeamReplicator::pendingCount()
-{
-    return m_db.scalarInt(QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT tbl, row_key FROM team_pending)"));
-}
-
-qint64 TeamReplicator::cursor()
-{
-    return m_db.scalarText(QStringLiteral("SELECT value FROM settings WHERE key = 'team_cursor'")).toLongLong();
 }
 
 Result<std::optional<PgRow>> TeamReplicator::localRow(const SharedColumns &t, const QStringList &key)
@@ -225,12 +227,8 @@ Result<TeamReplicator::PushOutcome> TeamReplicator::push(int maxRows)
     std::vector<Done> done;
     done.reserve(groups.size());
 
-    SB_TRY(m_pg.exec(QStringLiteral("BEGIN")));
+    SB_TRY(begin());
     auto rollback = [this] { (void)m_pg.exec(QStringLiteral("ROLLBACK")); };
-    if (auto s = m_pg.exec(QStringLiteral("SELECT set_config('sb.origin', $1, true)"), {m_workstation}); !s.ok()) {
-        rollback();
-        return s.error();
-    }
     for (const Pending &p : groups) {
         Done d {&p, columnsOf(p.table), rowKeyValues(p.rowKey), {}, false, false, {}, {}};
         if (!d.table) {
@@ -610,7 +608,7 @@ Result<int> TeamReplicator::pull(int window)
 {
     int applied = 0;
     for (;;) {
-        const qint64 from = cursor();
+        const qint64 from = WorkspaceSettings::value(m_db, QStringLiteral("team_cursor")).toLongLong();
         SB_TRY(m_pg.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
         auto fail = [this](const Error &e) {
             (void)m_pg.exec(QStringLiteral("ROLLBACK"));
@@ -633,8 +631,7 @@ Result<int> TeamReplicator::pull(int window)
             probes << QStringLiteral("SELECT '%1' WHERE EXISTS(SELECT 1 FROM sb.%1 WHERE _seq > $1 AND _seq <= $2)")
                           .arg(t.table->name);
         }
-        auto changed = m_pg.exec(probes.join(QLatin1String(" UNION ALL ")),
-                                 {QString::number(from), QString::number(std::min(last, from + window))});
+        auto changed = m_pg.exec(probes.join(QLatin1String(" UNION ALL ")), range);
         if (!changed.ok()) {
             return fail(changed.error());
         }
@@ -689,10 +686,7 @@ Result<int> TeamReplicator::pull(int window)
             }
         }
         SB_TRY(m_terms->write());
-        Statement &cur = m_db.cached("INSERT INTO settings(key, value, updated_at) VALUES ('team_cursor', ?1, ?2) "
-                                     "ON CONFLICT(key) DO UPDATE SET value = ?1, updated_at = ?2");
-        cur.bindAll(QString::number(upto), QDateTime::currentMSecsSinceEpoch());
-        SB_TRY(cur.exec());
+        SB_TRY(setLocalSetting(m_db, QStringLiteral("team_cursor"), QString::number(upto)));
         SB_TRY(m_db.exec("UPDATE team_apply SET applying = 0"));
         SB_TRY(tx.commit());
         m_terms->committed();
@@ -702,21 +696,15 @@ Result<int> TeamReplicator::pull(int window)
 Result<int> TeamReplicator::uploadAll()
 {
     int uploaded = 0;
-    SB_TRY(m_pg.exec(QStringLiteral("BEGIN")));
+    SB_TRY(begin());
     auto fail = [this](const Error &e) {
         (void)m_pg.exec(QStringLiteral("ROLLBACK"));
         return e;
     };
-    if (auto s = m_pg.exec(QStringLiteral("SELECT set_config('sb.origin', $1, true)"), {m_workstation}); !s.ok()) {
-        return fail(s.error());
-    }
     constexpr int kBatch = 200;
     for (const SharedColumns &t : m_tables) {
-        QString where;
-        if (!t.table->localRows.isEmpty()) {
-            QString c = t.table->localRows;
-            where = QStringLiteral(" WHERE NOT (%1)").arg(c.replace(QLatin1String("$."), QString()));
-        }
+        const QString local = localRowsCondition(*t.table, "");
+        const QString where = local.isEmpty() ? QString() : QStringLiteral(" WHERE NOT (%1)").arg(local);
         auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM %2%3").arg(columnList(t.columns), t.table->name, where));
         if (!st.ok()) {
             return fail(st.error());
@@ -768,8 +756,7 @@ Result<TeamReplicator::Claim> TeamReplicator::claimJob(const QString &jobId, qin
         return makeError(ErrorKind::Corrupt, QStringLiteral("outbox_jobs is not shared"));
     }
     PgResult res;
-    SB_TRY(m_pg.exec(QStringLiteral("BEGIN")));
-    (void)m_pg.exec(QStringLiteral("SELECT set_config('sb.origin', $1, true)"), {m_workstation});
+    SB_TRY(begin());
     const auto error = m_pg.execChecked(
         QStringLiteral("WITH free AS (SELECT id FROM sb.outbox_jobs WHERE id = $1 "
                        "AND state IN ('pending', 'sending', 'maybe_committed') "

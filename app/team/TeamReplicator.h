@@ -44,7 +44,7 @@ public:
         int duplicates = 0; // new rows that another workstation had made first (same natural key): dropped here
     };
     Result<PushOutcome> push(int maxRows = 2'000);
-    // Applied rows (and deletions); done when the cursor reached the team's last change.
+    // Applied rows (and deletions); done when the cursor (setting team_cursor) reached the team's last change.
     Result<int> pull(int window = 5'000);
     // Every shared row of this workspace into the team's database (rows the team has already stay as they are).
     Result<int> uploadAll();
@@ -58,12 +58,10 @@ public:
     // Claims an outbox job for leaseMs (SELECT ... FOR UPDATE SKIP LOCKED): only one workstation sends a job.
     Result<Claim> claimJob(const QString &jobId, qint64 leaseMs);
 
-    qint64 pendingCount();
-    qint64 cursor();
-    static QString cursorKey() { return QStringLiteral("team_cursor"); }
-
 private:
     struct Pending;
+    // BEGIN on the team's connection, with this workstation named as the origin of what it writes.
+    Status begin();
     const SharedColumns *columnsOf(const QString &table) const;
     Status applyRow(const SharedColumns &t, const PgRow &row);
     Status deleteLocal(const SharedColumns &t, const QStringList &key);

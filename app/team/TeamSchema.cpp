@@ -2,6 +2,7 @@
 
 #include "store/Sqlite.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -40,15 +41,30 @@ QString keyArgs(const QStringList &key, const char *prefix)
 
 QString localCondition(const SharedTable &t, const char *prefix)
 {
-    if (t.localRows.isEmpty()) {
-        return {};
-    }
-    QString c = t.localRows;
-    c.replace(QLatin1String("$."), QLatin1String(prefix) + QLatin1Char('.'));
-    return QStringLiteral(" AND NOT (%1)").arg(c);
+    const QString c = localRowsCondition(t, prefix);
+    return c.isEmpty() ? QString() : QStringLiteral(" AND NOT (%1)").arg(c);
 }
 
 } // namespace
+
+QString localRowsCondition(const SharedTable &table, const char *prefix)
+{
+    QString c = table.localRows;
+    return c.replace(QLatin1String("$."), *prefix ? QLatin1String(prefix) + QLatin1Char('.') : QString());
+}
+
+qint64 pendingChanges(SqliteDb &db)
+{
+    return db.scalarInt(QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT tbl, row_key FROM team_pending)"));
+}
+
+Status setLocalSetting(SqliteDb &db, const QString &key, const QString &value)
+{
+    Statement &st = db.cached("INSERT INTO settings(key, value, updated_at) VALUES (?1, ?2, ?3) "
+                              "ON CONFLICT(key) DO UPDATE SET value = ?2, updated_at = ?3");
+    st.bindAll(key, value, QDateTime::currentMSecsSinceEpoch());
+    return st.exec();
+}
 
 const std::vector<SharedTable> &sharedTables()
 {

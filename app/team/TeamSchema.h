@@ -44,6 +44,15 @@ QString pgSchemaSql(const std::vector<SharedColumns> &tables, int localSchemaVer
 Status installLocalTriggers(SqliteDb &db, const std::vector<SharedColumns> &tables);
 Status dropLocalTriggers(SqliteDb &db);
 
+// The rows of a table that stay on this workstation, as an SQL condition on `prefix`.column (NEW, OLD) or, with an
+// empty prefix, on the bare columns. Empty when every row is shared.
+QString localRowsCondition(const SharedTable &table, const char *prefix);
+
+// Shared rows changed here and not yet in the team's database.
+qint64 pendingChanges(SqliteDb &db);
+// Writes a setting that stays on this workstation (team_*: its connection, cursor and state).
+Status setLocalSetting(SqliteDb &db, const QString &key, const QString &value);
+
 // A row key as stored in team_pending.row_key and sb.tombstones.row_key: a JSON array of the key's values.
 QString rowKeyJson(const QStringList &values);
 QStringList rowKeyValues(const QString &json);
