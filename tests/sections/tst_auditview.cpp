@@ -1,4 +1,4 @@
-#include "SectionsWorkspace.h"
+#include "SectionsHarness.h"
 #include "engine/AuditLog.h"
 #include "models/AuditLogModel.h"
 #include "models/ModelRoles.h"
@@ -27,26 +27,6 @@
 using namespace sb;
 
 namespace {
-
-struct Harness {
-    SectionsWorkspace w;
-    std::unique_ptr<models::WorkspaceContext> ctx;
-
-    Harness() { ctx = std::make_unique<models::WorkspaceContext>(std::move(w.ws), w.clock, w.ids); }
-    SqliteDb &db() { return ctx->workspace().db(); }
-    qint64 count(const QString &sql) { return db().scalarInt(sql, -1); }
-};
-
-void screenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("SWITCHBOARD_SCREENSHOT_DIR");
-    if (dir.isEmpty()) {
-        return;
-    }
-    QDir().mkpath(dir);
-    QApplication::processEvents();
-    QVERIFY(widget.grab().save(dir + QStringLiteral("/sections-") + name + QStringLiteral(".png")));
-}
 
 template <typename T> T *child(QWidget &parent, const char *name)
 {

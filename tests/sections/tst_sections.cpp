@@ -1,4 +1,4 @@
-#include "SectionsWorkspace.h"
+#include "SectionsHarness.h"
 #include "engine/Engine.h"
 #include "engine/PostChecks.h"
 #include "metrics/EngagementDrillDown.h"
@@ -64,28 +64,6 @@
 using namespace sb;
 
 namespace {
-
-// A workspace handed to a WorkspaceContext, as the main window does; the fixture keeps the clock and ids.
-struct Harness {
-    SectionsWorkspace w;
-    std::unique_ptr<models::WorkspaceContext> ctx;
-
-    Harness() { ctx = std::make_unique<models::WorkspaceContext>(std::move(w.ws), w.clock, w.ids); }
-    SqliteDb &db() { return ctx->workspace().db(); }
-    qint64 count(const QString &sql) { return db().scalarInt(sql, -1); }
-};
-
-// Saves what a person would see when SWITCHBOARD_SCREENSHOT_DIR is set.
-void screenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("SWITCHBOARD_SCREENSHOT_DIR");
-    if (dir.isEmpty()) {
-        return;
-    }
-    QDir().mkpath(dir);
-    QApplication::processEvents(); // layouts and charts settle as they would before the window is seen
-    QVERIFY(widget.grab().save(dir + QStringLiteral("/sections-") + name + QStringLiteral(".png")));
-}
 
 template <typename T> T *child(QWidget &parent, const char *name)
 {
