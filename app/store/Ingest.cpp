@@ -383,14 +383,7 @@ Status Ingestor::writeItems(Pass &pass)
     QSet<QString> dirtyConversations;
     for (const Pass::NewItem &planned : pass.items) {
         const IncomingItem &item = *planned.item;
-        // Time-ordered key: the first free slot among the 1024 reserved for this millisecond.
-        qint64 seq = itemSeqBase(item.createdAt);
-        Statement &slot = m_db.cached("SELECT max(seq) FROM items WHERE seq BETWEEN ? AND ?");
-        slot.bindAll(seq, seq + 1023);
-        if (slot.next() && !slot.isNull(0)) {
-            seq = slot.int64(0) + 1;
-        }
-        slot.reset();
+        const qint64 seq = freeItemSeq(m_db, item.createdAt);
 
         Statement &ins = m_db.cached(
             "INSERT INTO items(seq, account_id, remote_id, conversation_id, contact_id, kind, direction, "
@@ -540,6 +533,18 @@ Result<bool> Ingestor::removeOne(const QString &accountId, const QString &remote
     }
     left.reset();
     return true;
+}
+
+qint64 freeItemSeq(SqliteDb &db, qint64 createdAtMs)
+{
+    qint64 seq = itemSeqBase(createdAtMs);
+    Statement &slot = db.cached("SELECT max(seq) FROM items WHERE seq BETWEEN ? AND ?");
+    slot.bindAll(seq, seq + 1023);
+    if (slot.next() && !slot.isNull(0)) {
+        seq = slot.int64(0) + 1;
+    }
+    slot.reset();
+    return seq;
 }
 
 } // namespace sb

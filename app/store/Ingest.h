@@ -135,4 +135,8 @@ constexpr qint64 itemSeqBase(qint64 createdAtMs)
     return createdAtMs << 10;
 }
 
+// The key a new item created at `createdAtMs` gets: the first free slot among the 1024 reserved for that
+// millisecond (ingest, and items that arrive from a team).
+qint64 freeItemSeq(SqliteDb &db, qint64 createdAtMs);
+
 } // namespace sb

@@ -476,13 +476,7 @@ Status TeamReplicator::applyItem(const SharedColumns &t, const PgRow &row, const
     }
     const int createdCol = int(t.columns.indexOf(QStringLiteral("created_at")));
     const qint64 createdAt = createdCol >= 0 && row[size_t(createdCol)] ? row[size_t(createdCol)]->toLongLong() : 0;
-    qint64 slotSeq = itemSeqBase(createdAt);
-    Statement &slot = m_db.cached("SELECT max(seq) FROM items WHERE seq BETWEEN ? AND ?");
-    slot.bindAll(slotSeq, slotSeq + 1023);
-    if (slot.next() && !slot.isNull(0)) {
-        slotSeq = slot.int64(0) + 1;
-    }
-    slot.reset();
+    const qint64 slotSeq = freeItemSeq(m_db, createdAt);
     QStringList placeholders(t.columns.size() + 1, QStringLiteral("?"));
     Statement &ins = statement(QStringLiteral("INSERT INTO items(seq, %1) VALUES (%2)")
                                    .arg(columnList(t.columns), placeholders.join(QLatin1String(", "))));
