@@ -187,11 +187,7 @@ void TeamLink::pushSoon()
     }
     auto pushed = m_replicator->push();
     if (!pushed.ok()) {
-        if (pushed.error().kind == ErrorKind::Transient || !m_pg->isHealthy()) {
-            goOffline(pushed.error().message);
-        } else {
-            qCWarning(lcTeam) << "push:" << pushed.error().message;
-        }
+        exchangeFailed("push:", pushed.error());
         return;
     }
     if (pushed.value().conflicts + pushed.value().refused > 0) {
@@ -199,6 +195,16 @@ void TeamLink::pushSoon()
                        << pushed.value().refused << "refused";
     }
     publishState();
+}
+
+void TeamLink::exchangeFailed(const char *what, const Error &error)
+{
+    // A lost connection means offline (reconnect at the next heartbeat); anything else is this exchange's problem.
+    if (error.kind == ErrorKind::Transient || !m_pg->isHealthy()) {
+        goOffline(error.message);
+    } else {
+        qCWarning(lcTeam) << what << error.message;
+    }
 }
 
 void TeamLink::exchange()
@@ -212,11 +218,7 @@ void TeamLink::exchange()
     }
     auto rows = m_replicator->pull();
     if (!rows.ok()) {
-        if (rows.error().kind == ErrorKind::Transient || !m_pg->isHealthy()) {
-            goOffline(rows.error().message);
-        } else {
-            qCWarning(lcTeam) << "pull:" << rows.error().message;
-        }
+        exchangeFailed("pull:", rows.error());
         return;
     }
     if (rows.value() > 0) {

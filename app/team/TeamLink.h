@@ -78,6 +78,7 @@ private:
     void goOffline(const QString &why);
     void exchange();
     void pushSoon();
+    void exchangeFailed(const char *what, const Error &error);
     void claimLeadership();
     void publishState();
 

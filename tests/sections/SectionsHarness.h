@@ -1,7 +1,7 @@
 #pragma once
 
 // What the GUI section tests share: a SectionsWorkspace handed to a WorkspaceContext, as the main window does (the
-// fixture keeps the clock and ids), and screenshots saved when SWITCHBOARD_SCREENSHOT_DIR is set.
+// fixture keeps the clock and ids), named children, and screenshots saved when SWITCHBOARD_SCREENSHOT_DIR is set.
 
 #include "SectionsWorkspace.h"
 #include "models/WorkspaceContext.h"
@@ -20,6 +20,16 @@ struct Harness {
     sb::SqliteDb &db() { return ctx->workspace().db(); }
     qint64 count(const QString &sql) { return db().scalarInt(sql, -1); }
 };
+
+// A named child widget (a warning names it when it is missing).
+template <typename T> T *child(QWidget &parent, const char *name)
+{
+    T *found = parent.findChild<T *>(QString::fromLatin1(name));
+    if (!found) {
+        qWarning("no child %s", name);
+    }
+    return found;
+}
 
 // Saves what a person would see.
 inline void screenshot(QWidget &widget, const QString &name)

@@ -28,15 +28,6 @@ using namespace sb;
 
 namespace {
 
-template <typename T> T *child(QWidget &parent, const char *name)
-{
-    T *found = parent.findChild<T *>(QString::fromLatin1(name));
-    if (!found) {
-        qWarning("no child %s", name);
-    }
-    return found;
-}
-
 QString cell(const QAbstractItemModel *model, int row, int column)
 {
     return model->index(row, column).data().toString();

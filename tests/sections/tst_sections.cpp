@@ -65,15 +65,6 @@ using namespace sb;
 
 namespace {
 
-template <typename T> T *child(QWidget &parent, const char *name)
-{
-    T *found = parent.findChild<T *>(QString::fromLatin1(name));
-    if (!found) {
-        qWarning("no child %s", name);
-    }
-    return found;
-}
-
 } // namespace
 
 class TestSections : public QObject {
