@@ -351,6 +351,11 @@ Result<TeamReplicator::PushOutcome> TeamReplicator::push(int maxRows)
             rollback();
             return s.error();
         }
+        qCDebug(lcTeam) << "push" << table << p.rowKey << p.columns
+                        << (failure           ? "refused"
+                                : d.refresh   ? "conflict"
+                                : d.duplicate ? "duplicate"
+                                              : "shared");
         done.push_back(std::move(d));
     }
     SB_TRY(m_pg.exec(QStringLiteral("COMMIT")));
